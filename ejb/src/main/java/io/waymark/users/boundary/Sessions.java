@@ -1,0 +1,105 @@
+package io.waymark.users.boundary;
+
+import io.waymark.platform.error.FieldError;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.security.PasswordHasher;
+import io.waymark.platform.security.SecretTokens;
+import io.waymark.users.entity.User;
+import io.waymark.users.entity.UserRepository;
+import io.waymark.users.entity.UserToken;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Login with email and password, per-user tokens with an idle expiry, logout. */
+@Stateless
+public class Sessions {
+
+  /** How often at most the last-use time of a token is written (saves a write per request). */
+  private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
+
+  @PersistenceContext
+  EntityManager em;
+
+  @Inject
+  Clock clock;
+
+  @Inject
+  UserRepository repository;
+
+  @Inject
+  @ConfigProperty(name = "waymark.user-token.idle-timeout", defaultValue = "P30D")
+  Duration idleTimeout;
+
+  public record Login(UserView user, String token) {}
+
+  public Login login(String email, String password) {
+    if (email == null || email.isBlank()) {
+      throw new WaymarkException(400, "invalid_email", "Email is required", null, List.of(new FieldError("email", "is required")));
+    }
+    if (password == null || password.isEmpty()) {
+      throw new WaymarkException(400, "invalid_password", "Password is required", null, List.of(new FieldError("password", "is required")));
+    }
+    Optional<User> found = repository.byEmail(email);
+    if (found.isEmpty()) {
+      throw authFailed("identity_not_found", "Identity not found");
+    }
+    User user = found.get();
+    if (!PasswordHasher.verify(password, user.getPasswordHash())) {
+      throw authFailed("invalid_credential", "Invalid credential");
+    }
+    if (!user.isActive()) {
+      throw authFailed("inactive_user", "User is not active");
+    }
+    return new Login(UserView.of(user), issue(user));
+  }
+
+  /** Verifies a username/password pair for the admin console; empty when it does not match an active user. */
+  public Optional<UserView> verify(String email, String password) {
+    return repository.byEmail(email)
+        .filter(User::isActive)
+        .filter(u -> PasswordHasher.verify(password, u.getPasswordHash()))
+        .map(UserView::of);
+  }
+
+  public UserView authenticate(String token) {
+    UserToken found = byValue(token);
+    Instant now = clock.instant();
+    if (found.getRevokedAt() != null || found.getLastUsedAt().plus(idleTimeout).isBefore(now)) {
+      throw WaymarkException.notAuthorized("Token is not active");
+    }
+    if (found.getLastUsedAt().plus(TOUCH_GRANULARITY).isBefore(now)) {
+      found.setLastUsedAt(now);
+    }
+    return UserView.of(found.getUser());
+  }
+
+  public void logout(String token) {
+    authenticate(token);
+    byValue(token).setRevokedAt(clock.instant());
+  }
+
+  private String issue(User user) {
+    String token = SecretTokens.generate(SecretTokens.USER_PREFIX);
+    em.persist(new UserToken(user, SecretTokens.hash(token), clock.instant()));
+    return token;
+  }
+
+  private UserToken byValue(String token) {
+    return em.createQuery("select t from UserToken t join fetch t.user where t.tokenHash = :hash", UserToken.class)
+        .setParameter("hash", SecretTokens.hash(token))
+        .getResultStream().findFirst()
+        .orElseThrow(() -> WaymarkException.notAuthorized("Token does not exist"));
+  }
+
+  private static WaymarkException authFailed(String code, String message) {
+    return new WaymarkException(400, code, message, "auth_failed", List.of());
+  }
+}

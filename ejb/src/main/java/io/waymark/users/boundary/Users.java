@@ -1,0 +1,115 @@
+package io.waymark.users.boundary;
+
+import io.waymark.platform.error.FieldError;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.security.PasswordHasher;
+import io.waymark.users.control.UserRules;
+import io.waymark.users.entity.User;
+import io.waymark.users.entity.UserRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Creating, finding and listing users; roles are changed only by admins through the console. */
+@Stateless
+public class Users {
+
+  @PersistenceContext
+  EntityManager em;
+
+  @Inject
+  Clock clock;
+
+  @Inject
+  UserRepository repository;
+
+  public UserView create(NewUser command) {
+    List<FieldError> errors = new ArrayList<>();
+    UserRules.validate(command, errors);
+    if (!errors.isEmpty()) {
+      throw WaymarkException.payloadError(errors);
+    }
+    String email = command.email().strip();
+    if (repository.byEmail(email).isPresent()) {
+      throw emailTaken(email);
+    }
+    User user = new User(email, clock.instant());
+    user.setFirstName(command.firstName());
+    user.setLastName(command.lastName());
+    user.setPublicName(command.publicName() != null ? command.publicName() : email);
+    user.setLocale(command.locale());
+    user.setTimezone(command.timezone());
+    user.setActive(command.active() == null || command.active());
+    if (command.password() != null) {
+      user.setPasswordHash(PasswordHasher.hash(command.password()));
+    }
+    em.persist(user);
+    try {
+      em.flush();
+    } catch (jakarta.persistence.PersistenceException e) {
+      // a concurrent create won the unique index on lower(email)
+      throw emailTaken(email);
+    }
+    return UserView.of(user);
+  }
+
+  public UserView find(long id) {
+    return UserView.of(entity(id));
+  }
+
+  public UserView findByEmail(String email) {
+    return repository.byEmail(email).map(UserView::of)
+        .orElseThrow(() -> WaymarkException.notFound("user_not_found", "user with email '" + email + "' not found"));
+  }
+
+  /** Keyset page ordered by id; {@code emailPrefix} narrows to emails starting with it (case-insensitive). */
+  public List<UserView> page(Long afterId, int limit, String emailPrefix) {
+    String where = "where u.id > :after" + (emailPrefix == null || emailPrefix.isBlank() ? "" : " and lower(u.email) like :prefix");
+    var query = em.createQuery("select u from User u " + where + " order by u.id", User.class)
+        .setParameter("after", afterId == null ? 0L : afterId)
+        .setMaxResults(limit);
+    if (emailPrefix != null && !emailPrefix.isBlank()) {
+      query.setParameter("prefix", escapeLike(emailPrefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    return query.getResultList().stream().map(UserView::of).toList();
+  }
+
+  public UserView setRoles(long id, Collection<Role> roles) {
+    User user = entity(id);
+    user.getRoles().clear();
+    roles.forEach(r -> user.getRoles().add(r.id()));
+    return UserView.of(user);
+  }
+
+  public UserView setActive(long id, boolean active) {
+    User user = entity(id);
+    user.setActive(active);
+    return UserView.of(user);
+  }
+
+  public boolean exists(long id) {
+    return em.find(User.class, id) != null;
+  }
+
+  private User entity(long id) {
+    return repository.byId(id).orElseThrow(() -> userNotFound(String.valueOf(id)));
+  }
+
+
+  public static WaymarkException userNotFound(String id) {
+    return WaymarkException.notFound("user_not_found", "user with ID '" + id + "' not found");
+  }
+
+  private static WaymarkException emailTaken(String email) {
+    return WaymarkException.conflict("email_taken", "Email '" + email + "' is already taken");
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

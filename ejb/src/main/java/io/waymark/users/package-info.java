@@ -1,0 +1,2 @@
+/** Users: CRM users and admin-console users (with roles), passwords, login and per-user tokens. */
+package io.waymark.users;

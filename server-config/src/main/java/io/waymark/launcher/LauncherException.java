@@ -1,0 +1,12 @@
+package io.waymark.launcher;
+
+/** A failure the launcher reports to the user in one clear message, without a stack trace. */
+final class LauncherException extends RuntimeException {
+  LauncherException(String message) {
+    super(message);
+  }
+
+  LauncherException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

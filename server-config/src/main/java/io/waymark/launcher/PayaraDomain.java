@@ -1,0 +1,250 @@
+package io.waymark.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Payara Server 6 (full profile) set up as code: the distribution is unpacked into the data directory, a domain
+ * {@code waymark} is created with a port base derived from the HTTP port, and post-boot command files point the
+ * platform default datasource at PostgreSQL and deploy the EAR. The setup is redone only when its inputs change.
+ */
+final class PayaraDomain {
+
+  static final String DOMAIN = "waymark";
+
+  private final Settings settings;
+  private final Path install;
+  private final Path domainDir;
+
+  PayaraDomain(Settings settings) {
+    this.settings = settings;
+    this.install = settings.dataDir().resolve("payara6");
+    this.domainDir = install.resolve("glassfish/domains/" + DOMAIN);
+  }
+
+  int httpPort() {
+    return settings.httpPort();
+  }
+
+  int adminPort() {
+    return portBase() + 48;
+  }
+
+  private int portBase() {
+    return settings.httpPort() - 80;
+  }
+
+  Path serverLog() {
+    return domainDir.resolve("logs/server.log");
+  }
+
+  void start(Map<String, String> env) {
+    unpack();
+    String fingerprint = fingerprint();
+    Path marker = domainDir.resolve("waymark-setup.sha256");
+    boolean fresh = !Files.exists(marker) || !fingerprint.equals(read(marker));
+    if (fresh) {
+      createDomain();
+    }
+    Path postBoot = settings.dataDir().resolve("payara-post-boot.asadmin");
+    write(postBoot, postBootCommands(fresh));
+    List<String> command = List.of(asadmin(), "start-domain", "--postbootcommandfile", postBoot.toString(), DOMAIN);
+    Processes.Result result = Processes.run(command, env, null, 600);
+    if (!result.ok()) {
+      throw new LauncherException("Payara did not start:\n" + result.output() + "\nSee " + serverLog());
+    }
+    if (fresh) {
+      write(marker, fingerprint);
+    }
+  }
+
+  /** The first line of a deployment failure in this boot's log, if any. */
+  String deploymentFailure() {
+    try {
+      if (!Files.exists(serverLog())) {
+        return null;
+      }
+      List<String> lines = Files.readAllLines(serverLog(), StandardCharsets.UTF_8);
+      int boot = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains("Running Payara Version") || lines.get(i).contains("Payara Server  6")) {
+          boot = i;
+        }
+      }
+      for (int i = boot; i < lines.size(); i++) {
+        if (lines.get(i).contains("Boot Command deploy failed")) {
+          return lines.get(i).strip();
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  void stop() {
+    if (!running()) {
+      return;
+    }
+    Processes.run(List.of(asadmin(), "stop-domain", DOMAIN), Map.of(), null, 180);
+    long pid = pid();
+    if (pid > 0 && Processes.alive(pid)) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  boolean running() {
+    long pid = pid();
+    return pid > 0 && Processes.alive(pid);
+  }
+
+  private long pid() {
+    Path pidFile = domainDir.resolve("config/pid");
+    try {
+      return Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).trim()) : -1;
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private String asadmin() {
+    return install.resolve("bin/asadmin").toString();
+  }
+
+  private void unpack() {
+    Path zip = settings.distDir().resolve("payara.zip");
+    if (Files.exists(install.resolve("bin/asadmin"))) {
+      return;
+    }
+    if (!Files.exists(zip)) {
+      throw new LauncherException("Payara distribution not found at " + zip + " (run ./mvnw install -DskipTests first)");
+    }
+    System.out.println("Unpacking Payara Server into " + install + " ...");
+    Path tmp = install.resolveSibling("payara6.partial");
+    try {
+      EmbeddedPostgres.deleteTree(tmp);
+      Files.createDirectories(tmp);
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        ZipEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+          String name = entry.getName().startsWith("payara6/") ? entry.getName().substring("payara6/".length()) : entry.getName();
+          Path out = tmp.resolve(name).normalize();
+          if (!out.startsWith(tmp)) {
+            throw new IOException("Unsafe entry " + entry.getName());
+          }
+          if (entry.isDirectory()) {
+            Files.createDirectories(out);
+          } else {
+            Files.createDirectories(out.getParent());
+            Files.copy(in, out);
+          }
+        }
+      }
+      for (String script : List.of("bin/asadmin", "glassfish/bin/asadmin", "bin/startserv", "bin/stopserv", "glassfish/bin/startserv", "glassfish/bin/stopserv")) {
+        Path p = tmp.resolve(script);
+        if (Files.exists(p)) {
+          p.toFile().setExecutable(true, false);
+        }
+      }
+      Files.move(tmp, install);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot unpack Payara: " + e.getMessage(), e);
+    }
+  }
+
+  private void createDomain() {
+    try {
+      EmbeddedPostgres.deleteTree(domainDir);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot remove the old domain " + domainDir, e);
+    }
+    System.out.println("Creating Payara domain '" + DOMAIN + "' (HTTP port " + httpPort() + ", admin port " + adminPort() + ") ...");
+    Processes.runOrFail(List.of(asadmin(), "create-domain", "--nopassword", "--portbase", String.valueOf(portBase()), DOMAIN),
+        Map.of(), null, 300);
+    try {
+      Path lib = domainDir.resolve("lib");
+      Files.createDirectories(lib);
+      Files.copy(settings.distDir().resolve("postgresql.jar"), lib.resolve("postgresql.jar"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot install the PostgreSQL JDBC driver into the domain", e);
+    }
+  }
+
+  private String postBootCommands(boolean fresh) {
+    List<String> lines = new ArrayList<>();
+    if (fresh) {
+      lines.addAll(templateLines("payara/setup.asadmin"));
+      StringBuilder props = new StringBuilder("URL=").append(escape(settings.dbUrl()))
+          .append(":user=").append(escape(settings.dbUser()));
+      if (settings.dbPassword().isPresent()) {
+        // the password stays in the environment: the domain configuration only names the variable
+        props.append(":password=\\${ENV\\=WAYMARK_DB_PASSWORD}");
+      } else {
+        // the embedded server trusts local connections; Payara insists on some password credential
+        props.append(":password=waymark");
+      }
+      lines.add(0, "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+          + " --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --poolresize 2"
+          + " --isconnectvalidatereq=true --validationmethod custom-validation"
+          + " --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+          + " --property " + props + " WaymarkPool");
+    }
+    lines.add("deploy --force=true --name waymark " + settings.ear());
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static List<String> templateLines(String resource) {
+    try (InputStream in = PayaraDomain.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new LauncherException("Missing resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new LauncherException("Cannot read " + resource, e);
+    }
+  }
+
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
+  private String fingerprint() {
+    String inputs = String.join("|", String.valueOf(httpPort()), settings.dbUrl(), settings.dbUser(),
+        String.valueOf(settings.dbPassword().isPresent()), String.join("\n", templateLines("payara/setup.asadmin")));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.waymark.launcher;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The launcher's view of the {@code waymark.*} configuration: a system property wins over the environment variable
+ * of the same name ({@code waymark.db.url} = {@code WAYMARK_DB_URL}), the same mapping MicroProfile Config uses.
+ */
+final class Settings {
+
+  private final Path launcherDir;
+
+  Settings() {
+    this.launcherDir = locateLauncherDir();
+  }
+
+  Optional<String> get(String key) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(envName(key));
+    }
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  String get(String key, String fallback) {
+    return get(key).orElse(fallback);
+  }
+
+  int getInt(String key, int fallback) {
+    return get(key).map(Integer::parseInt).orElse(fallback);
+  }
+
+  static String envName(String key) {
+    return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+  }
+
+  Path dataDir() {
+    return Path.of(get("waymark.data-dir", ".waymark")).toAbsolutePath().normalize();
+  }
+
+  int httpPort() {
+    return getInt("waymark.http.port", 8080);
+  }
+
+  int embeddedDbPort() {
+    return getInt("waymark.db.embedded-port", 55432);
+  }
+
+  boolean embeddedDatabase() {
+    return get("waymark.db.url").isEmpty();
+  }
+
+  String dbUrl() {
+    return get("waymark.db.url").orElse("jdbc:postgresql://127.0.0.1:" + embeddedDbPort() + "/waymark");
+  }
+
+  String dbUser() {
+    return get("waymark.db.user", "waymark");
+  }
+
+  Optional<String> dbPassword() {
+    return get("waymark.db.password");
+  }
+
+  /** Folder holding the server distribution, the PostgreSQL binaries and the JDBC driver copied by the build. */
+  Path distDir() {
+    return get("waymark.launcher.dist-dir").map(Path::of).orElse(launcherDir.resolve("dist"));
+  }
+
+  Path ear() {
+    return get("waymark.ear")
+        .map(Path::of)
+        .orElse(launcherDir.resolve("../../ear/target/waymark.ear"))
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /** Every {@code waymark.*} setting given to the launcher as a system property, as environment variables. */
+  Map<String, String> forwardedEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    System.getProperties().forEach((k, v) -> {
+      String key = k.toString();
+      if (key.startsWith("waymark.")) {
+        env.put(envName(key), v.toString());
+      }
+    });
+    env.put("WAYMARK_DATA_DIR", dataDir().toString());
+    return env;
+  }
+
+  private static Path locateLauncherDir() {
+    try {
+      Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isDirectory(jar) ? jar.getParent() : jar.getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.waymark.platform.api;
+
+import io.waymark.platform.api.ops.MessagingCheckResource;
+import io.waymark.tokens.api.ApiResourcesResource;
+import io.waymark.tokens.api.ApiTokensResource;
+import io.waymark.users.api.UsersResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The JAX-RS API under {@code /api}; resources are listed here, so the registry of named resources is exact. */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+
+  static final Set<Class<?>> RESOURCES = Set.of(
+      UsersResource.class,
+      ApiTokensResource.class,
+      ApiResourcesResource.class,
+      MessagingCheckResource.class);
+
+  private static final Set<Class<?>> PROVIDERS = Set.of(
+      AuthorizationFeature.class,
+      IdempotencyFilter.class,
+      ExceptionMappers.Domain.class,
+      ExceptionMappers.Web.class,
+      ExceptionMappers.Fallback.class);
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>(RESOURCES);
+    classes.addAll(PROVIDERS);
+    return classes;
+  }
+}

@@ -1,0 +1,81 @@
+package io.waymark.platform.api;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every named API resource with its method and path, read from the resource classes the application serves:
+ * the list tokens are granted from, in the API and in the console.
+ */
+public final class ApiResourceRegistry {
+
+  public record Entry(String name, String method, String path) {}
+
+  private static final List<Entry> ENTRIES = scan(ApiApplication.RESOURCES);
+  private static final Set<String> NAMES = names(ENTRIES);
+
+  private ApiResourceRegistry() {}
+
+  public static List<Entry> entries() {
+    return ENTRIES;
+  }
+
+  public static Set<String> names() {
+    return NAMES;
+  }
+
+  static List<Entry> scan(Set<Class<?>> classes) {
+    List<Entry> entries = new ArrayList<>();
+    for (Class<?> type : classes) {
+      Path base = type.getAnnotation(Path.class);
+      if (base == null) {
+        continue;
+      }
+      for (Method m : type.getMethods()) {
+        ApiResource resource = m.getAnnotation(ApiResource.class);
+        if (resource == null) {
+          continue;
+        }
+        Path sub = m.getAnnotation(Path.class);
+        String path = join("/api", base.value(), sub == null ? "" : sub.value());
+        entries.add(new Entry(resource.value(), httpMethod(m), path));
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::name).thenComparing(Entry::path).thenComparing(Entry::method));
+    return List.copyOf(entries);
+  }
+
+  private static Set<String> names(List<Entry> entries) {
+    Set<String> names = new LinkedHashSet<>();
+    entries.forEach(e -> names.add(e.name()));
+    return Set.copyOf(names);
+  }
+
+  private static String httpMethod(Method m) {
+    for (Annotation a : m.getAnnotations()) {
+      HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+      if (http != null) {
+        return http.value();
+      }
+    }
+    return "GET";
+  }
+
+  private static String join(String... parts) {
+    StringBuilder path = new StringBuilder();
+    for (String part : parts) {
+      String p = part.replaceAll("^/+|/+$", "");
+      if (!p.isEmpty()) {
+        path.append('/').append(p);
+      }
+    }
+    return path.toString();
+  }
+}

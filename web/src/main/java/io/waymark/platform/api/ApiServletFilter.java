@@ -1,0 +1,99 @@
+package io.waymark.platform.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * In front of the JAX-RS API. Bodies are JSON whatever the Content-Type header says — documented clients send
+ * {@code application/javascript} or the invalid {@code type=application/json} — so the header is replaced before
+ * JAX-RS parses it (only form posts, which login accepts, keep theirs), and the API only ever produces JSON.
+ * Also records the client address, and rolls back a transaction a request left open.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+public class ApiServletFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final System.Logger LOG = System.getLogger(ApiServletFilter.class.getName());
+  static final String FORM = "application/x-www-form-urlencoded";
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    request.setAttribute(RequestContextKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+    try {
+      chain.doFilter(new JsonRequest(request), response);
+    } finally {
+      rollBackLeftovers();
+    }
+  }
+
+  private static void rollBackLeftovers() {
+    try {
+      UserTransaction tx = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+      if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        LOG.log(Level.WARNING, "Rolling back a transaction left open by an API request");
+        tx.rollback();
+      }
+    } catch (NamingException | jakarta.transaction.SystemException | RuntimeException e) {
+      LOG.log(Level.DEBUG, "No transaction to check", e);
+    }
+  }
+
+  static final class JsonRequest extends HttpServletRequestWrapper {
+    private final String contentType;
+
+    JsonRequest(HttpServletRequest request) {
+      super(request);
+      String raw = request.getContentType();
+      boolean form = raw != null && raw.toLowerCase(Locale.ROOT).strip().startsWith(FORM);
+      this.contentType = form ? FORM : "application/json";
+    }
+
+    @Override
+    public String getContentType() {
+      return contentType;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      if ("content-type".equalsIgnoreCase(name)) {
+        return contentType;
+      }
+      if ("accept".equalsIgnoreCase(name)) {
+        return "application/json";
+      }
+      return super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      if ("content-type".equalsIgnoreCase(name) || "accept".equalsIgnoreCase(name)) {
+        return Collections.enumeration(java.util.List.of(getHeader(name)));
+      }
+      return super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      names.addAll(Collections.list(super.getHeaderNames()));
+      names.add("Content-Type");
+      names.add("Accept");
+      return Collections.enumeration(names);
+    }
+  }
+}

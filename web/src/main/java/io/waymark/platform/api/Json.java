@@ -1,0 +1,79 @@
+package io.waymark.platform.api;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+
+/** Small helpers to write the JSON bodies of the wire contract, nulls included, times as ISO-8601 UTC. */
+public final class Json {
+
+  private Json() {}
+
+  public static Obj object() {
+    return new Obj();
+  }
+
+  /** {@code {"status":"ok", ...}} */
+  public static Obj ok() {
+    return new Obj().put("status", "ok");
+  }
+
+  public static final class Obj {
+    private final JsonObjectBuilder builder = jakarta.json.Json.createObjectBuilder();
+
+    public Obj put(String name, Object value) {
+      builder.add(name, value(value));
+      return this;
+    }
+
+    public JsonObject build() {
+      return builder.build();
+    }
+  }
+
+  public static JsonValue value(Object value) {
+    if (value == null) {
+      return JsonValue.NULL;
+    }
+    if (value instanceof JsonValue v) {
+      return v;
+    }
+    if (value instanceof Obj o) {
+      return o.build();
+    }
+    if (value instanceof String s) {
+      return jakarta.json.Json.createValue(s);
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (value instanceof Integer i) {
+      return jakarta.json.Json.createValue(i);
+    }
+    if (value instanceof Long l) {
+      return jakarta.json.Json.createValue(l);
+    }
+    if (value instanceof Number n) {
+      return jakarta.json.Json.createValue(new java.math.BigDecimal(n.toString()));
+    }
+    if (value instanceof Instant t) {
+      return jakarta.json.Json.createValue(t.truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+    if (value instanceof Collection<?> c) {
+      JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+      c.forEach(item -> array.add(value(item)));
+      return array.build();
+    }
+    if (value instanceof Map<?, ?> m) {
+      JsonObjectBuilder object = jakarta.json.Json.createObjectBuilder();
+      m.forEach((k, v) -> object.add(k.toString(), value(v)));
+      return object.build();
+    }
+    return jakarta.json.Json.createValue(value.toString());
+  }
+}

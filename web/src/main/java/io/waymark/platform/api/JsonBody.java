@@ -1,0 +1,163 @@
+package io.waymark.platform.api;
+
+import io.waymark.platform.error.FieldError;
+import io.waymark.platform.error.WaymarkException;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A request body read as JSON whatever its Content-Type said, with typed field readers that collect every field
+ * error, so one {@code payload_error} names all of them. Call {@link #done()} after reading.
+ */
+public final class JsonBody {
+
+  private static final Pattern DIGITS = Pattern.compile("-?\\d{1,18}");
+
+  private final JsonObject json;
+  private final String prefix;
+  private final List<FieldError> errors;
+
+  private JsonBody(JsonObject json, String prefix, List<FieldError> errors) {
+    this.json = json;
+    this.prefix = prefix;
+    this.errors = errors;
+  }
+
+  public static JsonBody parse(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw WaymarkException.emptyRequest();
+    }
+    JsonValue value;
+    try (var reader = jakarta.json.Json.createReader(new StringReader(raw))) {
+      value = reader.readValue();
+    } catch (JsonParsingException e) {
+      throw WaymarkException.malformedJson();
+    } catch (JsonException | IllegalStateException e) {
+      throw WaymarkException.malformedJson();
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw WaymarkException.payloadError("", "must be a JSON object");
+    }
+    return new JsonBody(value.asJsonObject(), "", new ArrayList<>());
+  }
+
+  /** A nested object read with the same error list, its paths prefixed ({@code items[3].goal_code}). */
+  public JsonBody nested(JsonObject object, String path) {
+    return new JsonBody(object, path + ".", errors);
+  }
+
+  public JsonObject json() {
+    return json;
+  }
+
+  public boolean has(String name) {
+    return json.containsKey(name) && json.get(name).getValueType() != JsonValue.ValueType.NULL;
+  }
+
+  public String string(String name, boolean required) {
+    JsonValue v = json.get(name);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      if (required) {
+        error(name, "is required");
+      }
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      if (required && s.getString().isBlank()) {
+        error(name, "is required");
+        return null;
+      }
+      return s.getString();
+    }
+    error(name, "must be a string");
+    return null;
+  }
+
+  /** An id given as an integer or a numeric string. */
+  public Long id(String name, boolean required) {
+    JsonValue v = json.get(name);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      if (required) {
+        error(name, "is required");
+      }
+      return null;
+    }
+    if (v instanceof JsonNumber n && n.isIntegral()) {
+      try {
+        return n.longValueExact();
+      } catch (ArithmeticException e) {
+        error(name, "is out of range");
+        return null;
+      }
+    }
+    if (v instanceof JsonString s && DIGITS.matcher(s.getString().strip()).matches()) {
+      return Long.parseLong(s.getString().strip());
+    }
+    error(name, "must be an integer");
+    return null;
+  }
+
+  public Integer integer(String name, int min, int max) {
+    Long value = id(name, false);
+    if (value != null && (value < min || value > max)) {
+      error(name, "must be between " + min + " and " + max);
+      return null;
+    }
+    return value == null ? null : value.intValue();
+  }
+
+  public Boolean bool(String name) {
+    JsonValue v = json.get(name);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v == JsonValue.TRUE) {
+      return true;
+    }
+    if (v == JsonValue.FALSE) {
+      return false;
+    }
+    error(name, "must be a boolean");
+    return null;
+  }
+
+  public List<String> strings(String name) {
+    JsonValue v = json.get(name);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+      error(name, "must be an array of strings");
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    var array = v.asJsonArray();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i) instanceof JsonString s) {
+        out.add(s.getString());
+      } else {
+        error(name + "[" + i + "]", "must be a string");
+      }
+    }
+    return out;
+  }
+
+  public void error(String name, String message) {
+    errors.add(new FieldError(prefix + name, message));
+  }
+
+  /** Throws {@code payload_error} naming every field error collected so far. */
+  public void done() {
+    if (!errors.isEmpty()) {
+      throw WaymarkException.payloadError(errors);
+    }
+  }
+}

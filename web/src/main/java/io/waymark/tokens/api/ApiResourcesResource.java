@@ -1,0 +1,25 @@
+package io.waymark.tokens.api;
+
+import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.ApiResourceRegistry;
+import io.waymark.platform.api.Json;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/v1/api-resources")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiResourcesResource {
+
+  @GET
+  @ApiResource("api-resources.list")
+  public JsonObject list() {
+    return Json.ok().put("resources", ApiResourceRegistry.entries().stream()
+        .map(e -> Json.object().put("name", e.name()).put("method", e.method()).put("path", e.path()))
+        .toList()).build();
+  }
+}

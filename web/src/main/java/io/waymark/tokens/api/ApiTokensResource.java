@@ -1,0 +1,84 @@
+package io.waymark.tokens.api;
+
+import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.ApiResourceRegistry;
+import io.waymark.platform.api.Json;
+import io.waymark.platform.api.JsonBody;
+import io.waymark.platform.api.Paging;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.tokens.boundary.ApiTokenChange;
+import io.waymark.tokens.boundary.ApiTokenView;
+import io.waymark.tokens.boundary.ApiTokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/v1/api-tokens")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiTokensResource {
+
+  @Inject
+  ApiTokens tokens;
+
+  @POST
+  @ApiResource("api-tokens.manage")
+  public Response create(String raw) {
+    ApiTokens.Created created = tokens.create(change(raw), ApiResourceRegistry.names());
+    return Response.status(201).entity(Json.ok().put("token", created.secret())
+        .put("api_token", json(created.token())).build()).build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @ApiResource("api-tokens.manage")
+  public JsonObject update(@PathParam("id") String id, String raw) {
+    return Json.ok().put("api_token", json(tokens.update(parseId(id), change(raw), ApiResourceRegistry.names()))).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @ApiResource("api-tokens.manage")
+  public JsonObject get(@PathParam("id") String id) {
+    return Json.ok().put("api_token", json(tokens.find(parseId(id)))).build();
+  }
+
+  @GET
+  @ApiResource("api-tokens.manage")
+  public JsonObject list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+    Paging paging = Paging.of(limit, after);
+    return paging.page(tokens.page(paging.after(), paging.fetchSize()), ApiTokenView::id, ApiTokensResource::json).build();
+  }
+
+  static Json.Obj json(ApiTokenView t) {
+    return Json.object().put("id", t.id()).put("name", t.name()).put("active", t.active())
+        .put("ip_restrictions", t.ipRestrictions())
+        .put("resources", t.allResources() ? java.util.List.of("*") : t.resources())
+        .put("created_at", t.createdAt()).put("updated_at", t.updatedAt());
+  }
+
+  private static ApiTokenChange change(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    ApiTokenChange change = new ApiTokenChange(body.string("name", false), body.bool("active"),
+        body.string("ip_restrictions", false), body.strings("resources"));
+    body.done();
+    return change;
+  }
+
+  private static long parseId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw WaymarkException.notFound("api_token_not_found", "API token '" + id + "' not found");
+    }
+  }
+}

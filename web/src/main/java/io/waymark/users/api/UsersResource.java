@@ -1,0 +1,138 @@
+package io.waymark.users.api;
+
+import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.Json;
+import io.waymark.platform.api.JsonBody;
+import io.waymark.platform.api.Paging;
+import io.waymark.platform.api.RequestContextKeys;
+import io.waymark.platform.api.UserAuthenticated;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.users.boundary.NewUser;
+import io.waymark.users.boundary.Sessions;
+import io.waymark.users.boundary.UserView;
+import io.waymark.users.boundary.Users;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+@Path("/v1/users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+  @Inject
+  Users users;
+
+  @Inject
+  Sessions sessions;
+
+  @POST
+  @ApiResource("users.create")
+  public Response create(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    NewUser command = new NewUser(body.string("email", true), body.string("password", false),
+        body.string("first_name", false), body.string("last_name", false), body.string("public_name", false),
+        body.string("locale", false), body.string("timezone", false), body.bool("active"));
+    body.done();
+    UserView user = users.create(command);
+    return Response.status(201).entity(Json.ok().put("user", UserJson.of(user)).build()).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @ApiResource("users.get")
+  public JsonObject get(@PathParam("id") String id) {
+    return Json.ok().put("user", UserJson.of(users.find(parseId(id)))).build();
+  }
+
+  @GET
+  @ApiResource("users.list")
+  public JsonObject list(@QueryParam("email") String email, @QueryParam("limit") String limit, @QueryParam("after") String after) {
+    if (email != null) {
+      return Json.ok().put("user", UserJson.of(users.findByEmail(email))).build();
+    }
+    Paging paging = Paging.of(limit, after);
+    return paging.page(users.page(paging.after(), paging.fetchSize(), null), UserView::id, UserJson::of).build();
+  }
+
+  /** Public: email and password as form fields or JSON. */
+  @POST
+  @Path("login")
+  public JsonObject login(@HeaderParam("Content-Type") String contentType, String raw) {
+    Map<String, String> fields = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        ? form(raw) : json(raw);
+    Sessions.Login login = sessions.login(fields.get("email"), fields.get("password"));
+    return Json.ok().put("user", UserJson.of(login.user()))
+        .put("access", Json.object().put("token", login.token())).build();
+  }
+
+  @POST
+  @Path("logout")
+  @UserAuthenticated
+  public JsonObject logout(@Context ContainerRequestContext request) {
+    sessions.logout((String) request.getProperty(RequestContextKeys.TOKEN));
+    return Json.ok().build();
+  }
+
+  @GET
+  @Path("me")
+  @UserAuthenticated
+  public JsonObject me(@Context ContainerRequestContext request) {
+    return Json.ok().put("user", UserJson.of((UserView) request.getProperty(RequestContextKeys.CALLER))).build();
+  }
+
+  static long parseId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw Users.userNotFound(id);
+    }
+  }
+
+  private static Map<String, String> json(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Map.of();
+    }
+    JsonBody body = JsonBody.parse(raw);
+    Map<String, String> fields = new HashMap<>();
+    fields.put("email", body.string("email", false));
+    fields.put("password", body.string("password", false));
+    body.done();
+    return fields;
+  }
+
+  private static Map<String, String> form(String raw) {
+    Map<String, String> fields = new HashMap<>();
+    if (raw == null) {
+      return fields;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        try {
+          fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw WaymarkException.payloadError(pair.substring(0, eq), "is not URL-encoded");
+        }
+      }
+    }
+    return fields;
+  }
+}
