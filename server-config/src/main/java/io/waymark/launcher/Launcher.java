@@ -38,8 +38,10 @@ public final class Launcher {
         case "start" -> launcher.start();
         case "stop" -> launcher.stop();
         case "status" -> System.exit(launcher.status() ? 0 : 3);
+        case "db-start" -> launcher.startDatabase();
+        case "db-stop" -> launcher.postgres.stop();
         default -> {
-          System.out.println("usage: waymark run|start|stop|status");
+          System.out.println("usage: waymark run|start|stop|status|db-start|db-stop");
           System.exit(command.equals("help") ? 0 : 2);
         }
       }
@@ -72,6 +74,13 @@ public final class Launcher {
             + "  Health:        %s/health/ready%n  Metrics:       %s/metrics%n  OpenAPI:       %s/openapi%n"
             + "  Server log:    %s%n",
         Duration.between(began, Instant.now()).toSeconds(), base, base, base, base, base, payara.serverLog());
+  }
+
+  /** Only the embedded PostgreSQL (for another server, e.g. the WildFly deploy check). */
+  private void startDatabase() {
+    mkdirs(settings.dataDir());
+    postgres.start();
+    System.out.println("Embedded PostgreSQL is up: " + settings.dbUrl() + " (user " + settings.dbUser() + ")");
   }
 
   private void run() {
