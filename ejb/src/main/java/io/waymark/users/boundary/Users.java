@@ -3,7 +3,6 @@ package io.waymark.users.boundary;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.security.PasswordHasher;
-import io.waymark.users.control.UserRules;
 import io.waymark.users.entity.User;
 import io.waymark.users.entity.UserRepository;
 import jakarta.ejb.Stateless;

@@ -154,6 +154,15 @@ public final class JsonBody {
     errors.add(new FieldError(prefix + name, message));
   }
 
+  /** Adds rule violations found by a boundary's validation, except for fields that already have a type error. */
+  public void addRuleErrors(List<FieldError> ruleErrors) {
+    for (FieldError e : ruleErrors) {
+      if (errors.stream().noneMatch(existing -> existing.path().equals(prefix + e.path()))) {
+        errors.add(new FieldError(prefix + e.path(), e.message()));
+      }
+    }
+  }
+
   /** Throws {@code payload_error} naming every field error collected so far. */
   public void done() {
     if (!errors.isEmpty()) {

@@ -7,7 +7,9 @@ import io.waymark.platform.api.Paging;
 import io.waymark.platform.api.RequestContextKeys;
 import io.waymark.platform.api.UserAuthenticated;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.error.FieldError;
 import io.waymark.users.boundary.NewUser;
+import io.waymark.users.boundary.UserRules;
 import io.waymark.users.boundary.Sessions;
 import io.waymark.users.boundary.UserView;
 import io.waymark.users.boundary.Users;
@@ -27,7 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,6 +53,9 @@ public class UsersResource {
     NewUser command = new NewUser(body.string("email", true), body.string("password", false),
         body.string("first_name", false), body.string("last_name", false), body.string("public_name", false),
         body.string("locale", false), body.string("timezone", false), body.bool("active"));
+    List<FieldError> ruleErrors = new ArrayList<>();
+    UserRules.validate(command, ruleErrors);
+    body.addRuleErrors(ruleErrors);
     body.done();
     UserView user = users.create(command);
     return Response.status(201).entity(Json.ok().put("user", UserJson.of(user)).build()).build();

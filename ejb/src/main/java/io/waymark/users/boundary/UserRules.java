@@ -1,7 +1,6 @@
-package io.waymark.users.control;
+package io.waymark.users.boundary;
 
 import io.waymark.platform.error.FieldError;
-import io.waymark.users.boundary.NewUser;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
