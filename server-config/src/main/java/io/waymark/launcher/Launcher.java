@@ -61,13 +61,20 @@ public final class Launcher {
       System.out.println("Starting embedded PostgreSQL on 127.0.0.1:" + settings.embeddedDbPort() + " (data in " + settings.dataDir().resolve("pgdata") + ") ...");
       postgres.start();
     }
-    if (payara.running()) {
-      System.out.println("Payara is already running: redeploying is left to you (stop, then start).");
-    } else {
-      System.out.println("Starting Payara Server and deploying " + settings.ear().getFileName() + " ...");
-      payara.start(settings.forwardedEnvironment());
+    try {
+      if (payara.running()) {
+        System.out.println("Payara is already running: redeploying " + settings.ear().getFileName() + " ...");
+        payara.redeploy();
+      } else {
+        System.out.println("Starting Payara Server and deploying " + settings.ear().getFileName() + " ...");
+        payara.start(settings.forwardedEnvironment());
+      }
+      awaitReady(Duration.ofMinutes(5));
+    } catch (LauncherException e) {
+      // leave nothing half-started behind
+      stop();
+      throw e;
     }
-    awaitReady(Duration.ofMinutes(5));
     printInitialAdminPassword();
     String base = "http://localhost:" + settings.httpPort();
     System.out.printf("%nWaymark is up (%d s).%n  API:           %s/api/v1%n  Admin console: %s/admin%n"

@@ -69,6 +69,14 @@ final class PayaraDomain {
     }
   }
 
+  void redeploy() {
+    Processes.Result result = Processes.run(List.of(asadmin(), "--port", String.valueOf(adminPort()), "deploy", "--force=true",
+        "--name", "waymark", settings.ear().toString()), Map.of(), null, 600);
+    if (!result.ok()) {
+      throw new LauncherException("The EAR did not deploy:\n" + result.output() + "\nSee " + serverLog());
+    }
+  }
+
   /** The first line of a deployment failure in this boot's log, if any. */
   String deploymentFailure() {
     try {
@@ -97,6 +105,8 @@ final class PayaraDomain {
     if (!running()) {
       return;
     }
+    // undeploy first: the next start deploys the new EAR once, instead of loading the old one and redeploying
+    Processes.run(List.of(asadmin(), "--port", String.valueOf(adminPort()), "undeploy", "waymark"), Map.of(), null, 180);
     Processes.run(List.of(asadmin(), "stop-domain", DOMAIN), Map.of(), null, 180);
     long pid = pid();
     if (pid > 0 && Processes.alive(pid)) {

@@ -1,5 +1,8 @@
 package io.waymark.platform.api;
 
+import io.waymark.events.api.EventsResource;
+import io.waymark.goals.api.OnboardingGoalsResource;
+import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
 import io.waymark.tokens.api.ApiResourcesResource;
 import io.waymark.tokens.api.ApiTokensResource;
@@ -17,7 +20,10 @@ public class ApiApplication extends Application {
       UsersResource.class,
       ApiTokensResource.class,
       ApiResourcesResource.class,
-      MessagingCheckResource.class);
+      MessagingCheckResource.class,
+      OnboardingGoalsResource.class,
+      UserGoalsResource.class,
+      EventsResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,

@@ -1,0 +1,139 @@
+package io.waymark.goals.boundary;
+
+import io.waymark.goals.control.GoalLifecycle;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.users.boundary.Users;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A user's goals: assign, complete, time out (API and scenarios), and the user's goal history. */
+@Stateless
+public class UserGoals {
+
+  /** One item of a batch and its outcome (null error = done). */
+  public record BatchItem(String goalCode, Long userId) {}
+
+  public record BatchResult(WaymarkException error) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  @PersistenceContext
+  EntityManager em;
+
+  @Inject
+  Clock clock;
+
+  @Inject
+  OnboardingGoals goals;
+
+  @Inject
+  Users users;
+
+  @Inject
+  GoalLifecycle lifecycle;
+
+  public UserGoalView complete(String goalCode, long userId) {
+    GoalView goal = goals.find(goalCode);
+    requireUser(userId);
+    Instant now = clock.instant();
+    return lifecycle.complete(userId, goal.id(), goal.code(), now, now);
+  }
+
+  /** Completes a goal for a user at a given time (an event's time). */
+  public UserGoalView complete(String goalCode, long userId, Instant at) {
+    GoalView goal = goals.find(goalCode);
+    requireUser(userId);
+    return lifecycle.complete(userId, goal.id(), goal.code(), at, clock.instant());
+  }
+
+  public UserGoalView assign(String goalCode, long userId, Integer timeoutMinutes) {
+    GoalView goal = goals.find(goalCode);
+    requireUser(userId);
+    Instant now = clock.instant();
+    Instant expiresAt = timeoutMinutes == null ? null : now.plus(Duration.ofMinutes(timeoutMinutes));
+    return lifecycle.assign(userId, goal.id(), goal.code(), now, expiresAt);
+  }
+
+  public UserGoalView timeout(String goalCode, long userId) {
+    GoalView goal = goals.find(goalCode);
+    requireUser(userId);
+    Instant now = clock.instant();
+    return lifecycle.timeout(userId, goal.id(), goal.code(), now, now);
+  }
+
+  /**
+   * Completes each item on its own: an unknown goal or user fails that item only. Goals and users are looked up
+   * once for the whole batch.
+   */
+  public List<BatchResult> completeBatch(List<BatchItem> items) {
+    Map<String, GoalView> goalsByCode = new HashMap<>();
+    // lookup() never throws: an application exception from another bean would mark the whole batch rollback-only
+    for (String code : items.stream().map(BatchItem::goalCode).collect(Collectors.toSet())) {
+      goals.lookup(code).ifPresent(goal -> goalsByCode.put(code, goal));
+    }
+    Set<Long> existing = existingUsers(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
+    Instant now = clock.instant();
+    List<BatchResult> results = new ArrayList<>(items.size());
+    for (BatchItem item : items) {
+      GoalView goal = goalsByCode.get(item.goalCode());
+      if (goal == null) {
+        results.add(new BatchResult(OnboardingGoals.goalNotFound(item.goalCode())));
+      } else if (!existing.contains(item.userId())) {
+        results.add(new BatchResult(Users.userNotFound(String.valueOf(item.userId()))));
+      } else {
+        lifecycle.complete(item.userId(), goal.id(), goal.code(), now, now);
+        results.add(new BatchResult(null));
+      }
+    }
+    return results;
+  }
+
+  /** The user's goal rows, newest first (keyset on id). */
+  public List<UserGoalView> forUser(long userId, Long beforeId, int limit) {
+    requireUser(userId);
+    List<?> rows = em.createNativeQuery("""
+            select u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,
+                   u.expires_at, g.code
+            from user_onboarding_goals u join onboarding_goals g on g.id = u.onboarding_goal_id
+            where u.user_id = ?1 and u.id < ?2 order by u.id desc limit ?3""")
+        .setParameter(1, userId).setParameter(2, beforeId == null ? Long.MAX_VALUE : beforeId).setParameter(3, limit)
+        .getResultList();
+    return rows.stream().map(r -> GoalLifecycle.view((Object[]) r, (String) ((Object[]) r)[8])).toList();
+  }
+
+  /** One batch of the timeout sweep, in its own transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int timeOutDueGoals(int limit) {
+    return lifecycle.timeOutDue(clock.instant(), limit);
+  }
+
+  private void requireUser(long userId) {
+    if (!users.exists(userId)) {
+      throw Users.userNotFound(String.valueOf(userId));
+    }
+  }
+
+  private Set<Long> existingUsers(Set<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<?> rows = em.createNativeQuery("select id from users where id in (?1)")
+        .setParameter(1, List.copyOf(ids)).getResultList();
+    return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,215 @@
+package io.waymark.goals.api;
+
+import io.waymark.goals.boundary.GoalChange;
+import io.waymark.goals.boundary.OnboardingGoals;
+import io.waymark.goals.boundary.UserGoals;
+import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.Json;
+import io.waymark.platform.api.JsonBody;
+import io.waymark.platform.error.WaymarkException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Onboarding goals: the onboarding module's wire contract (complete, list) and definitions management. */
+@Path("/v1/onboarding-goals")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OnboardingGoalsResource {
+
+  static final int MAX_BATCH = 1000;
+
+  @Inject
+  OnboardingGoals goals;
+
+  @Inject
+  UserGoals userGoals;
+
+  @GET
+  @Path("list")
+  @ApiResource("onboarding-goals.list")
+  public JsonObject list() {
+    return Json.ok().put("goals", goals.list().stream().map(GoalJson::listed).toList()).build();
+  }
+
+  @POST
+  @Path("complete")
+  @ApiResource("onboarding-goals.complete")
+  public JsonObject complete(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    String code = body.string("goal_code", true);
+    Long userId = body.id("user_id", true);
+    body.done();
+    userGoals.complete(code, userId);
+    return Json.ok().build();
+  }
+
+  @POST
+  @Path("complete-batch")
+  @ApiResource("onboarding-goals.complete-batch")
+  public JsonObject completeBatch(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    JsonValue items = body.json().get("items");
+    if (items == null || items.getValueType() != JsonValue.ValueType.ARRAY) {
+      body.error("items", "must be an array");
+      body.done();
+    }
+    var array = items.asJsonArray();
+    if (array.size() > MAX_BATCH) {
+      throw WaymarkException.tooLarge("At most " + MAX_BATCH + " items per batch");
+    }
+    List<UserGoals.BatchItem> valid = new ArrayList<>();
+    List<Object> results = new ArrayList<>();
+    List<Integer> validIndexes = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonValue item = array.get(i);
+      String error = itemError(item);
+      if (error != null) {
+        results.add(Json.object().put("status", "error").put("code", "payload_error").put("message", "items[" + i + "]." + error));
+        continue;
+      }
+      JsonObject o = item.asJsonObject();
+      valid.add(new UserGoals.BatchItem(o.getString("goal_code"), userId(o.get("user_id"))));
+      validIndexes.add(i);
+      results.add(null);
+    }
+    List<UserGoals.BatchResult> outcomes = valid.isEmpty() ? List.of() : userGoals.completeBatch(valid);
+    for (int k = 0; k < outcomes.size(); k++) {
+      UserGoals.BatchResult outcome = outcomes.get(k);
+      results.set(validIndexes.get(k), outcome.ok() ? Json.object().put("status", "ok")
+          : Json.object().put("status", "error").put("code", outcome.error().code()).put("message", outcome.error().getMessage()));
+    }
+    return Json.ok().put("results", results).build();
+  }
+
+  @POST
+  @Path("assign")
+  @ApiResource("onboarding-goals.assign")
+  public JsonObject assign(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    String code = body.string("goal_code", true);
+    Long userId = body.id("user_id", true);
+    Integer timeout = body.integer("timeout_minutes", 1, 5_256_000);
+    body.done();
+    return Json.ok().put("user_goal", GoalJson.userGoal(userGoals.assign(code, userId, timeout))).build();
+  }
+
+  @POST
+  @Path("timeout")
+  @ApiResource("onboarding-goals.timeout")
+  public JsonObject timeout(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    String code = body.string("goal_code", true);
+    Long userId = body.id("user_id", true);
+    body.done();
+    return Json.ok().put("user_goal", GoalJson.userGoal(userGoals.timeout(code, userId))).build();
+  }
+
+  @POST
+  @ApiResource("onboarding-goals.create")
+  public Response create(String raw) {
+    GoalChange change = change(JsonBody.parse(raw));
+    return Response.status(201).entity(Json.ok().put("goal", GoalJson.goal(goals.create(change))).build()).build();
+  }
+
+  @GET
+  @Path("{code}")
+  @ApiResource("onboarding-goals.get")
+  public JsonObject get(@PathParam("code") String code) {
+    return Json.ok().put("goal", GoalJson.goal(goals.find(code))).build();
+  }
+
+  @PUT
+  @Path("{code}")
+  @ApiResource("onboarding-goals.update")
+  public JsonObject update(@PathParam("code") String code, String raw) {
+    return Json.ok().put("goal", GoalJson.goal(goals.update(code, change(JsonBody.parse(raw))))).build();
+  }
+
+  private static GoalChange change(JsonBody body) {
+    String code = body.string("code", false);
+    String name = body.string("name", false);
+    String type = body.string("type", false);
+    String eventName = null;
+    Map<String, Object> properties = null;
+    JsonValue event = body.json().get("event");
+    if (event != null && event.getValueType() == JsonValue.ValueType.OBJECT) {
+      JsonBody e = body.nested(event.asJsonObject(), "event");
+      eventName = e.string("name", false);
+      JsonValue props = event.asJsonObject().get("properties");
+      if (props != null && props.getValueType() == JsonValue.ValueType.OBJECT) {
+        properties = new LinkedHashMap<>();
+        for (var p : props.asJsonObject().entrySet()) {
+          Object value = scalar(p.getValue());
+          if (value == null) {
+            e.error("properties." + p.getKey(), "must be a string, number or boolean");
+          } else {
+            properties.put(p.getKey(), value);
+          }
+        }
+      } else if (props != null && props.getValueType() != JsonValue.ValueType.NULL) {
+        e.error("properties", "must be an object");
+      }
+    } else if (event != null && event.getValueType() != JsonValue.ValueType.NULL) {
+      body.error("event", "must be an object");
+    }
+    body.done();
+    return new GoalChange(code, name, type, eventName, properties);
+  }
+
+  private static Object scalar(JsonValue v) {
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    if (v instanceof JsonNumber n) {
+      return n.bigDecimalValue();
+    }
+    if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+      return v == JsonValue.TRUE;
+    }
+    return null;
+  }
+
+  private static String itemError(JsonValue item) {
+    if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+      return "must be an object";
+    }
+    JsonObject o = item.asJsonObject();
+    if (!(o.get("goal_code") instanceof JsonString s) || s.getString().isBlank()) {
+      return "goal_code is required";
+    }
+    if (userId(o.get("user_id")) == null) {
+      return "user_id must be an integer";
+    }
+    return null;
+  }
+
+  private static Long userId(JsonValue v) {
+    if (v instanceof JsonNumber n && n.isIntegral()) {
+      try {
+        return n.longValueExact();
+      } catch (ArithmeticException e) {
+        return null;
+      }
+    }
+    if (v instanceof JsonString s && s.getString().strip().matches("\\d{1,18}")) {
+      return Long.parseLong(s.getString().strip());
+    }
+    return null;
+  }
+}
