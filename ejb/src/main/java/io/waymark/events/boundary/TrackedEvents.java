@@ -3,6 +3,7 @@ package io.waymark.events.boundary;
 import io.waymark.goals.boundary.GoalView;
 import io.waymark.goals.boundary.OnboardingGoals;
 import io.waymark.goals.boundary.UserGoals;
+import io.waymark.platform.db.Sql;
 import io.waymark.users.boundary.Users;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Stores tracked events (append-only, de-duplicated by client id) and, in the same transaction, completes the event
@@ -41,11 +40,14 @@ public class TrackedEvents {
   UserGoals userGoals;
 
   @Inject
+  Users users;
+
+  @Inject
   Event<TrackedEventReceived> received;
 
   /** {@code events} are already well-formed; {@code indexes} are their positions in the request. */
   public Intake accept(List<IncomingEvent> events, List<Integer> indexes) {
-    Set<Long> users = existingUsers(events.stream().map(IncomingEvent::userId).collect(Collectors.toSet()));
+    Set<Long> known = users.existing(events.stream().map(IncomingEvent::userId).collect(Collectors.toSet()));
     Map<String, List<GoalView>> goalsByEvent = new HashMap<>();
     Instant now = clock.instant();
     int accepted = 0;
@@ -53,14 +55,14 @@ public class TrackedEvents {
     List<Intake.Rejection> rejected = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       IncomingEvent event = events.get(i);
-      if (!users.contains(event.userId())) {
+      if (!known.contains(event.userId())) {
         rejected.add(new Intake.Rejection(indexes.get(i), Users.userNotFound(String.valueOf(event.userId()))));
         continue;
       }
       Instant at = event.time() == null ? now : event.time();
       List<?> id = em.createNativeQuery("insert into tracked_events (client_id, user_id, name, occurred_at, received_at, properties)"
               + " values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb)) on conflict (client_id) do nothing returning id")
-          .setParameter(1, new TypedParameterValue<>(StandardBasicTypes.STRING, event.clientId())).setParameter(2, event.userId())
+          .setParameter(1, Sql.nullable(event.clientId())).setParameter(2, event.userId())
           .setParameter(3, event.name()).setParameter(4, at).setParameter(5, now)
           .setParameter(6, event.properties() == null ? "{}" : event.properties().toString())
           .getResultList();
@@ -79,11 +81,4 @@ public class TrackedEvents {
     return new Intake(accepted, duplicates, rejected);
   }
 
-  private Set<Long> existingUsers(Set<Long> ids) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    List<?> rows = em.createNativeQuery("select id from users where id in (?1)").setParameter(1, List.copyOf(ids)).getResultList();
-    return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
-  }
 }

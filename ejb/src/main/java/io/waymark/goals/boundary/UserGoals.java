@@ -86,7 +86,7 @@ public class UserGoals {
     for (String code : items.stream().map(BatchItem::goalCode).collect(Collectors.toSet())) {
       goals.lookup(code).ifPresent(goal -> goalsByCode.put(code, goal));
     }
-    Set<Long> existing = existingUsers(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
+    Set<Long> existing = users.existing(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
     Instant now = clock.instant();
     List<BatchResult> results = new ArrayList<>(items.size());
     for (BatchItem item : items) {
@@ -128,12 +128,4 @@ public class UserGoals {
     }
   }
 
-  private Set<Long> existingUsers(Set<Long> ids) {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    List<?> rows = em.createNativeQuery("select id from users where id in (?1)")
-        .setParameter(1, List.copyOf(ids)).getResultList();
-    return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
-  }
 }

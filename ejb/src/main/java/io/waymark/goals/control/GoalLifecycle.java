@@ -4,18 +4,15 @@ import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.platform.db.Sql;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 
 /**
  * The per-user goal rules (SPEC §2), in the caller's transaction. Each operation first serialises on (user, goal)
@@ -46,7 +43,7 @@ public class GoalLifecycle {
     Optional<UserGoalView> latest = latest(userId, goalId, goalCode);
     if (latest.isPresent() && latest.get().completedAt() == null && latest.get().timedoutAt() == null) {
       return single(em.createNativeQuery("update user_onboarding_goals set updated_at = ?1, expires_at = coalesce(?2, expires_at)"
-          + " where id = ?3 returning " + COLUMNS).setParameter(1, now).setParameter(2, nullable(expiresAt))
+          + " where id = ?3 returning " + COLUMNS).setParameter(1, now).setParameter(2, Sql.nullable(expiresAt))
           .setParameter(3, latest.get().id()), goalCode);
     }
     UserGoalView row = insert(userId, goalId, goalCode, now, null, null, expiresAt);
@@ -63,7 +60,7 @@ public class GoalLifecycle {
       row = insert(userId, goalId, goalCode, now, at, null, null);
     } else {
       row = single(em.createNativeQuery("update user_onboarding_goals set completed_at = ?1, updated_at = ?2"
-          + " where id = ?3 returning " + COLUMNS).setParameter(1, nullable(at)).setParameter(2, now)
+          + " where id = ?3 returning " + COLUMNS).setParameter(1, Sql.nullable(at)).setParameter(2, now)
           .setParameter(3, latest.get().id()), goalCode);
     }
     completed.fire(new UserGoalCompleted(row));
@@ -79,7 +76,7 @@ public class GoalLifecycle {
       row = insert(userId, goalId, goalCode, now, null, at, null);
     } else {
       row = single(em.createNativeQuery("update user_onboarding_goals set timedout_at = ?1, updated_at = ?2"
-          + " where id = ?3 returning " + COLUMNS).setParameter(1, nullable(at)).setParameter(2, now)
+          + " where id = ?3 returning " + COLUMNS).setParameter(1, Sql.nullable(at)).setParameter(2, now)
           .setParameter(3, latest.get().id()), goalCode);
     }
     timedOut.fire(new UserGoalTimedOut(row));
@@ -124,37 +121,18 @@ public class GoalLifecycle {
       Instant expiresAt) {
     return single(em.createNativeQuery("insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at,"
             + " completed_at, timedout_at, expires_at) values (?1, ?2, ?3, ?3, ?4, ?5, ?6) returning " + COLUMNS)
-        .setParameter(1, userId).setParameter(2, goalId).setParameter(3, now).setParameter(4, nullable(completedAt))
-        .setParameter(5, nullable(timedoutAt)).setParameter(6, nullable(expiresAt)), goalCode);
+        .setParameter(1, userId).setParameter(2, goalId).setParameter(3, now).setParameter(4, Sql.nullable(completedAt))
+        .setParameter(5, Sql.nullable(timedoutAt)).setParameter(6, Sql.nullable(expiresAt)), goalCode);
   }
 
   private static UserGoalView single(jakarta.persistence.Query query, String goalCode) {
     return view((Object[]) query.getSingleResult(), goalCode);
   }
 
-  /** A time that may be null, bound with its type so PostgreSQL does not have to guess it. */
-  static TypedParameterValue<Instant> nullable(Instant value) {
-    return new TypedParameterValue<>(StandardBasicTypes.INSTANT, value);
-  }
 
   public static UserGoalView view(Object[] row, String goalCode) {
     return new UserGoalView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
-        goalCode, instant(row[3]), instant(row[4]), instant(row[5]), instant(row[6]), instant(row[7]));
+        goalCode, Sql.instant(row[3]), Sql.instant(row[4]), Sql.instant(row[5]), Sql.instant(row[6]), Sql.instant(row[7]));
   }
 
-  public static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("Unexpected time type " + value.getClass());
-  }
 }

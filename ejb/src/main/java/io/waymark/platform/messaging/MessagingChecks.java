@@ -1,5 +1,6 @@
 package io.waymark.platform.messaging;
 
+import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.WaymarkException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -76,22 +77,7 @@ public class MessagingChecks {
       throw WaymarkException.notFound("messaging_check_not_found", "messaging check '" + id + "' not found");
     }
     Object[] row = (Object[]) rows.get(0);
-    return new Check(((Number) row[0]).longValue(), instant(row[1]), instant(row[2]));
+    return new Check(((Number) row[0]).longValue(), Sql.instant(row[1]), Sql.instant(row[2]));
   }
 
-  static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("Unexpected time type " + value.getClass());
-  }
 }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Creating, finding and listing users; roles are changed only by admins through the console. */
 @Stateless
@@ -91,8 +93,18 @@ public class Users {
     return UserView.of(user);
   }
 
+  /** Which of these ids are users: one query for a whole batch. */
+  public Set<Long> existing(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<?> rows = em.createNativeQuery("select id from users where id in (?1)").setParameter(1, List.copyOf(ids)).getResultList();
+    return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
+  }
+
+  /** One indexed lookup, without loading the user (hot path of goal completion). */
   public boolean exists(long id) {
-    return em.find(User.class, id) != null;
+    return !em.createNativeQuery("select 1 from users where id = ?1").setParameter(1, id).getResultList().isEmpty();
   }
 
   private User entity(long id) {
