@@ -81,6 +81,7 @@ class AdminConsoleIT {
     String secret = admin.visible(By.id("secret")).getText().strip();
     assertThat(secret).startsWith("wma_").hasSizeGreaterThan(40);
     admin.text(MESSAGES, "Copy its secret now");
+    admin.screenshot("token-created");
 
     // shown once: a new look at the page does not show it again
     admin.driver().navigate().refresh();
@@ -101,6 +102,7 @@ class AdminConsoleIT {
     admin.driver().findElement(By.id("token:save")).click();
     admin.text(MESSAGES, "Saved.");
     admin.text(By.id("token:current-resources"), "users.create");
+    admin.screenshot("token-granted");
     assertThat(api("POST", "/api/v1/users", secret, newUser).statusCode()).isEqualTo(201);
     assertNotAuthorized(api("GET", "/api/v1/api-tokens", secret, null), "Token has no access to resource [api-tokens.manage]");
 
@@ -108,17 +110,18 @@ class AdminConsoleIT {
     admin.type(By.id("token:ip"), "10.0.0.0/8, not-an-ip");
     admin.driver().findElement(By.id("token:save")).click();
     admin.text(MESSAGES, "IP restrictions: 'not-an-ip' is not an IP address or CIDR range");
+    admin.screenshot("token-bad-ip");
     assertThat(admin.driver().findElement(By.id("token:current-ip")).getText()).isEqualTo("*");
     assertThat(api("GET", "/api/v1/api-resources", secret, null).statusCode()).isEqualTo(200);
 
     admin.type(By.id("token:ip"), "10.0.0.0/8");
     admin.driver().findElement(By.id("token:save")).click();
-    admin.text(By.id("token:current-ip"), "10.0.0.0/8");
+    admin.textIs(By.id("token:current-ip"), "10.0.0.0/8");
     assertNotAuthorized(api("GET", "/api/v1/api-resources", secret, null), "IP address 127.0.0.1 is not allowed");
 
     admin.type(By.id("token:ip"), "127.0.0.0/8 ::1");
     admin.driver().findElement(By.id("token:save")).click();
-    admin.text(By.id("token:current-ip"), "127.0.0.0/8 ::1");
+    admin.textIs(By.id("token:current-ip"), "127.0.0.0/8 ::1");
     assertThat(api("GET", "/api/v1/api-resources", secret, null).statusCode()).isEqualTo(200);
 
     // revoke and deactivate
@@ -127,10 +130,10 @@ class AdminConsoleIT {
     admin.waiting().until(d -> !d.findElement(By.id("token:current-resources")).getText().contains("api-resources.list"));
     assertNotAuthorized(api("GET", "/api/v1/api-resources", secret, null), "Token has no access to resource [api-resources.list]");
     admin.driver().findElement(By.id("token:toggle-active")).click();
-    admin.text(By.id("token:state"), "inactive");
+    admin.textIs(By.id("token:state"), "inactive");
     assertNotAuthorized(api("POST", "/api/v1/users", secret, "{\"email\":\"inactive-" + run + "@it.waymark.test\"}"), "Token is not active");
     admin.driver().findElement(By.id("token:toggle-active")).click();
-    admin.text(By.id("token:state"), "active");
+    admin.textIs(By.id("token:state"), "active");
     assertThat(api("POST", "/api/v1/users", secret, "{\"email\":\"active-again-" + run + "@it.waymark.test\"}").statusCode()).isEqualTo(201);
   }
 
@@ -159,7 +162,7 @@ class AdminConsoleIT {
     check(admin, "user:roles", "viewer");
     admin.driver().findElement(By.id("user:save")).click();
     admin.text(MESSAGES, "Saved");
-    admin.text(By.id("user:current-roles"), "viewer");
+    admin.textIs(By.id("user:current-roles"), "viewer");
 
     // the admin signs out: back on the login page, and the console asks for a login again
     admin.driver().findElement(By.id("logout:submit")).click();
@@ -176,6 +179,18 @@ class AdminConsoleIT {
     viewer.visible(By.id("tokens"));
     assertThat(viewer.present(By.id("create"))).isFalse();
     assertThat(viewer.present(By.id("create:submit"))).isFalse();
+    viewer.screenshot("viewer-tokens");
+    // not even a hand-made POST of the create form creates a token for a viewer: the form is not part of their page
+    String cookie = "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    String page = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/admin/tokens/list.xhtml")).header("Cookie", cookie)
+        .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    String forged = "it-viewer-forged-" + run;
+    Map<String, String> form = createForm(forged, field(page, "jakarta.faces.ViewState"));
+    form.put("_csrf", field(page, "_csrf"));
+    HttpResponse<String> attempt = postForm("/admin/tokens/list.xhtml", cookie, form);
+    assertThat(attempt.body()).doesNotContain("wma_");
+    assertThat(tokenNames()).doesNotContain(forged);
+
     viewer.driver().findElement(By.cssSelector("a.wm-token-link")).click();
     viewer.visible(By.id("token:id"));
     assertThat(viewer.present(By.id("token:save"))).isFalse();
@@ -208,6 +223,7 @@ class AdminConsoleIT {
     admin.open(BASE + "/admin/users/list.xhtml?email=" + prefix.toUpperCase());
     assertThat(emailsShown(admin)).hasSize(25).first().isEqualTo(prefix + "00@it.waymark.test");
     assertThat(admin.present(By.id("previous"))).isFalse();
+    admin.screenshot("users-first-page");
 
     admin.driver().findElement(By.id("next")).click();
     admin.waiting().until(d -> emailsShown(admin).size() == 2);
@@ -224,8 +240,22 @@ class AdminConsoleIT {
 
   @Test
   void everyConsolePostNeedsTheSessionsCsrfToken() throws Exception {
-    Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    Browser admin = browser();
+    admin.open(BASE + "/login.xhtml");
+    admin.visible(By.id("login:email"));
+    String beforeLogin = admin.driver().manage().getCookieNamed("JSESSIONID").getValue();
+
+    // a login form posted without the token is refused as well
+    HttpResponse<String> login = postForm("/login.xhtml", "JSESSIONID=" + beforeLogin, Map.of("login", "login",
+        "login:email", ADMIN_EMAIL, "login:password", ADMIN_PASSWORD, "login:submit", "",
+        "jakarta.faces.ViewState", field(admin.driver().getPageSource(), "jakarta.faces.ViewState")));
+    assertThat(login.statusCode()).isEqualTo(403);
+
+    signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin.waiting().until(ExpectedConditions.urlContains("/admin/"));
+    admin.visible(By.id("current-user"));
     Cookie session = admin.driver().manage().getCookieNamed("JSESSIONID");
+    assertThat(session.getValue()).as("a new session id after login").isNotEqualTo(beforeLogin);
     assertThat(session).isNotNull();
     assertThat(session.isHttpOnly()).isTrue();
     assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
@@ -239,12 +269,7 @@ class AdminConsoleIT {
     String csrf = field(page.body(), "_csrf");
 
     String name = "it-csrf-" + run;
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("create", "create");
-    form.put("create:name", name);
-    form.put("create:ip", "*");
-    form.put("create:submit", "");
-    form.put("jakarta.faces.ViewState", viewState);
+    Map<String, String> form = createForm(name, viewState);
 
     HttpResponse<String> missing = postForm("/admin/tokens/list.xhtml", cookie, form);
     assertThat(missing.statusCode()).isEqualTo(403);
@@ -318,6 +343,17 @@ class AdminConsoleIT {
     return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Cookie", cookie)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The fields the token page's create form posts (without the CSRF field). */
+  private static Map<String, String> createForm(String name, String viewState) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("create", "create");
+    form.put("create:name", name);
+    form.put("create:ip", "*");
+    form.put("create:submit", "");
+    form.put("jakarta.faces.ViewState", viewState);
+    return form;
   }
 
   private static List<String> tokenNames() throws Exception {

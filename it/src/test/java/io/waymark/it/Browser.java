@@ -112,6 +112,11 @@ final class Browser implements AutoCloseable {
     return driver.findElement(by);
   }
 
+  /** Waits until the element's whole text is exactly the given text. */
+  void textIs(By by, String text) {
+    waiting().until(ExpectedConditions.textToBe(by, text));
+  }
+
   boolean present(By by) {
     return !driver.findElements(by).isEmpty();
   }

@@ -3,11 +3,18 @@ package io.waymark.platform.messaging;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Stamps a messaging check as received. Thin: unwrap, call the boundary, let failures redeliver. */
+/**
+ * Stamps a messaging check as received. Thin: unwrap, call the boundary, let failures redeliver. The queue is
+ * defined here, on the MDB that consumes it: Payara binds a component's {@code java:app} resource definitions
+ * when it creates that component, and activates the MDB right after; defined on another bean, the queue was
+ * missing whenever Payara happened to create the MDB first (deploy failed with "Invalid destinationLookup").
+ */
+@JMSDestinationDefinition(name = MessagingChecks.QUEUE, interfaceName = "jakarta.jms.Queue", destinationName = "WaymarkMessagingCheck")
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = MessagingChecks.QUEUE),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")

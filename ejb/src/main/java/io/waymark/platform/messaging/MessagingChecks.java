@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +20,6 @@ import java.time.Instant;
  * transaction is rolled back, and the message must never arrive.
  */
 @Stateless
-@JMSDestinationDefinition(name = MessagingChecks.QUEUE, interfaceName = "jakarta.jms.Queue", destinationName = "WaymarkMessagingCheck")
 public class MessagingChecks {
 
   public static final String QUEUE = "java:app/jms/MessagingCheckQueue";
