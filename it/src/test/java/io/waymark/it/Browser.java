@@ -39,9 +39,13 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  static Browser start() {
-    Path chromium = locate("it.chromium", "/usr/bin/chromium", "chromium", "chromium-browser");
-    Path chromedriver = locate("it.chromedriver", "/usr/bin/chromedriver", "chromedriver");
+  /**
+   * Skips the calling test (or, from {@code @BeforeAll}, the whole class) with a loud message when Chromium or its
+   * driver is missing; with {@code CI=true} fails instead.
+   */
+  static void requireAvailable() {
+    Path chromium = chromium();
+    Path chromedriver = chromedriver();
     if (chromium == null || chromedriver == null) {
       String message = "Browser test needs Chromium and its driver: chromium=" + chromium + ", chromedriver=" + chromedriver
           + " (Debian: apt-get install -y chromium chromium-driver)";
@@ -51,6 +55,20 @@ final class Browser implements AutoCloseable {
       System.err.println("\n*** SKIPPING BROWSER TEST: " + message + " ***\n");
       Assumptions.abort(message);
     }
+  }
+
+  private static Path chromium() {
+    return locate("it.chromium", "/usr/bin/chromium", "chromium", "chromium-browser");
+  }
+
+  private static Path chromedriver() {
+    return locate("it.chromedriver", "/usr/bin/chromedriver", "chromedriver");
+  }
+
+  static Browser start() {
+    requireAvailable();
+    Path chromium = chromium();
+    Path chromedriver = chromedriver();
     System.setProperty("webdriver.chrome.driver", chromedriver.toString());
     Path profile;
     try {
