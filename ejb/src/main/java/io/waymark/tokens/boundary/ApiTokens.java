@@ -165,4 +165,15 @@ public class ApiTokens {
     }
     return token;
   }
+
+  /** The keyset page just before {@code beforeId}, in ascending id order (the console's "previous page"). */
+  public List<ApiTokenView> pageBefore(long beforeId, int limit) {
+    List<ApiTokenView> page = new ArrayList<>(em.createQuery(
+            "select t from ApiToken t where t.id < :before order by t.id desc", ApiToken.class)
+        .setParameter("before", beforeId)
+        .setMaxResults(limit)
+        .getResultStream().map(ApiTokenView::of).toList());
+    java.util.Collections.reverse(page);
+    return page;
+  }
 }

@@ -123,4 +123,31 @@ public class Users {
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
+
+  /**
+   * The keyset page just before {@code beforeId} (the rows with the next smaller ids), in ascending id order:
+   * the console's "previous page"; {@code emailPrefix} as in {@link #page}.
+   */
+  public List<UserView> pageBefore(long beforeId, int limit, String emailPrefix) {
+    boolean filtered = emailPrefix != null && !emailPrefix.isBlank();
+    var query = em.createQuery("select u from User u where u.id < :before"
+            + (filtered ? " and lower(u.email) like :prefix" : "") + " order by u.id desc", User.class)
+        .setParameter("before", beforeId)
+        .setMaxResults(limit);
+    if (filtered) {
+      query.setParameter("prefix", escapeLike(emailPrefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    List<UserView> page = new ArrayList<>(query.getResultList().stream().map(UserView::of).toList());
+    java.util.Collections.reverse(page);
+    return page;
+  }
+
+  /** Sets a user's console roles and active flag together, in one transaction (the console's user form). */
+  public UserView changeAccess(long id, Collection<Role> roles, boolean active) {
+    User user = entity(id);
+    user.getRoles().clear();
+    roles.forEach(r -> user.getRoles().add(r.id()));
+    user.setActive(active);
+    return UserView.of(user);
+  }
 }
