@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import jakarta.annotation.Resource;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,8 +15,6 @@ import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * In front of the JAX-RS API. Bodies are JSON whatever the Content-Type header says — documented clients send
@@ -41,14 +40,16 @@ public class ApiServletFilter extends HttpFilter {
     }
   }
 
-  private static void rollBackLeftovers() {
+  @Resource
+  UserTransaction tx;
+
+  private void rollBackLeftovers() {
     try {
-      UserTransaction tx = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
       if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
         LOG.log(Level.WARNING, "Rolling back a transaction left open by an API request");
         tx.rollback();
       }
-    } catch (NamingException | jakarta.transaction.SystemException | RuntimeException e) {
+    } catch (jakarta.transaction.SystemException | RuntimeException e) {
       LOG.log(Level.DEBUG, "No transaction to check", e);
     }
   }
