@@ -1,0 +1,2 @@
+/** Segments: criteria trees compiled to parameterised SQL, goal segments, counts, membership checks. */
+package io.waymark.segments;
