@@ -8,7 +8,8 @@
 # Starts the embedded PostgreSQL (launcher db-start), unpacks a fresh WildFly, configures it offline with the CLI
 # script, starts it, deploys ear/target/waymark.ear, waits until it is deployed and ready, then checks: readiness
 # (with the application's waymark-database and waymark-messaging checks), the API with and without a bearer token,
-# a JMS round trip through the application's MDB, OpenAPI, metrics, and that the application owns "/". Finally it
+# a JMS round trip through the application's MDB, OpenAPI, metrics, that the application owns "/", and the admin
+# console's form login when the EAR has the console (Jakarta Security on Elytron). Finally it
 # stops everything it started. Exit 0 only if every step passed; on failure the relevant server log lines are
 # printed and the work directory (server-config/target/wildfly-check/) is kept for inspection.
 #
@@ -18,7 +19,7 @@
 #   WILDFLY_CHECK_EAR=...       another EAR to check
 #   WILDFLY_CHECK_BOOT_TIMEOUT=180, WILDFLY_CHECK_DEPLOY_TIMEOUT=300, WILDFLY_CHECK_READY_TIMEOUT=120 (seconds)
 # The ports stay below Linux's ephemeral range (32768-60999): there, any process's outgoing connection can hold a
-# port just when WildFly binds it (seen with 38080 on a busy machine). They are clear of Payara's quick start
+# port just when WildFly binds it (most likely why 38080 was once taken). They are clear of Payara's quick start
 # (8080, 55432) and test ports (28080, 28432).
 
 set -euo pipefail
@@ -220,6 +221,8 @@ step timeout 240 java -Dwaymark.data-dir="$DATA_DIR" -Dwaymark.db.embedded-port=
 
 random_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 API_TOKEN=wfcheck-$(random_hex 16)
+ADMIN_EMAIL=admin@wildfly-check.example.com
+ADMIN_PASSWORD=$(random_hex 12)
 
 log "starting WildFly (standalone-full.xml, HTTP $HTTP_PORT, management $MGMT_PORT)"
 (
@@ -229,9 +232,8 @@ log "starting WildFly (standalone-full.xml, HTTP $HTTP_PORT, management $MGMT_PO
   export WAYMARK_DB_PASSWORD=waymark # the embedded PostgreSQL trusts local connections
   export WAYMARK_DATA_DIR=$DATA_DIR
   export WAYMARK_BOOTSTRAP_API_TOKEN=$API_TOKEN
-  export WAYMARK_BOOTSTRAP_ADMIN_EMAIL=admin@wildfly-check.example.com
-  WAYMARK_BOOTSTRAP_ADMIN_PASSWORD=$(random_hex 12)
-  export WAYMARK_BOOTSTRAP_ADMIN_PASSWORD
+  export WAYMARK_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL
+  export WAYMARK_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD
   export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$JAVA_PID_FILE
   exec setsid "$JBOSS_HOME/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$OFFSET" </dev/null >"$CONSOLE_LOG" 2>&1
@@ -338,6 +340,44 @@ expect 200 "$(request GET "$MGMT/metrics")" "GET /metrics (management port)"
 request GET "$BASE/" >/dev/null
 if grep -qi 'welcome to wildfly' "$BODY"; then fail "WildFly's welcome content still answers on /"; fi
 log "ok: / is not WildFly's welcome page"
+
+# the admin console's form login (Jakarta Security with the application's identity store, on Elytron because of
+# integrated-jaspi=false): any hidden fields of the login form are sent back as they came (JSF view state, CSRF)
+console_login() {
+  local jar=$WORK/cookies.txt page=$WORK/login.html out code location action user_field pass_field button input
+  local -a fields=()
+  out=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 30 -c "$jar" -b "$jar" "$BASE/admin/") || true
+  code=${out%% *} location=${out#* }
+  if [ "$code" = 404 ]; then log "skip: this EAR has no admin console (GET /admin/ -> 404)"; return 0; fi
+  case "$code $location" in
+    30[12378]\ *login*) ;;
+    *) fail "GET /admin/ -> $out, expected a redirect to the login page" ;;
+  esac
+  code=$(curl -sS -o "$page" -w '%{http_code}' --max-time 30 -c "$jar" -b "$jar" "$location") || true
+  [ "$code" = 200 ] || fail "GET $location -> $code"
+  action=$(grep -o '<form[^>]*>' "$page" | grep -m1 -E 'method="post"' | sed -n 's/.* action="\([^"]*\)".*/\1/p' | sed 's/&amp;/\&/g')
+  user_field=$(grep -o '<input[^>]*autocomplete="username"[^>]*>' "$page" | head -1 | sed -n 's/.* name="\([^"]*\)".*/\1/p')
+  pass_field=$(grep -o '<input[^>]*type="password"[^>]*>' "$page" | head -1 | sed -n 's/.* name="\([^"]*\)".*/\1/p')
+  button=$(grep -o '<button[^>]*type="submit"[^>]*>' "$page" | head -1 | sed -n 's/.* name="\([^"]*\)".*/\1/p')
+  [ -n "$action" ] && [ -n "$user_field" ] && [ -n "$pass_field" ] \
+    || fail "cannot find the login form (action '$action', user '$user_field', password '$pass_field') in $page"
+  while IFS= read -r input; do
+    fields+=(--data-urlencode "$(sed -n 's/.* name="\([^"]*\)".*/\1/p' <<<"$input")=$(sed -n 's/.* value="\([^"]*\)".*/\1/p' <<<"$input")")
+  done < <(grep -o '<input[^>]*type="hidden"[^>]*>' "$page")
+  if [ -n "$button" ]; then fields+=(--data-urlencode "$button="); fi
+  out=$(curl -sS -o "$BODY" -w '%{http_code} %{redirect_url}' --max-time 30 -c "$jar" -b "$jar" "${fields[@]}" \
+    --data-urlencode "$user_field=$ADMIN_EMAIL" --data-urlencode "$pass_field=$ADMIN_PASSWORD" "$BASE$action") || true
+  code=${out%% *} location=${out#* }
+  case "$code $location" in
+    30[12378]\ */admin/*) ;;
+    *) echo "response body:"; cut -c1-2000 "$BODY"; echo; fail "console sign-in as $ADMIN_EMAIL -> $out, expected a redirect into /admin/" ;;
+  esac
+  code=$(curl -sS -o "$BODY" -w '%{http_code}' --max-time 30 -c "$jar" -b "$jar" "$location") || true
+  [ "$code" = 200 ] && grep -qF "$ADMIN_EMAIL" "$BODY" \
+    || { cut -c1-2000 "$BODY"; echo; fail "GET $location after sign-in -> $code, without the signed-in user"; }
+  log "ok: admin console sign-in as $ADMIN_EMAIL -> ${location#"$BASE"}"
+}
+console_login
 
 if grep -q -E ' (ERROR|FATAL) ' "$SERVER_LOG"; then
   log "note: the server log has ERROR lines (the checks passed):"
