@@ -126,7 +126,8 @@ public final class Launcher {
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready"))
               .timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().contains("waymark-database");
+      return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")
+          && response.body().contains("waymark-database") && response.body().contains("waymark-messaging");
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -138,12 +139,13 @@ public final class Launcher {
   private void awaitReady(Duration limit) {
     Instant deadline = Instant.now().plus(limit);
     while (Instant.now().isBefore(deadline)) {
-      if (ready()) {
-        return;
-      }
+      // a failed deploy first: health checks of a half-deployed application must not count as ready
       String failure = payara.deploymentFailure();
       if (failure != null) {
         throw new LauncherException("The EAR did not deploy: " + failure + "\nSee " + payara.serverLog());
+      }
+      if (ready()) {
+        return;
       }
       pause();
     }
