@@ -120,7 +120,27 @@ public final class Launcher {
     return server && db && ready;
   }
 
+  /** Readiness UP with the application's checks, and the API itself answering (the web module loads last). */
   private boolean ready() {
+    return health() && apiAnswers();
+  }
+
+  private boolean apiAnswers() {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/api/v1/api-resources"))
+              .timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 403 && response.body().contains("no_authorization");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean health() {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready"))

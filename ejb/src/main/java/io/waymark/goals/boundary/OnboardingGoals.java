@@ -4,6 +4,7 @@ import io.waymark.goals.control.EventFilters;
 import io.waymark.goals.entity.OnboardingGoal;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.segments.boundary.Segments;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class OnboardingGoals {
   @Inject
   Clock clock;
 
+  @Inject
+  Segments segments;
+
   public GoalView create(GoalChange change) {
     List<FieldError> errors = new ArrayList<>();
     validate(change, true, errors);
@@ -45,6 +49,7 @@ public class OnboardingGoals {
     } catch (jakarta.persistence.PersistenceException e) {
       throw codeTaken(change.code());
     }
+    segments.ensureGoalSegment(goal.getId(), goal.getCode(), goal.getName());
     return view(goal);
   }
 
@@ -65,6 +70,7 @@ public class OnboardingGoals {
     }
     apply(goal, merged);
     goal.setUpdatedAt(clock.instant());
+    segments.ensureGoalSegment(goal.getId(), goal.getCode(), goal.getName());
     return view(goal);
   }
 

@@ -95,6 +95,13 @@ public class ApiTokens {
     return new ApiCaller(((Number) row[0]).longValue(), (String) row[1]);
   }
 
+  /** Whether a token (already authorised for its endpoint) is also granted another resource. */
+  public boolean granted(long tokenId, String resource) {
+    return (Boolean) em.createNativeQuery("select t.all_resources or exists (select 1 from api_token_resources r"
+            + " where r.api_token_id = t.id and r.resource = ?2) from api_tokens t where t.id = ?1")
+        .setParameter(1, tokenId).setParameter(2, resource).getSingleResult();
+  }
+
   /** Makes the configured bootstrap value a token that reaches every resource; none configured removes it. */
   public void configureBootstrap(String value) {
     ApiToken existing = em.createQuery("select t from ApiToken t where t.bootstrap = true", ApiToken.class)

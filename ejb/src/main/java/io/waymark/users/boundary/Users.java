@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -100,6 +101,11 @@ public class Users {
     }
     List<?> rows = em.createNativeQuery("select id from users where id in (?1)").setParameter(1, List.copyOf(ids)).getResultList();
     return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
+  }
+
+  /** The id of the user with this email (case-insensitive), if any. */
+  public Optional<Long> idByEmail(String email) {
+    return repository.byEmail(email).map(User::getId);
   }
 
   /** One indexed lookup, without loading the user (hot path of goal completion). */

@@ -2,6 +2,8 @@ package io.waymark.platform.api;
 
 import io.waymark.events.api.EventsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
+import io.waymark.segments.api.SegmentsResource;
+import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
 import io.waymark.tokens.api.ApiResourcesResource;
@@ -23,7 +25,9 @@ public class ApiApplication extends Application {
       MessagingCheckResource.class,
       OnboardingGoalsResource.class,
       UserGoalsResource.class,
-      EventsResource.class);
+      EventsResource.class,
+      SegmentsResource.class,
+      UserSegmentsResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,

@@ -13,4 +13,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface ApiResource {
   String value();
+
+  /** Further resources the endpoint checks for some inputs (e.g. raw SQL needs {@code segments.raw-sql}). */
+  String[] also() default {};
 }

@@ -46,6 +46,9 @@ public final class ApiResourceRegistry {
         Path sub = m.getAnnotation(Path.class);
         String path = join("/api", base.value(), sub == null ? "" : sub.value());
         entries.add(new Entry(resource.value(), httpMethod(m), path));
+        for (String extra : resource.also()) {
+          entries.add(new Entry(extra, httpMethod(m), path));
+        }
       }
     }
     entries.sort(Comparator.comparing(Entry::name).thenComparing(Entry::path).thenComparing(Entry::method));

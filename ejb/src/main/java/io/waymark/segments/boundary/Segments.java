@@ -1,0 +1,288 @@
+package io.waymark.segments.boundary;
+
+import io.waymark.platform.db.Sql;
+import io.waymark.platform.error.FieldError;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.segments.control.CompileContext;
+import io.waymark.segments.control.Criteria;
+import io.waymark.segments.control.CriteriaCompiler;
+import io.waymark.segments.control.CriteriaParser;
+import io.waymark.segments.control.CriterionType;
+import io.waymark.segments.control.RawSql;
+import io.waymark.segments.control.SegmentSql;
+import io.waymark.segments.control.SqlFragment;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Segments: definitions (criteria trees or raw SQL), counts, membership checks, streaming of members. */
+@Stateless
+public class Segments {
+
+  static final Pattern CODE = Pattern.compile("[a-z0-9_-]{1,100}");
+  static final Set<String> RESERVED = Set.of("count", "criteria", "list");
+  static final CriteriaCompiler COMPILER = CriteriaCompiler.standard();
+  private static final String COLUMNS = "s.id, s.code, s.name, g.code, g.name, s.locked, s.criteria, s.raw_sql, s.cached_count,"
+      + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at";
+
+  @PersistenceContext
+  EntityManager em;
+
+  @Inject
+  Clock clock;
+
+  @Inject
+  SegmentSql sql;
+
+  public List<CriterionType> criteria() {
+    return COMPILER.types();
+  }
+
+  /** Raw SQL is test-run read-only outside the caller's transaction; a problem is a payload error on {@code sql}. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void checkRawSql(String raw) {
+    String problem = RawSql.problem(raw);
+    if (problem == null) {
+      problem = sql.rawProblem(RawSql.normalised(raw));
+    }
+    if (problem != null) {
+      throw WaymarkException.payloadError("sql", problem);
+    }
+  }
+
+  /** {@code rawSqlChecked}: the caller ran {@link #checkRawSql} (and holds the raw-SQL grant). */
+  public SegmentView create(SegmentChange change, boolean rawSqlChecked) {
+    List<FieldError> errors = new ArrayList<>();
+    if (change.code() == null || change.code().isBlank()) {
+      errors.add(new FieldError("code", "is required"));
+    } else if (!CODE.matcher(change.code()).matches()) {
+      errors.add(new FieldError("code", "must match [a-z0-9_-]{1,100}"));
+    } else if (RESERVED.contains(change.code())) {
+      errors.add(new FieldError("code", "'" + change.code() + "' is a reserved word"));
+    }
+    validateName(change.name(), true, errors);
+    Long groupId = group(change.groupCode() == null ? "default" : change.groupCode(), errors);
+    String criteria = definition(change, rawSqlChecked, true, errors);
+    if (!errors.isEmpty()) {
+      throw WaymarkException.payloadError(errors);
+    }
+    if (row(change.code()).isPresent()) {
+      throw WaymarkException.conflict("code_taken", "Segment code '" + change.code() + "' is already taken");
+    }
+    Instant now = clock.instant();
+    em.createNativeQuery("insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+        .setParameter(1, change.code()).setParameter(2, change.name().strip()).setParameter(3, groupId)
+        .setParameter(4, Sql.nullable(criteria)).setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
+        .setParameter(6, now).executeUpdate();
+    return find(change.code());
+  }
+
+  public SegmentView update(String code, SegmentChange change, boolean rawSqlChecked) {
+    SegmentView current = find(code);
+    if (current.locked()) {
+      throw WaymarkException.conflict("locked", "Segment '" + code + "' is locked");
+    }
+    if (change.code() != null && !change.code().equals(code)) {
+      throw WaymarkException.conflict("immutable_field", "The code of a segment cannot be changed");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    validateName(change.name(), false, errors);
+    Long groupId = change.groupCode() == null ? null : group(change.groupCode(), errors);
+    String criteria = definition(change, rawSqlChecked, false, errors);
+    if (!errors.isEmpty()) {
+      throw WaymarkException.payloadError(errors);
+    }
+    boolean newDefinition = change.criteria() != null || change.sql() != null;
+    em.createNativeQuery("update segments set name = coalesce(?1, name), group_id = coalesce(?2, group_id),"
+            + " criteria = case when ?3 then ?4 else criteria end, raw_sql = case when ?3 then ?5 else raw_sql end,"
+            + " cached_count = case when ?3 then null else cached_count end, updated_at = ?6 where code = ?7")
+        .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
+        .setParameter(2, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.LONG, groupId))
+        .setParameter(3, newDefinition).setParameter(4, Sql.nullable(criteria))
+        .setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
+        .setParameter(6, clock.instant()).setParameter(7, code).executeUpdate();
+    return find(code);
+  }
+
+  public SegmentView find(String code) {
+    return row(code).orElseThrow(() -> notFound(code));
+  }
+
+  public List<SegmentView> list(String groupCode) {
+    String where = groupCode == null ? "" : " where g.code = ?1";
+    var query = em.createNativeQuery("select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id" + where
+        + " order by g.sorting, s.name, s.code");
+    if (groupCode != null) {
+      query.setParameter(1, groupCode);
+    }
+    return ((List<?>) query.getResultList()).stream().map(r -> view((Object[]) r)).toList();
+  }
+
+  /** Counts an unsaved criteria tree. */
+  public long count(JsonValue criteria) {
+    return sql.count(compile(criteria, "criteria"));
+  }
+
+  /** Counts a saved segment, stores the count, its time and duration, and today's figure in the history. */
+  public SegmentView recount(String code) {
+    SegmentView segment = find(code);
+    long started = System.nanoTime();
+    long count = sql.count(selectIds(segment));
+    int millis = (int) ((System.nanoTime() - started) / 1_000_000);
+    Instant now = clock.instant();
+    em.createNativeQuery("update segments set cached_count = ?1, count_updated_at = ?2, count_duration_ms = ?3 where id = ?4")
+        .setParameter(1, count).setParameter(2, now).setParameter(3, millis).setParameter(4, segment.id()).executeUpdate();
+    em.createNativeQuery("insert into segment_counts (segment_id, day, count) values (?1, ?2, ?3)"
+            + " on conflict (segment_id, day) do update set count = excluded.count")
+        .setParameter(1, segment.id()).setParameter(2, LocalDate.ofInstant(now, ZoneOffset.UTC)).setParameter(3, count).executeUpdate();
+    return find(code);
+  }
+
+  public record DailyCount(LocalDate day, long count) {}
+
+  public List<DailyCount> dailyCounts(String code, LocalDate from, LocalDate to) {
+    SegmentView segment = find(code);
+    List<?> rows = em.createNativeQuery("select day, count from segment_counts where segment_id = ?1 and day between ?2 and ?3 order by day")
+        .setParameter(1, segment.id()).setParameter(2, from).setParameter(3, to).getResultList();
+    return rows.stream().map(r -> {
+      Object[] row = (Object[]) r;
+      LocalDate day = row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
+      return new DailyCount(day, ((Number) row[1]).longValue());
+    }).toList();
+  }
+
+  /** Whether the user is a member now (false for an unknown user). */
+  public boolean contains(String code, long userId) {
+    return sql.contains(selectIds(find(code)), userId);
+  }
+
+  public void streamMembers(String code, SegmentSql.MemberConsumer consumer) {
+    sql.stream(selectIds(find(code)), consumer);
+  }
+
+  /** The goal's locked segment: active users with an active row for the goal. Created or renamed with the goal. */
+  public void ensureGoalSegment(long goalId, String goalCode, String goalName) {
+    String criteria = Json.createObjectBuilder().add("type", "and").add("nodes", Json.createArrayBuilder()
+        .add(Json.createObjectBuilder().add("type", "criterion").add("key", "user.field")
+            .add("params", Json.createObjectBuilder().add("field", "active").add("operator", "eq").add("value", true)))
+        .add(Json.createObjectBuilder().add("type", "criterion").add("key", "goal.state")
+            .add("params", Json.createObjectBuilder().add("goal_code", goalCode).add("state", "active")))).build().toString();
+    Instant now = clock.instant();
+    em.createNativeQuery("insert into segments (code, name, group_id, locked, criteria, onboarding_goal_id, created_at, updated_at)"
+            + " values (?1, ?2, (select id from segment_groups where code = 'onboarding'), true, ?3, ?4, ?5, ?5)"
+            + " on conflict (onboarding_goal_id) do update set name = excluded.name, updated_at = excluded.updated_at")
+        .setParameter(1, goalSegmentCode(goalCode)).setParameter(2, "Targeting onboarding goal: " + goalName)
+        .setParameter(3, criteria).setParameter(4, goalId).setParameter(5, now).executeUpdate();
+  }
+
+  public static String goalSegmentCode(String goalCode) {
+    return "onboarding_" + goalCode;
+  }
+
+  SqlFragment selectIds(SegmentView segment) {
+    if (segment.sql() != null) {
+      return new SqlFragment().text("select s.id from (" + segment.sql() + ") s");
+    }
+    return compile(read(segment.criteria()), "criteria");
+  }
+
+  private SqlFragment compile(JsonValue json, String path) {
+    List<FieldError> errors = new ArrayList<>();
+    CompileContext context = new CompileContext(errors, this::savedCriteria);
+    Criteria criteria = CriteriaParser.parse(json, path, context);
+    SqlFragment fragment = criteria == null ? null : COMPILER.selectIds(criteria, path, context);
+    if (fragment == null || !errors.isEmpty()) {
+      throw WaymarkException.payloadError(errors);
+    }
+    return fragment;
+  }
+
+  private Optional<Criteria> savedCriteria(String code) {
+    return row(code).filter(s -> s.criteria() != null)
+        .map(s -> CriteriaParser.parse(read(s.criteria()), "", new CompileContext(new ArrayList<>(), c -> Optional.empty())));
+  }
+
+  private String definition(SegmentChange change, boolean rawSqlChecked, boolean required, List<FieldError> errors) {
+    boolean hasCriteria = change.criteria() != null && change.criteria().getValueType() != JsonValue.ValueType.NULL;
+    boolean hasSql = change.sql() != null;
+    if (hasCriteria && hasSql) {
+      errors.add(new FieldError("criteria", "give either criteria or sql, not both"));
+      return null;
+    }
+    if (!hasCriteria && !hasSql) {
+      if (required) {
+        errors.add(new FieldError("criteria", "is required (or sql)"));
+      }
+      return null;
+    }
+    if (hasSql) {
+      if (!rawSqlChecked) {
+        throw new IllegalStateException("raw SQL must be checked before it is stored");
+      }
+      return null;
+    }
+    CompileContext context = new CompileContext(errors, this::savedCriteria);
+    Criteria criteria = CriteriaParser.parse(change.criteria(), "criteria", context);
+    if (criteria != null) {
+      COMPILER.selectIds(criteria, "criteria", context);
+    }
+    return change.criteria().toString();
+  }
+
+  private static void validateName(String name, boolean required, List<FieldError> errors) {
+    if (name == null) {
+      if (required) {
+        errors.add(new FieldError("name", "is required"));
+      }
+    } else if (name.isBlank() || name.length() > 255) {
+      errors.add(new FieldError("name", "must have 1 to 255 characters"));
+    }
+  }
+
+  private Long group(String code, List<FieldError> errors) {
+    List<?> rows = em.createNativeQuery("select id from segment_groups where code = ?1").setParameter(1, code).getResultList();
+    if (rows.isEmpty()) {
+      errors.add(new FieldError("group_code", "unknown group '" + code + "'"));
+      return null;
+    }
+    return ((Number) rows.get(0)).longValue();
+  }
+
+  private Optional<SegmentView> row(String code) {
+    List<?> rows = em.createNativeQuery("select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id where s.code = ?1")
+        .setParameter(1, code).getResultList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(view((Object[]) rows.get(0)));
+  }
+
+  private static SegmentView view(Object[] r) {
+    return new SegmentView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Boolean) r[5],
+        (String) r[6], (String) r[7], r[8] == null ? null : ((Number) r[8]).longValue(), Sql.instant(r[9]),
+        r[10] == null ? null : ((Number) r[10]).intValue(), Sql.instant(r[11]), Sql.instant(r[12]));
+  }
+
+  static JsonValue read(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+
+  public static WaymarkException notFound(String code) {
+    return WaymarkException.notFound("segment_not_found", "Segment does not exist: " + code);
+  }
+}

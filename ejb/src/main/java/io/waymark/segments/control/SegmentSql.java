@@ -1,0 +1,122 @@
+package io.waymark.segments.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+
+/** Runs compiled segment SQL over JDBC: counts, membership checks, streaming with a server-side cursor. */
+@Dependent
+public class SegmentSql {
+
+  private static final int FETCH = 1000;
+
+  @Resource(lookup = "java:comp/DefaultDataSource")
+  DataSource dataSource;
+
+  public long count(SqlFragment selectIds) {
+    SqlFragment sql = new SqlFragment().text("select count(*) from (").append(selectIds).text(") s");
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql); ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Segment count failed: " + e.getMessage(), e);
+    }
+  }
+
+  public boolean contains(SqlFragment selectIds, long userId) {
+    SqlFragment sql = new SqlFragment().text("select exists (select 1 from (").append(selectIds).text(") s where s.id = ").bind(userId).text(")");
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql); ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getBoolean(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Segment check failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Streams the members' ids and emails in id order; constant memory (a cursor fetching {@value #FETCH} rows at a time). */
+  public void stream(SqlFragment selectIds, MemberConsumer consumer) {
+    SqlFragment sql = new SqlFragment().text("select u.id, u.email from users u where u.id in (").append(selectIds).text(") order by u.id");
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      if (autoCommit) {
+        c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside auto-commit
+      }
+      try (PreparedStatement s = prepare(c, sql)) {
+        s.setFetchSize(FETCH);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            consumer.accept(rs.getLong(1), rs.getString(2));
+          }
+        }
+      } finally {
+        if (autoCommit) {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Segment streaming failed: " + e.getMessage(), e);
+    }
+  }
+
+  public interface MemberConsumer {
+    void accept(long id, String email) throws SQLException;
+  }
+
+  /** Test-runs raw SQL read-only; returns the database's complaint, or null. */
+  public String rawProblem(String raw) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      try {
+        if (autoCommit) {
+          c.setAutoCommit(false);
+        }
+        try (var st = c.createStatement()) {
+          st.execute("set local transaction_read_only = on");
+          st.execute("set local statement_timeout = '5s'");
+          st.executeQuery("select s.id::bigint from (" + raw + ") s limit 0").close();
+        }
+        return null;
+      } catch (SQLException e) {
+        return e.getMessage();
+      } finally {
+        c.rollback();
+        if (autoCommit) {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      return e.getMessage();
+    }
+  }
+
+  static PreparedStatement prepare(Connection c, SqlFragment sql) throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql.sql());
+    List<Object> params = sql.params();
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof String[] array) {
+        s.setArray(i + 1, c.createArrayOf("text", array));
+      } else if (p instanceof Instant t) {
+        s.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+      } else {
+        s.setObject(i + 1, p);
+      }
+    }
+    return s;
+  }
+
+  /** Ignores the consumer's checked exceptions type for callers using lambdas that cannot throw. */
+  public static MemberConsumer of(LongConsumer ids) {
+    return (id, email) -> ids.accept(id);
+  }
+}

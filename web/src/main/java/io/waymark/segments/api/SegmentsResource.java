@@ -1,0 +1,149 @@
+package io.waymark.segments.api;
+
+import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.Json;
+import io.waymark.platform.api.JsonBody;
+import io.waymark.platform.api.RequestContextKeys;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.segments.boundary.SegmentChange;
+import io.waymark.segments.boundary.Segments;
+import io.waymark.tokens.boundary.ApiCaller;
+import io.waymark.tokens.boundary.ApiTokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Segment definitions, counts and the criteria registry. Raw-SQL definitions need the {@code segments.raw-sql} grant. */
+@Path("/v1/segments")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SegmentsResource {
+
+  static final String RAW_SQL = "segments.raw-sql";
+
+  @Inject
+  Segments segments;
+
+  @Inject
+  ApiTokens tokens;
+
+  @Context
+  ContainerRequestContext request;
+
+  @GET
+  @Path("criteria")
+  @ApiResource("segments.criteria")
+  public JsonObject criteria() {
+    return Json.ok().put("criteria", segments.criteria().stream().map(t -> Json.object().put("key", t.key()).put("label", t.label())
+        .put("params", t.params().stream().map(p -> Json.object().put("name", p.name()).put("type", p.type())
+            .put("required", p.required()).put("values", p.values()).put("description", p.description())).toList())).toList()).build();
+  }
+
+  @GET
+  @ApiResource("segments.list")
+  public JsonObject list(@QueryParam("group_code") String group) {
+    return Json.ok().put("items", segments.list(group).stream().map(SegmentJson::of).toList()).put("next", null).build();
+  }
+
+  @POST
+  @ApiResource(value = "segments.create", also = RAW_SQL)
+  public Response create(String raw) {
+    SegmentChange change = change(JsonBody.parse(raw));
+    boolean rawSql = checkRawSql(change);
+    return Response.status(201).entity(Json.ok().put("segment", SegmentJson.of(segments.create(change, rawSql))).build()).build();
+  }
+
+  @GET
+  @Path("{code}")
+  @ApiResource("segments.get")
+  public JsonObject get(@PathParam("code") String code) {
+    return Json.ok().put("segment", SegmentJson.of(segments.find(code))).build();
+  }
+
+  @PUT
+  @Path("{code}")
+  @ApiResource(value = "segments.update", also = RAW_SQL)
+  public JsonObject update(@PathParam("code") String code, String raw) {
+    SegmentChange change = change(JsonBody.parse(raw));
+    boolean rawSql = checkRawSql(change);
+    return Json.ok().put("segment", SegmentJson.of(segments.update(code, change, rawSql))).build();
+  }
+
+  @POST
+  @Path("count")
+  @ApiResource("segments.count")
+  public JsonObject count(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    JsonValue criteria = body.json().get("criteria");
+    if (criteria == null || criteria.getValueType() == JsonValue.ValueType.NULL) {
+      body.error("criteria", "is required");
+    }
+    body.done();
+    return Json.ok().put("count", segments.count(criteria)).build();
+  }
+
+  @POST
+  @Path("{code}/recount")
+  @ApiResource("segments.recount")
+  public JsonObject recount(@PathParam("code") String code) {
+    return Json.ok().put("segment", SegmentJson.of(segments.recount(code))).build();
+  }
+
+  @GET
+  @Path("daily-count-stats")
+  @ApiResource("segments.stats")
+  public JsonObject dailyCounts(@QueryParam("segment_code") String code, @QueryParam("date_from") String from,
+      @QueryParam("date_to") String to) {
+    if (code == null || code.isBlank()) {
+      throw WaymarkException.invalidInput("segment_code");
+    }
+    LocalDate end = date(to, "date_to", LocalDate.now());
+    LocalDate start = date(from, "date_from", end.minusDays(30));
+    return Json.ok().put("stats", segments.dailyCounts(code, start, end).stream()
+        .map(d -> Json.object().put("date", d.day().toString()).put("count", d.count())).toList()).build();
+  }
+
+  private boolean checkRawSql(SegmentChange change) {
+    if (change.sql() == null) {
+      return false;
+    }
+    ApiCaller caller = (ApiCaller) request.getProperty(RequestContextKeys.CALLER);
+    if (!tokens.granted(caller.tokenId(), RAW_SQL)) {
+      throw WaymarkException.notAuthorized("Token has no access to resource [" + RAW_SQL + "]");
+    }
+    segments.checkRawSql(change.sql());
+    return true;
+  }
+
+  private static SegmentChange change(JsonBody body) {
+    SegmentChange change = new SegmentChange(body.string("code", false), body.string("name", false),
+        body.string("group_code", false), body.json().get("criteria"), body.string("sql", false));
+    body.done();
+    return change;
+  }
+
+  private static LocalDate date(String value, String name, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw WaymarkException.invalidInput(name);
+    }
+  }
+}
