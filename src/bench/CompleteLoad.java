@@ -43,7 +43,7 @@ public class CompleteLoad {
     int seconds = Integer.parseInt(args[7]);
 
     int threads = closed ? level : Math.max(16, level / 10);
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(Math.min(threads, 64))).build();
     URI uri = URI.create(base + "/api/v1/onboarding-goals/complete");
     for (int i = 0; i < 500; i++) { // warm-up, not measured

@@ -1,6 +1,6 @@
 package io.waymark.goals.control;
 
-import jakarta.json.Json;
+import io.waymark.platform.json.JsonSupport;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +17,7 @@ public final class EventFilters {
   private EventFilters() {}
 
   public static String toJson(Map<String, Object> filters) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JsonSupport.JSON.createObjectBuilder();
     if (filters != null) {
       filters.forEach((k, v) -> {
         if (v instanceof String s) {
@@ -36,7 +36,7 @@ public final class EventFilters {
 
   public static Map<String, Object> fromJson(String json) {
     Map<String, Object> filters = new LinkedHashMap<>();
-    try (var reader = Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+    try (var reader = JsonSupport.JSON.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
       JsonObject object = reader.readObject();
       object.forEach((k, v) -> filters.put(k, scalar(v)));
     }

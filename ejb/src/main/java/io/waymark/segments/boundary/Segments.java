@@ -1,5 +1,6 @@
 package io.waymark.segments.boundary;
 
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
@@ -15,7 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -178,11 +178,11 @@ public class Segments {
 
   /** The goal's locked segment: active users with an active row for the goal. Created or renamed with the goal. */
   public void ensureGoalSegment(long goalId, String goalCode, String goalName) {
-    String criteria = Json.createObjectBuilder().add("type", "and").add("nodes", Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("type", "criterion").add("key", "user.field")
-            .add("params", Json.createObjectBuilder().add("field", "active").add("operator", "eq").add("value", true)))
-        .add(Json.createObjectBuilder().add("type", "criterion").add("key", "goal.state")
-            .add("params", Json.createObjectBuilder().add("goal_code", goalCode).add("state", "active")))).build().toString();
+    String criteria = JsonSupport.JSON.createObjectBuilder().add("type", "and").add("nodes", JsonSupport.JSON.createArrayBuilder()
+        .add(JsonSupport.JSON.createObjectBuilder().add("type", "criterion").add("key", "user.field")
+            .add("params", JsonSupport.JSON.createObjectBuilder().add("field", "active").add("operator", "eq").add("value", true)))
+        .add(JsonSupport.JSON.createObjectBuilder().add("type", "criterion").add("key", "goal.state")
+            .add("params", JsonSupport.JSON.createObjectBuilder().add("goal_code", goalCode).add("state", "active")))).build().toString();
     Instant now = clock.instant();
     em.createNativeQuery("insert into segments (code, name, group_id, locked, criteria, onboarding_goal_id, created_at, updated_at)"
             + " values (?1, ?2, (select id from segment_groups where code = 'onboarding'), true, ?3, ?4, ?5, ?5)"
@@ -277,7 +277,7 @@ public class Segments {
   }
 
   static JsonValue read(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JsonSupport.JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }

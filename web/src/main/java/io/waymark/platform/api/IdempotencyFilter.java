@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.idempotency.IdempotencyKeys;
 import io.waymark.platform.security.SecretTokens;
@@ -114,7 +115,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
   }
 
   private static JsonObject parse(String json) {
-    try (var reader = jakarta.json.Json.createReader(new StringReader(json))) {
+    try (var reader = JsonSupport.JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

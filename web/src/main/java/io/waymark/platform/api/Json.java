@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import io.waymark.platform.json.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +25,7 @@ public final class Json {
   }
 
   public static final class Obj {
-    private final JsonObjectBuilder builder = jakarta.json.Json.createObjectBuilder();
+    private final JsonObjectBuilder builder = JsonSupport.JSON.createObjectBuilder();
 
     public Obj put(String name, Object value) {
       builder.add(name, value(value));
@@ -47,33 +48,33 @@ public final class Json {
       return o.build();
     }
     if (value instanceof String s) {
-      return jakarta.json.Json.createValue(s);
+      return JsonSupport.JSON.createValue(s);
     }
     if (value instanceof Boolean b) {
       return b ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (value instanceof Integer i) {
-      return jakarta.json.Json.createValue(i);
+      return JsonSupport.JSON.createValue(i);
     }
     if (value instanceof Long l) {
-      return jakarta.json.Json.createValue(l);
+      return JsonSupport.JSON.createValue(l);
     }
     if (value instanceof Number n) {
-      return jakarta.json.Json.createValue(new java.math.BigDecimal(n.toString()));
+      return JsonSupport.JSON.createValue(new java.math.BigDecimal(n.toString()));
     }
     if (value instanceof Instant t) {
-      return jakarta.json.Json.createValue(t.truncatedTo(ChronoUnit.MILLIS).toString());
+      return JsonSupport.JSON.createValue(t.truncatedTo(ChronoUnit.MILLIS).toString());
     }
     if (value instanceof Collection<?> c) {
-      JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+      JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
       c.forEach(item -> array.add(value(item)));
       return array.build();
     }
     if (value instanceof Map<?, ?> m) {
-      JsonObjectBuilder object = jakarta.json.Json.createObjectBuilder();
+      JsonObjectBuilder object = JsonSupport.JSON.createObjectBuilder();
       m.forEach((k, v) -> object.add(k.toString(), value(v)));
       return object.build();
     }
-    return jakarta.json.Json.createValue(value.toString());
+    return JsonSupport.JSON.createValue(value.toString());
   }
 }

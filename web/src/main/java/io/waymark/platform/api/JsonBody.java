@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import jakarta.json.JsonException;
@@ -36,7 +37,7 @@ public final class JsonBody {
       throw WaymarkException.emptyRequest();
     }
     JsonValue value;
-    try (var reader = jakarta.json.Json.createReader(new StringReader(raw))) {
+    try (var reader = JsonSupport.JSON.createReader(new StringReader(raw))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       throw WaymarkException.malformedJson();

@@ -1,5 +1,6 @@
 package io.waymark.segments.api;
 
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.api.Json;
 import io.waymark.segments.boundary.SegmentView;
 import java.io.StringReader;
@@ -12,7 +13,7 @@ final class SegmentJson {
   static Json.Obj of(SegmentView s) {
     Json.Obj json = Json.object().put("code", s.code()).put("name", s.name()).put("group_code", s.groupCode()).put("locked", s.locked());
     if (s.criteria() != null) {
-      try (var reader = jakarta.json.Json.createReader(new StringReader(s.criteria()))) {
+      try (var reader = JsonSupport.JSON.createReader(new StringReader(s.criteria()))) {
         json.put("criteria", reader.readValue());
       }
     }
