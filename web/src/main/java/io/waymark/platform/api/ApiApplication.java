@@ -1,6 +1,7 @@
 package io.waymark.platform.api;
 
 import io.waymark.events.api.EventsResource;
+import io.waymark.goals.api.GoalStatsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
 import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
@@ -23,6 +24,7 @@ public class ApiApplication extends Application {
       MessagingCheckResource.class,
       OnboardingGoalsResource.class,
       UserGoalsResource.class,
+      GoalStatsResource.class,
       EventsResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
