@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -115,8 +116,14 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * A wait that retries while the element it reads was just replaced: PrimeFaces ajax updates swap whole forms, so an
+   * element found a moment ago can be gone before its text is read (StaleElementReferenceException).
+   */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, TIMEOUT);
+    WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** The element once it is visible. */

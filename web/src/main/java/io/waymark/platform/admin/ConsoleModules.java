@@ -23,7 +23,7 @@ public class ConsoleModules {
   private static final List<Module> MODULES = List.of(
       new Module("users", "Users", "pi pi-users", "/admin/users/list.xhtml"),
       new Module("tokens", "API tokens", "pi pi-key", "/admin/tokens/list.xhtml"),
-      new Module("goals", "Goals", "pi pi-flag", null),
+      new Module("goals", "Goals", "pi pi-flag", "/admin/goals/list.xhtml"),
       new Module("segments", "Segments", "pi pi-filter", null),
       new Module("campaigns", "Campaigns", "pi pi-megaphone", null),
       new Module("scenarios", "Scenarios", "pi pi-sitemap", null),

@@ -1,6 +1,7 @@
 package io.waymark.platform.api;
 
 import io.waymark.events.api.EventsResource;
+import io.waymark.goals.api.GoalStatsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
 import io.waymark.segments.api.SegmentsResource;
 import io.waymark.segments.api.UserSegmentsResource;
@@ -25,6 +26,7 @@ public class ApiApplication extends Application {
       MessagingCheckResource.class,
       OnboardingGoalsResource.class,
       UserGoalsResource.class,
+      GoalStatsResource.class,
       EventsResource.class,
       SegmentsResource.class,
       UserSegmentsResource.class);
