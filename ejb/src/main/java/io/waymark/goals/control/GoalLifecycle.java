@@ -110,9 +110,15 @@ public class GoalLifecycle {
         .getSingleResult();
   }
 
+  /**
+   * The user's latest row of the goal: the active row when there is one (at most one can exist, and it is logically
+   * the newest), otherwise the newest finished row. Ordering by time alone is not enough: a request's timestamp is
+   * taken before it waits for the lock, so rows can be created in an order their timestamps do not show.
+   */
   private Optional<UserGoalView> latest(long userId, long goalId, String goalCode) {
     List<?> rows = em.createNativeQuery("select " + COLUMNS + " from user_onboarding_goals where user_id = ?1"
-            + " and onboarding_goal_id = ?2 order by created_at desc, id desc limit 1 for update")
+            + " and onboarding_goal_id = ?2 order by (completed_at is null and timedout_at is null) desc, created_at desc, id desc"
+            + " limit 1 for update")
         .setParameter(1, userId).setParameter(2, goalId).getResultList();
     return rows.isEmpty() ? Optional.empty() : Optional.of(view((Object[]) rows.get(0), goalCode));
   }
