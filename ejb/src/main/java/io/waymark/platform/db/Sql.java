@@ -32,6 +32,11 @@ public final class Sql {
     return new TypedParameterValue<>(StandardBasicTypes.INSTANT, value);
   }
 
+  /** A number that may be null, bound with its type. */
+  public static TypedParameterValue<Long> nullable(Long value) {
+    return new TypedParameterValue<>(StandardBasicTypes.LONG, value);
+  }
+
   /** A text that may be null, bound with its type. */
   public static TypedParameterValue<String> nullable(String value) {
     return new TypedParameterValue<>(StandardBasicTypes.STRING, value);

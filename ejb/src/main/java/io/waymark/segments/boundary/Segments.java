@@ -113,7 +113,7 @@ public class Segments {
             + " criteria = case when ?3 then ?4 else criteria end, raw_sql = case when ?3 then ?5 else raw_sql end,"
             + " cached_count = case when ?3 then null else cached_count end, updated_at = ?6 where code = ?7")
         .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
-        .setParameter(2, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.LONG, groupId))
+        .setParameter(2, Sql.nullable(groupId))
         .setParameter(3, newDefinition).setParameter(4, Sql.nullable(criteria))
         .setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
         .setParameter(6, clock.instant()).setParameter(7, code).executeUpdate();

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /** Runs compiled segment SQL over JDBC: counts, membership checks, streaming with a server-side cursor. */
@@ -115,8 +114,4 @@ public class SegmentSql {
     return s;
   }
 
-  /** Ignores the consumer's checked exceptions type for callers using lambdas that cannot throw. */
-  public static MemberConsumer of(LongConsumer ids) {
-    return (id, email) -> ids.accept(id);
-  }
 }

@@ -9,7 +9,7 @@ import io.waymark.platform.error.WaymarkException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
+import io.waymark.platform.json.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,22 +52,22 @@ public class GoalDetail {
    * in: PrimeFaces writes this JSON into a script unescaped, so no text a user typed may ever be part of it.
    */
   public String getChartConfig() {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder counts = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JsonSupport.JSON.createArrayBuilder();
+    JsonArrayBuilder counts = JsonSupport.JSON.createArrayBuilder();
     for (DayCount day : stats.perDay()) {
       labels.add(DAY_LABEL.format(day.date()));
       counts.add(day.count());
     }
-    return Json.createObjectBuilder()
+    return JsonSupport.JSON.createObjectBuilder()
         .add("type", "bar")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("label", "Completions").add("data", counts).add("backgroundColor", "#3b6fd4"))))
-        .add("options", Json.createObjectBuilder()
+        .add("data", JsonSupport.JSON.createObjectBuilder().add("labels", labels).add("datasets", JsonSupport.JSON.createArrayBuilder()
+            .add(JsonSupport.JSON.createObjectBuilder().add("label", "Completions").add("data", counts).add("backgroundColor", "#3b6fd4"))))
+        .add("options", JsonSupport.JSON.createObjectBuilder()
             .add("animation", false)
             .add("maintainAspectRatio", false)
-            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
-            .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
+            .add("plugins", JsonSupport.JSON.createObjectBuilder().add("legend", JsonSupport.JSON.createObjectBuilder().add("display", false)))
+            .add("scales", JsonSupport.JSON.createObjectBuilder().add("y", JsonSupport.JSON.createObjectBuilder().add("beginAtZero", true)
+                .add("ticks", JsonSupport.JSON.createObjectBuilder().add("precision", 0)))))
         .build().toString();
   }
 
