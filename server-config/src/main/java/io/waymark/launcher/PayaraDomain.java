@@ -22,6 +22,7 @@ import java.util.zip.ZipInputStream;
 final class PayaraDomain {
 
   static final String DOMAIN = "waymark";
+  private static final String HEAP = "1g";
 
   private final Settings settings;
   private final Path install;
@@ -190,29 +191,51 @@ final class PayaraDomain {
     } catch (IOException e) {
       throw new LauncherException("Cannot install the PostgreSQL JDBC driver into the domain", e);
     }
+    setHeap();
+  }
+
+  /** Payara's default heap (512 MiB) keeps the young generation small and collections frequent under load. */
+  private void setHeap() {
+    Path config = domainDir.resolve("config/domain.xml");
+    try {
+      String xml = Files.readString(config, StandardCharsets.UTF_8);
+      Files.writeString(config, xml.replace("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx" + HEAP + "</jvm-options>"),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot set the heap size in " + config, e);
+    }
   }
 
   private String postBootCommands(boolean fresh) {
     List<String> lines = new ArrayList<>();
     if (fresh) {
+      lines.add(poolCommand());
       lines.addAll(templateLines("payara/setup.asadmin"));
-      StringBuilder props = new StringBuilder("URL=").append(escape(settings.dbUrl()))
-          .append(":user=").append(escape(settings.dbUser()));
-      if (settings.dbPassword().isPresent()) {
-        // the password stays in the environment: the domain configuration only names the variable
-        props.append(":password=\\${ENV\\=WAYMARK_DB_PASSWORD}");
-      } else {
-        // the embedded server trusts local connections; Payara insists on some password credential
-        props.append(":password=waymark");
-      }
-      lines.add(0, "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-          + " --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --poolresize 2"
-          + " --isconnectvalidatereq=true --validationmethod custom-validation"
-          + " --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
-          + " --property " + props + " WaymarkPool");
     }
     lines.add("deploy --force=true --name waymark " + settings.ear());
     return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * The JDBC pool, built from waymark.db.*. Connections are validated when handed out, but at most once per 30 s
+   * each: validating on every checkout cost a round trip (and a class lookup under the EAR loader's lock) per request.
+   */
+  private String poolCommand() {
+    StringBuilder props = new StringBuilder("URL=").append(escape(settings.dbUrl()))
+        .append(":user=").append(escape(settings.dbUser()));
+    if (settings.dbPassword().isPresent()) {
+      // the password stays in the environment: the domain configuration only names the variable
+      props.append(":password=\\${ENV\\=WAYMARK_DB_PASSWORD}");
+    } else {
+      // the embedded server trusts local connections; Payara insists on some password credential
+      props.append(":password=waymark");
+    }
+    return "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+        + " --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --poolresize 2"
+        + " --isconnectvalidatereq=true --validationmethod custom-validation"
+        + " --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+        + " --validateatmostonceperiod 30"
+        + " --property " + props + " WaymarkPool";
   }
 
   private static List<String> templateLines(String resource) {
@@ -233,7 +256,7 @@ final class PayaraDomain {
 
   private String fingerprint() {
     String inputs = String.join("|", String.valueOf(httpPort()), settings.dbUrl(), settings.dbUser(),
-        String.valueOf(settings.dbPassword().isPresent()), String.join("\n", templateLines("payara/setup.asadmin")));
+        String.valueOf(settings.dbPassword().isPresent()), poolCommand(), HEAP, String.join("\n", templateLines("payara/setup.asadmin")));
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

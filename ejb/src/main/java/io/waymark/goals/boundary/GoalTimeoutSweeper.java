@@ -39,7 +39,7 @@ public class GoalTimeoutSweeper {
   Duration period;
 
   @Inject
-  @ConfigProperty(name = "waymark.goals.sweep-batch", defaultValue = "1000")
+  @ConfigProperty(name = "waymark.goals.sweep-batch", defaultValue = "5000")
   int batch;
 
   @PostConstruct

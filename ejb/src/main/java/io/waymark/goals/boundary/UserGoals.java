@@ -1,5 +1,6 @@
 package io.waymark.goals.boundary;
 
+import io.waymark.goals.control.GoalIds;
 import io.waymark.goals.control.GoalLifecycle;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.users.boundary.Users;
@@ -12,7 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,33 +49,31 @@ public class UserGoals {
   @Inject
   GoalLifecycle lifecycle;
 
+  @Inject
+  GoalIds goalIds;
+
   public UserGoalView complete(String goalCode, long userId) {
-    GoalView goal = goals.find(goalCode);
-    requireUser(userId);
+    long goalId = goalId(goalCode);
     Instant now = clock.instant();
-    return lifecycle.complete(userId, goal.id(), goal.code(), now, now);
+    return lifecycle.complete(userId, goalId, goalCode, now, now);
   }
 
   /** Completes a goal for a user at a given time (an event's time). */
   public UserGoalView complete(String goalCode, long userId, Instant at) {
-    GoalView goal = goals.find(goalCode);
-    requireUser(userId);
-    return lifecycle.complete(userId, goal.id(), goal.code(), at, clock.instant());
+    return lifecycle.complete(userId, goalId(goalCode), goalCode, at, clock.instant());
   }
 
   public UserGoalView assign(String goalCode, long userId, Integer timeoutMinutes) {
-    GoalView goal = goals.find(goalCode);
-    requireUser(userId);
+    long goalId = goalId(goalCode);
     Instant now = clock.instant();
     Instant expiresAt = timeoutMinutes == null ? null : now.plus(Duration.ofMinutes(timeoutMinutes));
-    return lifecycle.assign(userId, goal.id(), goal.code(), now, expiresAt);
+    return lifecycle.assign(userId, goalId, goalCode, now, expiresAt);
   }
 
   public UserGoalView timeout(String goalCode, long userId) {
-    GoalView goal = goals.find(goalCode);
-    requireUser(userId);
+    long goalId = goalId(goalCode);
     Instant now = clock.instant();
-    return lifecycle.timeout(userId, goal.id(), goal.code(), now, now);
+    return lifecycle.timeout(userId, goalId, goalCode, now, now);
   }
 
   /**
@@ -88,19 +88,24 @@ public class UserGoals {
     }
     Set<Long> existing = users.existing(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
     Instant now = clock.instant();
-    List<BatchResult> results = new ArrayList<>(items.size());
-    for (BatchItem item : items) {
+    BatchResult[] results = new BatchResult[items.size()];
+    // users' rows are locked in id order, so two batches never wait for each other in a cycle
+    Integer[] order = new Integer[items.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparing((Integer i) -> items.get(i).userId()));
+    for (int i : order) {
+      BatchItem item = items.get(i);
       GoalView goal = goalsByCode.get(item.goalCode());
       if (goal == null) {
-        results.add(new BatchResult(OnboardingGoals.goalNotFound(item.goalCode())));
+        results[i] = new BatchResult(OnboardingGoals.goalNotFound(item.goalCode()));
       } else if (!existing.contains(item.userId())) {
-        results.add(new BatchResult(Users.userNotFound(String.valueOf(item.userId()))));
+        results[i] = new BatchResult(Users.userNotFound(String.valueOf(item.userId())));
       } else {
         lifecycle.complete(item.userId(), goal.id(), goal.code(), now, now);
-        results.add(new BatchResult(null));
+        results[i] = new BatchResult(null);
       }
     }
-    return results;
+    return List.of(results);
   }
 
   /** The user's goal rows, newest first (keyset on id). */
@@ -120,6 +125,10 @@ public class UserGoals {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int timeOutDueGoals(int limit) {
     return lifecycle.timeOutDue(clock.instant(), limit);
+  }
+
+  private long goalId(String code) {
+    return goalIds.of(code).orElseThrow(() -> OnboardingGoals.goalNotFound(code));
   }
 
   private void requireUser(long userId) {

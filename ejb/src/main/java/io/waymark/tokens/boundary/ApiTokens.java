@@ -4,8 +4,11 @@ import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.security.IpRestrictions;
 import io.waymark.platform.security.SecretTokens;
+import io.waymark.tokens.control.TokenGrants;
 import io.waymark.tokens.entity.ApiToken;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +30,9 @@ public class ApiTokens {
   @Inject
   Clock clock;
 
+  @Inject
+  TokenGrants grants;
+
   public record Created(ApiTokenView token, String secret) {}
 
   public Created create(ApiTokenChange change, Set<String> knownResources) {
@@ -38,6 +44,7 @@ public class ApiTokens {
     String secret = SecretTokens.generate(SecretTokens.API_PREFIX);
     ApiToken token = new ApiToken(change.name().strip(), SecretTokens.hash(secret), clock.instant());
     apply(token, change);
+    grants.forgetAfterCompletion();
     em.persist(token);
     em.flush();
     return new Created(ApiTokenView.of(token), secret);
@@ -50,6 +57,7 @@ public class ApiTokens {
     }
     validate(change, knownResources, errors);
     ApiToken token = entity(id);
+    grants.forgetAfterCompletion();
     apply(token, change);
     token.setUpdatedAt(clock.instant());
     return ApiTokenView.of(token);
@@ -67,32 +75,24 @@ public class ApiTokens {
   }
 
   /**
-   * Authorises one request: the token must exist, be active, allow the address and be granted the resource.
-   * One indexed query; the reasons are the exact texts of the wire contract.
+   * Authorises one request: the token must exist, be active, allow the address and be granted the resource. The
+   * reasons are the exact texts of the wire contract. Grants are remembered briefly ({@link TokenGrants}), so a
+   * busy client costs no query per request; no transaction is needed.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ApiCaller authorize(String token, String address, String resource) {
-    List<?> rows = em.createNativeQuery("""
-            select t.id, t.name, t.active, t.ip_restrictions,
-                   t.all_resources or exists (select 1 from api_token_resources r
-                                              where r.api_token_id = t.id and r.resource = ?2)
-            from api_tokens t where t.token_hash = ?1""")
-        .setParameter(1, SecretTokens.hash(token))
-        .setParameter(2, resource)
-        .getResultList();
-    if (rows.isEmpty()) {
-      throw WaymarkException.notAuthorized("Token does not exist");
-    }
-    Object[] row = (Object[]) rows.get(0);
-    if (!(Boolean) row[2]) {
+    TokenGrants.Grant grant = grants.lookup(token, resource)
+        .orElseThrow(() -> WaymarkException.notAuthorized("Token does not exist"));
+    if (!grant.active()) {
       throw WaymarkException.notAuthorized("Token is not active");
     }
-    if (!IpRestrictions.parseLenient((String) row[3], new ArrayList<>()).allows(address)) {
+    if (!grant.addresses().allows(address)) {
       throw WaymarkException.notAuthorized("IP address " + address + " is not allowed");
     }
-    if (!(Boolean) row[4]) {
+    if (!grant.granted()) {
       throw WaymarkException.notAuthorized("Token has no access to resource [" + resource + "]");
     }
-    return new ApiCaller(((Number) row[0]).longValue(), (String) row[1]);
+    return new ApiCaller(grant.tokenId(), grant.tokenName());
   }
 
   /** Whether a token (already authorised for its endpoint) is also granted another resource. */
@@ -106,6 +106,7 @@ public class ApiTokens {
   public void configureBootstrap(String value) {
     ApiToken existing = em.createQuery("select t from ApiToken t where t.bootstrap = true", ApiToken.class)
         .getResultStream().findFirst().orElse(null);
+    grants.forgetAfterCompletion();
     if (value == null || value.isBlank()) {
       if (existing != null) {
         em.remove(existing);

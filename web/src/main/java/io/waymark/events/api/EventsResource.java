@@ -8,7 +8,7 @@ import io.waymark.platform.api.Json;
 import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,7 +25,7 @@ import java.util.List;
 
 /** Tracked-event intake: one event, or {@code {"events":[...]}} (at most 1,000). */
 @Path("/v1/events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {
 

@@ -4,7 +4,7 @@ import io.waymark.goals.boundary.GoalAnalytics;
 import io.waymark.goals.boundary.GoalAnalytics.GoalStats;
 import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Json;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** A goal's analytics, the same figures as the console's goal page, for engineers and dashboards. */
 @Path("/v1/onboarding-goals/{code}/stats")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class GoalStatsResource {
 

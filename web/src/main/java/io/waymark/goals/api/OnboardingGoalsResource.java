@@ -7,7 +7,7 @@ import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Json;
 import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.error.WaymarkException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** Onboarding goals: the onboarding module's wire contract (complete, list) and definitions management. */
 @Path("/v1/onboarding-goals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OnboardingGoalsResource {
 

@@ -5,7 +5,7 @@ import io.waymark.goals.boundary.UserGoals;
 import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Paging;
 import io.waymark.users.boundary.Users;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** A user's onboarding goals with their state, newest first. */
 @Path("/v1/users/{id}/onboarding-goals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UserGoalsResource {
 

@@ -43,8 +43,7 @@ public class AuthorizationFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       String token = BearerToken.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-      ApiTokens tokens = CDI.current().select(ApiTokens.class).get();
-      request.setProperty(RequestContextKeys.CALLER, tokens.authorize(token, (String) request.getProperty(RequestContextKeys.REMOTE_ADDRESS), resource));
+      request.setProperty(RequestContextKeys.CALLER, Beans.API_TOKENS.get().authorize(token, (String) request.getProperty(RequestContextKeys.REMOTE_ADDRESS), resource));
       request.setProperty(RequestContextKeys.SCOPE, SecretTokens.hashHex(token));
     }
   }
@@ -54,10 +53,34 @@ public class AuthorizationFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       String token = BearerToken.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-      Sessions sessions = CDI.current().select(Sessions.class).get();
-      request.setProperty(RequestContextKeys.CALLER, sessions.authenticate(token));
+      request.setProperty(RequestContextKeys.CALLER, Beans.SESSIONS.get().authenticate(token));
       request.setProperty(RequestContextKeys.SCOPE, SecretTokens.hashHex(token));
       request.setProperty(RequestContextKeys.TOKEN, token);
+    }
+  }
+
+  /**
+   * The session beans the filters call, resolved once: a stateless bean's reference is safe to share between
+   * threads, while resolving it per request made Weld load the bean class under the EAR class loader's lock.
+   */
+  static final class Beans<T> {
+    static final Beans<ApiTokens> API_TOKENS = new Beans<>(ApiTokens.class);
+    static final Beans<Sessions> SESSIONS = new Beans<>(Sessions.class);
+
+    private final Class<T> type;
+    private volatile T reference;
+
+    private Beans(Class<T> type) {
+      this.type = type;
+    }
+
+    T get() {
+      T current = reference;
+      if (current == null) {
+        current = CDI.current().select(type).get();
+        reference = current;
+      }
+      return current;
     }
   }
 }

@@ -6,7 +6,7 @@ import io.waymark.platform.error.WaymarkException;
 import io.waymark.segments.boundary.SegmentView;
 import io.waymark.segments.boundary.Segments;
 import io.waymark.users.boundary.Users;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The segment API of the source system: list, members (streamed), membership check. */
 @Path("/v1/user-segments")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UserSegmentsResource {
 

@@ -3,7 +3,7 @@ package io.waymark.tokens.api;
 import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.ApiResourceRegistry;
 import io.waymark.platform.api.Json;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/v1/api-resources")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiResourcesResource {
 

@@ -9,7 +9,7 @@ import io.waymark.platform.error.WaymarkException;
 import io.waymark.tokens.boundary.ApiTokenChange;
 import io.waymark.tokens.boundary.ApiTokenView;
 import io.waymark.tokens.boundary.ApiTokens;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 @Path("/v1/api-tokens")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokensResource {
 

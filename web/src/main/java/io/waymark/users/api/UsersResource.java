@@ -13,7 +13,7 @@ import io.waymark.users.boundary.UserRules;
 import io.waymark.users.boundary.Sessions;
 import io.waymark.users.boundary.UserView;
 import io.waymark.users.boundary.Users;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 
 @Path("/v1/users")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
