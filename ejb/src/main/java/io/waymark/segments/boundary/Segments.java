@@ -10,6 +10,7 @@ import io.waymark.segments.control.CriteriaCompiler;
 import io.waymark.segments.control.CriteriaParser;
 import io.waymark.segments.control.CriterionType;
 import io.waymark.segments.control.RawSql;
+import io.waymark.segments.control.SegmentCounts;
 import io.waymark.segments.control.SegmentSql;
 import io.waymark.segments.control.SqlFragment;
 import jakarta.ejb.Stateless;
@@ -23,7 +24,6 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +38,10 @@ public class Segments {
   static final Set<String> RESERVED = Set.of("count", "criteria", "list");
   static final CriteriaCompiler COMPILER = CriteriaCompiler.standard();
   private static final String COLUMNS = "s.id, s.code, s.name, g.code, g.name, s.locked, s.criteria, s.raw_sql, s.cached_count,"
-      + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at";
+      + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at, s.count_slow,"
+      + " (extract(epoch from s.recalculate_every) / 60)::bigint, s.count_error, s.count_failed_at";
+  /** The longest recalculation period: 366 days. */
+  static final long MAX_RECALCULATE_EVERY_MINUTES = 366L * 24 * 60;
 
   @PersistenceContext
   EntityManager em;
@@ -48,6 +51,9 @@ public class Segments {
 
   @Inject
   SegmentSql sql;
+
+  @Inject
+  SegmentCounts counts;
 
   public List<CriterionType> criteria() {
     return COMPILER.types();
@@ -77,6 +83,7 @@ public class Segments {
     }
     validateName(change.name(), true, errors);
     Long groupId = group(change.groupCode() == null ? "default" : change.groupCode(), errors);
+    validateRecalculation(change.recalculateEveryMinutes(), errors);
     String criteria = definition(change, rawSqlChecked, true, errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
@@ -85,11 +92,11 @@ public class Segments {
       throw WaymarkException.conflict("code_taken", "Segment code '" + change.code() + "' is already taken");
     }
     Instant now = clock.instant();
-    em.createNativeQuery("insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+    em.createNativeQuery("insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at, recalculate_every)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6, coalesce(?7, 60) * interval '1 minute')")
         .setParameter(1, change.code()).setParameter(2, change.name().strip()).setParameter(3, groupId)
         .setParameter(4, Sql.nullable(criteria)).setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
-        .setParameter(6, now).executeUpdate();
+        .setParameter(6, now).setParameter(7, Sql.nullable(change.recalculateEveryMinutes())).executeUpdate();
     return find(change.code());
   }
 
@@ -104,6 +111,7 @@ public class Segments {
     List<FieldError> errors = new ArrayList<>();
     validateName(change.name(), false, errors);
     Long groupId = change.groupCode() == null ? null : group(change.groupCode(), errors);
+    validateRecalculation(change.recalculateEveryMinutes(), errors);
     String criteria = definition(change, rawSqlChecked, false, errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
@@ -111,12 +119,16 @@ public class Segments {
     boolean newDefinition = change.criteria() != null || change.sql() != null;
     em.createNativeQuery("update segments set name = coalesce(?1, name), group_id = coalesce(?2, group_id),"
             + " criteria = case when ?3 then ?4 else criteria end, raw_sql = case when ?3 then ?5 else raw_sql end,"
-            + " cached_count = case when ?3 then null else cached_count end, updated_at = ?6 where code = ?7")
+            + " cached_count = case when ?3 then null else cached_count end, updated_at = ?6,"
+            // a new definition is counted by the next sweep
+            + " count_updated_at = case when ?3 then null else count_updated_at end,"
+            + " count_error = case when ?3 then null else count_error end, count_failed_at = case when ?3 then null else count_failed_at end,"
+            + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every) where code = ?7")
         .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
         .setParameter(2, Sql.nullable(groupId))
         .setParameter(3, newDefinition).setParameter(4, Sql.nullable(criteria))
         .setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
-        .setParameter(6, clock.instant()).setParameter(7, code).executeUpdate();
+        .setParameter(6, clock.instant()).setParameter(7, code).setParameter(8, Sql.nullable(change.recalculateEveryMinutes())).executeUpdate();
     return find(code);
   }
 
@@ -139,18 +151,15 @@ public class Segments {
     return sql.count(compile(criteria, "criteria"));
   }
 
-  /** Counts a saved segment, stores the count, its time and duration, and today's figure in the history. */
+  /**
+   * Counts a saved segment, stores the count, its time, duration and slow flag, and today's figure in the history
+   * (the recount sweep does the same for due segments, {@link SegmentRecounts}).
+   */
   public SegmentView recount(String code) {
     SegmentView segment = find(code);
     long started = System.nanoTime();
     long count = sql.count(selectIds(segment));
-    int millis = (int) ((System.nanoTime() - started) / 1_000_000);
-    Instant now = clock.instant();
-    em.createNativeQuery("update segments set cached_count = ?1, count_updated_at = ?2, count_duration_ms = ?3 where id = ?4")
-        .setParameter(1, count).setParameter(2, now).setParameter(3, millis).setParameter(4, segment.id()).executeUpdate();
-    em.createNativeQuery("insert into segment_counts (segment_id, day, count) values (?1, ?2, ?3)"
-            + " on conflict (segment_id, day) do update set count = excluded.count")
-        .setParameter(1, segment.id()).setParameter(2, LocalDate.ofInstant(now, ZoneOffset.UTC)).setParameter(3, count).executeUpdate();
+    counts.store(segment.id(), count, (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
     return find(code);
   }
 
@@ -195,7 +204,8 @@ public class Segments {
     return "onboarding_" + goalCode;
   }
 
-  SqlFragment selectIds(SegmentView segment) {
+  /** The SQL selecting the segment's member ids; a definition that no longer compiles is a payload error. */
+  public SqlFragment selectIds(SegmentView segment) {
     if (segment.sql() != null) {
       return new SqlFragment().text("select s.id from (" + segment.sql() + ") s");
     }
@@ -245,6 +255,12 @@ public class Segments {
     return change.criteria().toString();
   }
 
+  private static void validateRecalculation(Long minutes, List<FieldError> errors) {
+    if (minutes != null && (minutes < 1 || minutes > MAX_RECALCULATE_EVERY_MINUTES)) {
+      errors.add(new FieldError("recalculate_every_minutes", "must be between 1 and " + MAX_RECALCULATE_EVERY_MINUTES));
+    }
+  }
+
   private static void validateName(String name, boolean required, List<FieldError> errors) {
     if (name == null) {
       if (required) {
@@ -273,7 +289,8 @@ public class Segments {
   private static SegmentView view(Object[] r) {
     return new SegmentView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Boolean) r[5],
         (String) r[6], (String) r[7], r[8] == null ? null : ((Number) r[8]).longValue(), Sql.instant(r[9]),
-        r[10] == null ? null : ((Number) r[10]).intValue(), Sql.instant(r[11]), Sql.instant(r[12]));
+        r[10] == null ? null : ((Number) r[10]).intValue(), Sql.instant(r[11]), Sql.instant(r[12]), (Boolean) r[13],
+        ((Number) r[14]).longValue(), (String) r[15], Sql.instant(r[16]));
   }
 
   static JsonValue read(String json) {

@@ -1,6 +1,7 @@
 package io.waymark.platform.api;
 
 import io.waymark.events.api.EventsResource;
+import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
 import io.waymark.segments.api.SegmentsResource;
@@ -29,7 +30,8 @@ public class ApiApplication extends Application {
       GoalStatsResource.class,
       EventsResource.class,
       SegmentsResource.class,
-      UserSegmentsResource.class);
+      UserSegmentsResource.class,
+      ExternalSyncResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,

@@ -5,7 +5,10 @@ import io.waymark.platform.api.Json;
 import io.waymark.segments.boundary.SegmentView;
 import java.io.StringReader;
 
-/** The segment JSON: {@code {"code","name","group_code","locked","criteria"?,"sql"?,"count","count_updated_at"}}. */
+/**
+ * The segment JSON: {@code {"code","name","group_code","locked","criteria"?,"sql"?,"count","count_updated_at",
+ * "count_duration_ms","slow","recalculate_every_minutes","count_error","count_failed_at"}}.
+ */
 final class SegmentJson {
 
   private SegmentJson() {}
@@ -20,6 +23,8 @@ final class SegmentJson {
     if (s.sql() != null) {
       json.put("sql", s.sql());
     }
-    return json.put("count", s.count()).put("count_updated_at", s.countUpdatedAt());
+    return json.put("count", s.count()).put("count_updated_at", s.countUpdatedAt()).put("count_duration_ms", s.countDurationMs())
+        .put("slow", s.slow()).put("recalculate_every_minutes", s.recalculateEveryMinutes())
+        .put("count_error", s.countError()).put("count_failed_at", s.countFailedAt());
   }
 }

@@ -131,7 +131,8 @@ public class SegmentsResource {
 
   private static SegmentChange change(JsonBody body) {
     SegmentChange change = new SegmentChange(body.string("code", false), body.string("name", false),
-        body.string("group_code", false), body.json().get("criteria"), body.string("sql", false));
+        body.string("group_code", false), body.json().get("criteria"), body.string("sql", false),
+        body.id("recalculate_every_minutes", false));
     body.done();
     return change;
   }
