@@ -1,5 +1,8 @@
 package io.waymark.platform.api;
 
+import io.waymark.campaigns.api.CampaignSegmentCacheResource;
+import io.waymark.campaigns.api.CampaignsResource;
+import io.waymark.campaigns.api.OneTimeBannersResource;
 import io.waymark.events.api.EventsResource;
 import io.waymark.goals.api.GoalStatsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
@@ -29,7 +32,10 @@ public class ApiApplication extends Application {
       GoalStatsResource.class,
       EventsResource.class,
       SegmentsResource.class,
-      UserSegmentsResource.class);
+      UserSegmentsResource.class,
+      CampaignsResource.class,
+      OneTimeBannersResource.class,
+      CampaignSegmentCacheResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,
