@@ -98,6 +98,16 @@ public class Campaigns {
         .getResultStream().map(Campaigns::view).toList();
   }
 
+  /** The keyset page just before {@code beforeId}, in ascending id order (the console's "previous page"). */
+  public List<CampaignView> pageBefore(long beforeId, int limit) {
+    List<CampaignView> page = new java.util.ArrayList<>(em.createQuery(
+            "select c from Campaign c where c.id < :before order by c.id desc", Campaign.class)
+        .setParameter("before", beforeId).setMaxResults(limit)
+        .getResultStream().map(Campaigns::view).toList());
+    java.util.Collections.reverse(page);
+    return page;
+  }
+
   /** The banners the user should see now; each call records an impression per banner returned. */
   public List<UserBanner> bannersFor(long userId) {
     boolean active = jdbc.first("select active from users where id = ?", rs -> rs.getBoolean(1), userId)

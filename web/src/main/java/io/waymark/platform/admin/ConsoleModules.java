@@ -25,7 +25,7 @@ public class ConsoleModules {
       new Module("tokens", "API tokens", "pi pi-key", "/admin/tokens/list.xhtml"),
       new Module("goals", "Goals", "pi pi-flag", "/admin/goals/list.xhtml"),
       new Module("segments", "Segments", "pi pi-filter", null),
-      new Module("campaigns", "Campaigns", "pi pi-megaphone", null),
+      new Module("campaigns", "Campaigns", "pi pi-megaphone", "/admin/campaigns/list.xhtml"),
       new Module("scenarios", "Scenarios", "pi pi-sitemap", null),
       new Module("sms", "SMS", "pi pi-comment", null),
       new Module("rules", "Rules", "pi pi-bolt", null),
