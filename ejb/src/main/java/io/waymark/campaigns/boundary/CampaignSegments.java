@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads this server's campaign segment cache (ADR 0007): at startup, when campaigns change (here, or announced on the
  * topic by another server), and on one timer ({@code waymark.campaigns.segment-refresh-period}) that rebuilds the
- * segments goal events do not keep current. Until a segment is built, banners ask the database.
+ * segments goal events do not keep current — and goal segments too once {@code waymark.campaigns.goal-segment-rebuild-period}
+ * has passed since their last build (repairs a lost topic message). Until a segment is built, banners ask the database.
  */
 @Startup
 @Singleton
@@ -61,6 +63,11 @@ public class CampaignSegments {
   @Inject
   @ConfigProperty(name = "waymark.campaigns.segment-refresh-period", defaultValue = "PT5M")
   Duration period;
+
+  /** Goal segments follow goal events; a slow full rebuild also repairs what a lost topic message left stale. */
+  @Inject
+  @ConfigProperty(name = "waymark.campaigns.goal-segment-rebuild-period", defaultValue = "PT1H")
+  Duration goalRebuildPeriod;
 
   private final ReentrantLock loading = new ReentrantLock();
   private final ConcurrentMap<String, SegmentMembership.Source> sources = new ConcurrentHashMap<>();
@@ -126,7 +133,7 @@ public class CampaignSegments {
       }
       if (refresh) {
         for (CachedSegment segment : cache.segments()) {
-          if (!added.contains(segment) && (segment.goalId() == null || !segment.built())) {
+          if (!added.contains(segment) && (segment.goalId() == null || !segment.built() || rebuildDue(segment))) {
             build(segment);
           }
         }
@@ -134,6 +141,11 @@ public class CampaignSegments {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Loading the campaign segment cache failed; banners ask the database meanwhile", e);
     }
+  }
+
+  private boolean rebuildDue(CachedSegment segment) {
+    Instant builtAt = segment.stats().builtAt();
+    return builtAt == null || !builtAt.plus(goalRebuildPeriod).isAfter(clock.instant());
   }
 
   /** The segments active campaigns target. */
