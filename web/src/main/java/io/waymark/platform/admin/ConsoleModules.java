@@ -24,7 +24,7 @@ public class ConsoleModules {
       new Module("users", "Users", "pi pi-users", "/admin/users/list.xhtml"),
       new Module("tokens", "API tokens", "pi pi-key", "/admin/tokens/list.xhtml"),
       new Module("goals", "Goals", "pi pi-flag", "/admin/goals/list.xhtml"),
-      new Module("segments", "Segments", "pi pi-filter", null),
+      new Module("segments", "Segments", "pi pi-filter", "/admin/segments/list.xhtml"),
       new Module("campaigns", "Campaigns", "pi pi-megaphone", "/admin/campaigns/list.xhtml"),
       new Module("scenarios", "Scenarios", "pi pi-sitemap", null),
       new Module("sms", "SMS", "pi pi-comment", null),
