@@ -10,47 +10,42 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 PART=${2:-all}
-WORK=src/bench/.work
-HTTP=18080
-DB=18432
-TOKEN=bench-$(date +%s)
-BASE=http://127.0.0.1:$HTTP
-PSQL="psql -X -q -t -A -h 127.0.0.1 -p $DB -U waymark waymark"
-launcher() { java -Dwaymark.data-dir=$WORK -Dwaymark.http.port=$HTTP -Dwaymark.db.embedded-port=$DB \
-  -Dwaymark.bootstrap.api-token=$TOKEN -Dwaymark.goals.sweep-period=PT1S ${SWEEP_BATCH:+-Dwaymark.goals.sweep-batch=$SWEEP_BATCH} -jar server-config/target/waymark-launcher.jar "$@"; }
-trap 'launcher stop >/dev/null 2>&1 || true' EXIT
-command -v pgbench >/dev/null || { echo "pgbench missing: apt-get install -y postgresql-client" >&2; exit 1; }
+. src/bench/common.sh
 
 launcher start
 GOAL=bench-complete
-curl -s -o /dev/null -X POST $BASE/api/v1/onboarding-goals -H "Authorization: Bearer $TOKEN" \
-  -d "{\"code\":\"$GOAL\",\"name\":\"Bench complete\",\"type\":\"simple\"}"
+api POST /api/v1/onboarding-goals "{\"code\":\"$GOAL\",\"name\":\"Bench complete\",\"type\":\"simple\"}" >/dev/null
 if [ "$PART" = all ] || [ "$PART" = complete ]; then
 USERS=20000
 FIRST=$($PSQL -c "with ins as (insert into users (uuid, email, created_at) select gen_random_uuid(), 'bench-' || g || '-' || extract(epoch from now())::bigint || '@bench.local', now() from generate_series(1, $USERS) g returning id) select min(id) from ins")
 $PSQL -c "vacuum analyze"
 
-echo "== complete: warm-up (30 s rounds until the throughput stops rising by 5 %; the JIT needs minutes on 2 cores)"
+echo "== complete: warm-up (30 s rounds, at least 5, until the throughput stops rising by 5 %; the JIT needs minutes on 2 cores)"
 prev=0
-for round in 1 2 3 4 5 6 7 8; do
-  rps=$(java src/bench/CompleteLoad.java $BASE $TOKEN $GOAL $FIRST $USERS closed 16 30 | sed -E 's/.*throughput_rps=([0-9]+).*/\1/')
+for round in 1 2 3 4 5 6 7 8 9 10; do
+  rps=$(java src/bench/ApiLoad.java complete $BASE $TOKEN $GOAL $FIRST $USERS closed 16 30 | sed -E 's/.*throughput_rps=([0-9]+).*/\1/')
   echo "warm-up round $round: $rps req/s"
-  if [ "$round" -ge 3 ] && [ $((rps * 100)) -lt $((prev * 105)) ]; then break; fi
+  if [ "$round" -ge 5 ] && [ $((rps * 100)) -lt $((prev * 105)) ]; then break; fi
   prev=$rps
 done
-echo "== complete: app at saturation (16 closed-loop clients, like pgbench below)"
-APP_MAX=$(java src/bench/CompleteLoad.java $BASE $TOKEN $GOAL $FIRST $USERS closed 16 $SECONDS_PER_RUN)
-echo "$APP_MAX"
-echo "== complete: app at 1,000 req/s"
-APP_1000=$(java src/bench/CompleteLoad.java $BASE $TOKEN $GOAL $FIRST $USERS open 1000 $SECONDS_PER_RUN)
-echo "$APP_1000"
-echo "== complete: raw PostgreSQL (pgbench, same statements, 16 clients)"
 GOAL_ID=$($PSQL -c "select id from onboarding_goals where code = '$GOAL'")
 sed -e "s/@GOAL_ID@/$GOAL_ID/" -e "s/@FIRST_USER@/$FIRST/g" -e "s/@USERS@/$USERS/g" \
   src/bench/complete.pgbench.sql.template > $WORK/complete.pgbench.sql
-RAW=$(pgbench -h 127.0.0.1 -p $DB -U waymark -n -c 16 -j 2 -T $SECONDS_PER_RUN -f $WORK/complete.pgbench.sql waymark 2>&1 | grep -E "^tps|latency average")
-echo "$RAW"
-
+echo "== complete: app (16 closed-loop connections) and raw PostgreSQL (pgbench, same statements, 16 clients),"
+echo "   alternated three times so that a drift of the machine's speed hits both sides; the median ratio counts"
+RATIOS=()
+for pair in 1 2 3; do
+  APP=$(java src/bench/ApiLoad.java complete $BASE $TOKEN $GOAL $FIRST $USERS closed 16 $SECONDS_PER_RUN)
+  RAW=$(pgbench -h 127.0.0.1 -p $DB -U waymark -n -c 16 -j 2 -T $SECONDS_PER_RUN -f $WORK/complete.pgbench.sql waymark 2>&1 | grep -E "^tps" | sed -E 's/tps = ([0-9.]+).*/\1/')
+  app_rps=$(echo "$APP" | sed -E 's/.*throughput_rps=([0-9]+).*/\1/')
+  ratio=$(awk -v a="$app_rps" -v r="$RAW" 'BEGIN { printf "%.2f", a / r }')
+  RATIOS+=("$ratio")
+  echo "pair $pair: app $APP"
+  echo "pair $pair: raw tps=$RAW  -> ratio $ratio"
+done
+echo "median ratio: $(printf '%s\n' "${RATIOS[@]}" | sort -n | sed -n 2p)"
+echo "== complete: app at an offered 1,000 req/s (open loop, latency from the scheduled start)"
+java src/bench/ApiLoad.java complete $BASE $TOKEN $GOAL $FIRST $USERS open 1000 $SECONDS_PER_RUN
 fi
 
 if [ "$PART" = all ] || [ "$PART" = sweep ]; then

@@ -108,6 +108,18 @@ final class Browser implements AutoCloseable {
     return null;
   }
 
+  /** A new browser signed in to the console (the caller closes it), on a page under /admin/. */
+  static Browser signedIn(String base, String email, String password) {
+    Browser browser = start();
+    browser.open(base + "/login.xhtml");
+    browser.type(By.id("login:email"), email);
+    browser.type(By.id("login:password"), password);
+    browser.driver().findElement(By.id("login:submit")).click();
+    browser.waiting().until(ExpectedConditions.urlContains("/admin/"));
+    browser.visible(By.id("current-user"));
+    return browser;
+  }
+
   WebDriver driver() {
     return driver;
   }

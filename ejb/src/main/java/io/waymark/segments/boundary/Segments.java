@@ -185,6 +185,27 @@ public class Segments {
     sql.stream(selectIds(find(code)), consumer);
   }
 
+  /** Keyset page of members in ascending id order: up to {@code limit} with ids above {@code afterId} (null: from the start). */
+  public List<SegmentMember> members(String code, Long afterId, int limit) {
+    List<SegmentMember> page = new ArrayList<>();
+    sql.page(selectIds(find(code)), afterId, null, limit, (id, email) -> page.add(new SegmentMember(id, email)));
+    return page;
+  }
+
+  /** The members just below {@code beforeId} (the previous page), still in ascending id order. */
+  public List<SegmentMember> membersBefore(String code, long beforeId, int limit) {
+    List<SegmentMember> page = new ArrayList<>();
+    sql.page(selectIds(find(code)), null, beforeId, limit, (id, email) -> page.add(new SegmentMember(id, email)));
+    java.util.Collections.reverse(page);
+    return page;
+  }
+
+  /** Every segment group, in display order (also the empty ones, for pickers). */
+  public List<SegmentGroup> groups() {
+    List<?> rows = em.createNativeQuery("select code, name from segment_groups order by sorting, name").getResultList();
+    return rows.stream().map(r -> new SegmentGroup((String) ((Object[]) r)[0], (String) ((Object[]) r)[1])).toList();
+  }
+
   /** The goal's locked segment: active users with an active row for the goal. Created or renamed with the goal. */
   public void ensureGoalSegment(long goalId, String goalCode, String goalName) {
     String criteria = JsonSupport.JSON.createObjectBuilder().add("type", "and").add("nodes", JsonSupport.JSON.createArrayBuilder()

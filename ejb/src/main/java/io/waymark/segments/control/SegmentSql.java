@@ -67,6 +67,27 @@ public class SegmentSql {
     }
   }
 
+  /**
+   * One keyset page of members by id: above {@code afterId} ascending, or (with {@code beforeId}) just below it,
+   * descending. The pkey's order plus the segment's predicate as a semi-join: no count, no offset.
+   */
+  public void page(SqlFragment selectIds, Long afterId, Long beforeId, int limit, MemberConsumer consumer) {
+    SqlFragment sql = new SqlFragment().text("select u.id, u.email from users u where u.id in (").append(selectIds).text(")");
+    if (beforeId != null) {
+      sql.text(" and u.id < ").bind(beforeId).text(" order by u.id desc");
+    } else {
+      sql.text(" and u.id > ").bind(afterId == null ? 0L : afterId).text(" order by u.id");
+    }
+    sql.text(" limit ").bind(limit);
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        consumer.accept(rs.getLong(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Segment member page failed: " + e.getMessage(), e);
+    }
+  }
+
   public interface MemberConsumer {
     void accept(long id, String email) throws SQLException;
   }

@@ -1,5 +1,8 @@
 package io.waymark.platform.api;
 
+import io.waymark.campaigns.api.CampaignSegmentCacheResource;
+import io.waymark.campaigns.api.CampaignsResource;
+import io.waymark.campaigns.api.OneTimeBannersResource;
 import io.waymark.events.api.EventsResource;
 import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
@@ -31,7 +34,10 @@ public class ApiApplication extends Application {
       EventsResource.class,
       SegmentsResource.class,
       UserSegmentsResource.class,
-      ExternalSyncResource.class);
+      ExternalSyncResource.class,
+      CampaignsResource.class,
+      OneTimeBannersResource.class,
+      CampaignSegmentCacheResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,

@@ -1,0 +1,47 @@
+package io.waymark.campaigns.boundary;
+
+import io.waymark.campaigns.control.CampaignSegmentCache;
+import io.waymark.goals.boundary.UserGoalCompleted;
+import io.waymark.goals.boundary.UserGoalCreated;
+import io.waymark.goals.boundary.UserGoalState;
+import io.waymark.goals.boundary.UserGoalTimedOut;
+import io.waymark.goals.boundary.UserGoalView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Keeps cached goal segments current from goal events, after commit: a user who completes a goal is out of the
+ * goal's segment before the completing request answers, so the very next banners call no longer shows the goal's
+ * banner. Only the in-memory update happens here; the announcement to the other servers is handed to an
+ * asynchronous bean (DESIGN §4). Goals whose segment no active campaign targets cost a map lookup.
+ */
+@ApplicationScoped
+public class GoalSegmentFeed {
+
+  @Inject
+  CampaignSegmentCache cache;
+
+  @Inject
+  CampaignSegmentMessages messages;
+
+  void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalCreated event) {
+    changed(event.userGoal(), event.userGoal().state() == UserGoalState.ACTIVE);
+  }
+
+  void completed(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalCompleted event) {
+    changed(event.userGoal(), false);
+  }
+
+  void timedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalTimedOut event) {
+    changed(event.userGoal(), false);
+  }
+
+  private void changed(UserGoalView row, boolean member) {
+    cache.forGoal(row.goalId()).ifPresent(segment -> {
+      cache.update(segment, row.userId(), member);
+      messages.memberChanged(segment.code(), row.userId());
+    });
+  }
+}
