@@ -1,6 +1,7 @@
 package io.waymark.segments.boundary;
 
 import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
@@ -51,6 +52,9 @@ public class Segments {
 
   @Inject
   SegmentSql sql;
+
+  @Inject
+  Jdbc jdbc;
 
   @Inject
   SegmentCounts counts;
@@ -301,10 +305,20 @@ public class Segments {
     return ((Number) rows.get(0)).longValue();
   }
 
+  /** Plain JDBC: read on every membership check (ADR 0006). */
   private Optional<SegmentView> row(String code) {
-    List<?> rows = em.createNativeQuery("select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id where s.code = ?1")
-        .setParameter(1, code).getResultList();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(view((Object[]) rows.get(0)));
+    return jdbc.first("select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id where s.code = ?",
+        Segments::view, code);
+  }
+
+  private static SegmentView view(java.sql.ResultSet r) throws java.sql.SQLException {
+    long count = r.getLong(9);
+    Long cachedCount = r.wasNull() ? null : count;
+    int duration = r.getInt(11);
+    Integer durationMs = r.wasNull() ? null : duration;
+    return new SegmentView(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getBoolean(6),
+        r.getString(7), r.getString(8), cachedCount, Jdbc.instant(r, 10), durationMs, Jdbc.instant(r, 12), Jdbc.instant(r, 13),
+        r.getBoolean(14), r.getLong(15), r.getString(16), Jdbc.instant(r, 17));
   }
 
   private static SegmentView view(Object[] r) {

@@ -82,18 +82,23 @@ public class UserSegmentsResource {
     if (value == null || value.isBlank()) {
       throw WaymarkException.invalidInput("resolver_value");
     }
-    segments.find(code);
-    Long userId = null;
+    // one boundary call on the hot path: contains() answers 404 for an unknown segment itself
+    Long userId;
     if (type.equals("id")) {
       try {
         userId = Long.parseLong(value.strip());
       } catch (NumberFormatException e) {
+        segments.find(code); // an unknown segment is reported first
         throw WaymarkException.invalidInput("resolver_value");
       }
     } else {
       userId = users.idByEmail(value.strip()).orElse(null);
+      if (userId == null) {
+        segments.find(code);
+        return Json.ok().put("check", false).build();
+      }
     }
-    return Json.ok().put("check", userId != null && segments.contains(code, userId)).build();
+    return Json.ok().put("check", segments.contains(code, userId)).build();
   }
 
   private static Json.Obj listed(SegmentView s) {
