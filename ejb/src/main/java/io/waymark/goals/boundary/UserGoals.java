@@ -8,8 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +31,6 @@ public class UserGoals {
       return error == null;
     }
   }
-
-  @PersistenceContext
-  EntityManager em;
 
   @Inject
   Clock clock;
@@ -111,14 +106,7 @@ public class UserGoals {
   /** The user's goal rows, newest first (keyset on id). */
   public List<UserGoalView> forUser(long userId, Long beforeId, int limit) {
     requireUser(userId);
-    List<?> rows = em.createNativeQuery("""
-            select u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,
-                   u.expires_at, g.code
-            from user_onboarding_goals u join onboarding_goals g on g.id = u.onboarding_goal_id
-            where u.user_id = ?1 and u.id < ?2 order by u.id desc limit ?3""")
-        .setParameter(1, userId).setParameter(2, beforeId == null ? Long.MAX_VALUE : beforeId).setParameter(3, limit)
-        .getResultList();
-    return rows.stream().map(r -> GoalLifecycle.view((Object[]) r, (String) ((Object[]) r)[8])).toList();
+    return lifecycle.history(userId, beforeId == null ? Long.MAX_VALUE : beforeId, limit);
   }
 
   /** One batch of the timeout sweep, in its own transaction. */

@@ -5,7 +5,6 @@ import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
 import io.waymark.platform.db.Jdbc;
-import io.waymark.platform.db.Sql;
 import io.waymark.users.boundary.Users;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
@@ -140,9 +139,12 @@ public class GoalLifecycle {
         Jdbc.instant(rs, 6), Jdbc.instant(rs, 7), Jdbc.instant(rs, 8));
   }
 
-  public static UserGoalView view(Object[] row, String goalCode) {
-    return new UserGoalView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
-        goalCode, Sql.instant(row[3]), Sql.instant(row[4]), Sql.instant(row[5]), Sql.instant(row[6]), Sql.instant(row[7]));
+  /** The user's goal rows with ids below {@code beforeId}, newest first. */
+  public List<UserGoalView> history(long userId, long beforeId, int limit) {
+    return jdbc.list("select u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,"
+        + " u.expires_at, g.code from user_onboarding_goals u join onboarding_goals g on g.id = u.onboarding_goal_id"
+        + " where u.user_id = ? and u.id < ? order by u.id desc limit ?", rs -> view(rs, rs.getString(9)), userId, beforeId, limit);
   }
+
 
 }

@@ -141,13 +141,9 @@ public class Segments {
   }
 
   public List<SegmentView> list(String groupCode) {
-    String where = groupCode == null ? "" : " where g.code = ?1";
-    var query = em.createNativeQuery("select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id" + where
-        + " order by g.sorting, s.name, s.code");
-    if (groupCode != null) {
-      query.setParameter(1, groupCode);
-    }
-    return ((List<?>) query.getResultList()).stream().map(r -> view((Object[]) r)).toList();
+    String sql = "select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id"
+        + (groupCode == null ? "" : " where g.code = ?") + " order by g.sorting, s.name, s.code";
+    return groupCode == null ? jdbc.list(sql, Segments::view) : jdbc.list(sql, Segments::view, groupCode);
   }
 
   /** Counts an unsaved criteria tree. */
@@ -319,13 +315,6 @@ public class Segments {
     return new SegmentView(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getBoolean(6),
         r.getString(7), r.getString(8), cachedCount, Jdbc.instant(r, 10), durationMs, Jdbc.instant(r, 12), Jdbc.instant(r, 13),
         r.getBoolean(14), r.getLong(15), r.getString(16), Jdbc.instant(r, 17));
-  }
-
-  private static SegmentView view(Object[] r) {
-    return new SegmentView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (Boolean) r[5],
-        (String) r[6], (String) r[7], r[8] == null ? null : ((Number) r[8]).longValue(), Sql.instant(r[9]),
-        r[10] == null ? null : ((Number) r[10]).intValue(), Sql.instant(r[11]), Sql.instant(r[12]), (Boolean) r[13],
-        ((Number) r[14]).longValue(), (String) r[15], Sql.instant(r[16]));
   }
 
   static JsonValue read(String json) {
