@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,14 @@ public class TrackedEvents {
     int accepted = 0;
     int duplicates = 0;
     List<Intake.Rejection> rejected = new ArrayList<>();
+    // users in id order (each user's events in request order), like every other batch: two batches touching the
+    // same users in opposite orders would otherwise deadlock on the users' row locks taken by goal completion
+    List<Integer> order = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingLong(i -> events.get(i).userId()));
+    for (int i : order) {
       IncomingEvent event = events.get(i);
       if (!known.contains(event.userId())) {
         rejected.add(new Intake.Rejection(indexes.get(i), Users.userNotFound(String.valueOf(event.userId()))));
@@ -78,6 +86,7 @@ public class TrackedEvents {
         }
       }
     }
+    rejected.sort(Comparator.comparingInt(Intake.Rejection::index));
     return new Intake(accepted, duplicates, rejected);
   }
 
