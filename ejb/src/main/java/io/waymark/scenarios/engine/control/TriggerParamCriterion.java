@@ -61,6 +61,10 @@ public final class TriggerParamCriterion implements CriterionType {
       context.error(path + ".value", "is required");
       return null;
     }
+    if (actual == null) {
+      // a parameter the payload does not have differs from every value (and null is never bound)
+      return new SqlFragment().text(operator.equals("neq") ? "true" : "false");
+    }
     return new SqlFragment().text("coalesce(cast(").bind(actual).text(" as text) " + (operator.equals("eq") ? "=" : "<>") + " cast(")
         .bind(expected).text(" as text), false)");
   }
