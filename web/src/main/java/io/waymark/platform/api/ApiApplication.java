@@ -11,6 +11,8 @@ import io.waymark.segments.api.SegmentsResource;
 import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
+import io.waymark.platform.api.ops.ScenarioDispatchResource;
+import io.waymark.scenarios.api.ScenarioStatsResource;
 import io.waymark.tokens.api.ApiResourcesResource;
 import io.waymark.tokens.api.ApiTokensResource;
 import io.waymark.users.api.UsersResource;
@@ -37,7 +39,9 @@ public class ApiApplication extends Application {
       ExternalSyncResource.class,
       CampaignsResource.class,
       OneTimeBannersResource.class,
-      CampaignSegmentCacheResource.class);
+      CampaignSegmentCacheResource.class,
+      ScenarioDispatchResource.class,
+      ScenarioStatsResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,
