@@ -82,23 +82,26 @@ public class ScenarioStore {
     Map<String, ScenarioElement> elements = new HashMap<>();
     for (Element e : definition.elements().values()) {
       ScenarioElement row = elementRows.remove(UUID.fromString(e.uuid()));
-      if (row == null) {
+      boolean fresh = row == null;
+      if (fresh) {
         row = new ScenarioElement(id, UUID.fromString(e.uuid()));
-        em.persist(row);
       }
       row.setName(e.name());
       row.setType(e.type());
       row.setOptions(e.options().toString());
       row.setDeletedAt(null);
+      if (fresh) {
+        em.persist(row); // identity: inserted now, so set every column first
+      }
       elements.put(e.uuid(), row);
     }
     elementRows.values().stream().filter(r -> r.getDeletedAt() == null).forEach(r -> r.setDeletedAt(now));
     Map<String, ScenarioTrigger> triggers = new HashMap<>();
     for (Trigger t : definition.triggers().values()) {
       ScenarioTrigger row = triggerRows.remove(UUID.fromString(t.uuid()));
-      if (row == null) {
+      boolean fresh = row == null;
+      if (fresh) {
         row = new ScenarioTrigger(id, UUID.fromString(t.uuid()));
-        em.persist(row);
       }
       row.setName(t.name());
       row.setType(t.type());
@@ -106,6 +109,9 @@ public class ScenarioStore {
       row.setMatchValue(matchValue(t));
       row.setOptions(t.options().toString());
       row.setDeletedAt(null);
+      if (fresh) {
+        em.persist(row);
+      }
       triggers.put(t.uuid(), row);
     }
     triggerRows.values().stream().filter(r -> r.getDeletedAt() == null).forEach(r -> r.setDeletedAt(now));
