@@ -47,7 +47,7 @@ class ScenariosConsoleIT {
     admin.driver().findElement(By.cssSelector("a.wm-nav-scenarios")).click();
     assertThat(admin.visible(row(name)).findElement(By.cssSelector("a.wm-scenario-link")).getAttribute("href"))
         .endsWith("/admin/scenarios/builder.xhtml?id=" + id);
-    assertThat(admin.driver().findElement(By.id("new-scenario")).getAttribute("href")).endsWith("/admin/scenarios/builder.xhtml");
+    assertThat(admin.driver().findElement(By.xpath("//*[@id='new-scenario']/descendant-or-self::a")).getAttribute("href")).endsWith("/admin/scenarios/builder.xhtml");
     admin.textIs(By.xpath("//tr[.//a[text()='" + name + "']]//span[contains(@class,'wm-scenario-state')]"), "disabled");
 
     click(name, "enable");
