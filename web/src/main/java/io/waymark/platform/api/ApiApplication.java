@@ -7,6 +7,7 @@ import io.waymark.events.api.EventsResource;
 import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
+import io.waymark.scenarios.api.ScenariosResource;
 import io.waymark.segments.api.SegmentsResource;
 import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.goals.api.UserGoalsResource;
@@ -41,7 +42,8 @@ public class ApiApplication extends Application {
       OneTimeBannersResource.class,
       CampaignSegmentCacheResource.class,
       ScenarioDispatchResource.class,
-      ScenarioStatsResource.class);
+      ScenarioStatsResource.class,
+      ScenariosResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,
