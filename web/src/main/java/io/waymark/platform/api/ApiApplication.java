@@ -6,6 +6,7 @@ import io.waymark.campaigns.api.OneTimeBannersResource;
 import io.waymark.events.api.EventsResource;
 import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
+import io.waymark.mail.api.EmailTemplatesResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
 import io.waymark.segments.api.SegmentsResource;
 import io.waymark.segments.api.UserSegmentsResource;
@@ -37,7 +38,8 @@ public class ApiApplication extends Application {
       ExternalSyncResource.class,
       CampaignsResource.class,
       OneTimeBannersResource.class,
-      CampaignSegmentCacheResource.class);
+      CampaignSegmentCacheResource.class,
+      EmailTemplatesResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,
