@@ -77,14 +77,26 @@ public class EmailTemplates {
         .setParameter("after", afterId == null ? 0L : afterId).setMaxResults(limit).getResultStream().map(EmailTemplates::view).toList();
   }
 
+  /** The rows just before {@code beforeId}, in ascending id order (the console's "previous page"). */
+  public List<TemplateView> pageBefore(long beforeId, int limit) {
+    List<TemplateView> rows = new ArrayList<>(em.createQuery("select t from EmailTemplate t where t.id < :before order by t.id desc",
+            EmailTemplate.class).setParameter("before", beforeId).setMaxResults(limit).getResultStream().map(EmailTemplates::view).toList());
+    java.util.Collections.reverse(rows);
+    return rows;
+  }
+
   /** The saved template rendered for the user. */
   public RenderedMail preview(String code, long userId, Map<String, Object> params) {
     EmailTemplate t = entity(code);
     return preview(new MailContent(t.getSubject(), t.getHtmlBody(), t.getTextBody()), userId, params);
   }
 
-  /** Template sources (e.g. unsaved edits) rendered for the user; 422 {@code validation_error} when they fail. */
-  public RenderedMail preview(MailContent source, long userId, Map<String, Object> params) {
+  /** Template sources (e.g. the console's unsaved edits) rendered for the user; 422 {@code validation_error} when they fail. */
+  public RenderedMail preview(String subject, String htmlBody, String textBody, long userId, Map<String, Object> params) {
+    return preview(new MailContent(subject, htmlBody, textBody), userId, params);
+  }
+
+  private RenderedMail preview(MailContent source, long userId, Map<String, Object> params) {
     Map<String, Object> user = users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
     try {
       MailContent out = TemplateRenderer.render(source, user, params);

@@ -5,7 +5,6 @@ import io.waymark.mail.control.TemplateRenderer;
 import io.waymark.mail.control.TemplateRenderer.TemplateError;
 import io.waymark.mail.entity.MailQueue;
 import io.waymark.mail.entity.MailUsers;
-import io.waymark.mail.entity.OutboxRow;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,11 +69,11 @@ public class MailOutbox {
   }
 
   /** Newest first: the messages with ids below {@code beforeId} (all when null), optionally of one status. */
-  public List<OutboxRow> page(Long beforeId, int limit, String status) {
-    return queue.page(beforeId, limit, status);
+  public List<OutboxMessage> page(Long beforeId, int limit, String status) {
+    return queue.page(beforeId, limit, status).stream().map(OutboxMessage::of).toList();
   }
 
-  public Optional<OutboxRow> find(long id) {
-    return queue.find(id);
+  public Optional<OutboxMessage> find(long id) {
+    return queue.find(id).map(OutboxMessage::of);
   }
 }
