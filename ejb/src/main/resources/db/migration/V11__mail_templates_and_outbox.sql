@@ -15,7 +15,7 @@ create table email_templates (
 -- never conflicts. No foreign keys: a message already decided is still sent if its template or user goes away.
 create table mail_outbox (
   id              bigint generated always as identity primary key,
-  unique_key      varchar(200)  unique,
+  unique_key      varchar(500)  unique,
   template_code   varchar(64),
   user_id         bigint,
   recipient       varchar(320)  not null,

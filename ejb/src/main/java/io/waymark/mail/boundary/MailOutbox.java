@@ -40,7 +40,7 @@ public class MailOutbox {
   /**
    * Renders the template for the user now and queues it; empty when the template (or user) does not exist, or the
    * template does not render for this user (logged). A second call with the same uniqueKey queues nothing and
-   * returns the first message's id.
+   * returns the first message's id. {@code uniqueKey}: at most 500 characters; null = never a duplicate.
    */
   public Optional<Long> enqueue(String templateCode, long userId, Map<String, Object> params, String uniqueKey) {
     Optional<MailContent> source = em.createQuery(

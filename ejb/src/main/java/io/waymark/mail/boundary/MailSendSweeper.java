@@ -45,6 +45,8 @@ public class MailSendSweeper {
 
   @PostConstruct
   void schedule() {
+    // fails the deployment when the server's Jakarta Mail implementation is missing or clashes with a bundled one
+    sender.selfCheck();
     if (settings.smtp()) {
       LOG.log(Level.INFO, "Mail transport: SMTP to {0}:{1} (STARTTLS {2}, {3})", settings.host(), String.valueOf(settings.port()),
           settings.starttls() ? "on" : "off", settings.username().isPresent() ? "authenticated" : "no authentication");

@@ -78,6 +78,19 @@ public class MailSender {
     return message;
   }
 
+  /**
+   * Builds and writes out a two-part message without sending it: proves at start that the server's Jakarta Mail
+   * and Activation implementations are there and usable from the application (Payara and WildFly ship Angus).
+   */
+  public void selfCheck() {
+    try {
+      message(session(), new ClaimedMail(0, "check@example.invalid", "check", "<p>check</p>", "check", 0))
+          .writeTo(java.io.OutputStream.nullOutputStream());
+    } catch (MessagingException | java.io.IOException | RuntimeException e) {
+      throw new IllegalStateException("Jakarta Mail is not usable on this server: " + describe(e), e);
+    }
+  }
+
   public Session session() {
     Properties props = new Properties();
     String timeout = String.valueOf(settings.timeout().toMillis());
