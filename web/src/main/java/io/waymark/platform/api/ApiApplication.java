@@ -6,6 +6,7 @@ import io.waymark.campaigns.api.OneTimeBannersResource;
 import io.waymark.events.api.EventsResource;
 import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
+import io.waymark.mail.api.EmailTemplatesResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
 import io.waymark.scenarios.api.ScenariosResource;
 import io.waymark.segments.api.SegmentsResource;
@@ -43,7 +44,8 @@ public class ApiApplication extends Application {
       CampaignSegmentCacheResource.class,
       ScenarioDispatchResource.class,
       ScenarioStatsResource.class,
-      ScenariosResource.class);
+      ScenariosResource.class,
+      EmailTemplatesResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,

@@ -1,0 +1,92 @@
+package io.waymark.mail.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waymark.mail.control.TemplateRenderer.TemplateError;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateRendererTest {
+
+  private static final Map<String, Object> USER = Map.of("id", 7L, "email", "ann@example.com", "public_name", "Ann <b>", "locale", "sk");
+
+  @Test
+  void rendersUserAndParamsInEveryPart() throws TemplateError {
+    MailContent out = TemplateRenderer.render(
+        new MailContent("Hi {{ user.public_name }}", "<p>{{ trigger.plan }} for {{ user.email }}</p>", "Plan {{ trigger.plan }} ({{ user.id }})"),
+        USER, Map.of("trigger", Map.of("plan", "gold")));
+
+    assertThat(out.subject()).isEqualTo("Hi Ann <b>");
+    assertThat(out.html()).isEqualTo("<p>gold for ann@example.com</p>");
+    assertThat(out.text()).isEqualTo("Plan gold (7)");
+  }
+
+  @Test
+  void escapesHtmlOnlyInTheHtmlBody() throws TemplateError {
+    MailContent out = TemplateRenderer.render(new MailContent("{{ user.public_name }}", "<i>{{ user.public_name }}</i>", "{{ user.public_name }}"),
+        USER, Map.of());
+
+    assertThat(out.html()).isEqualTo("<i>Ann &lt;b&gt;</i>");
+    assertThat(out.subject()).isEqualTo("Ann <b>");
+    assertThat(out.text()).isEqualTo("Ann <b>");
+  }
+
+  @Test
+  void paramsCannotReplaceTheUser() throws TemplateError {
+    MailContent out = TemplateRenderer.render(new MailContent("{{ user.email }}", "", "x"), USER, Map.of("user", Map.of("email", "evil@example.com")));
+
+    assertThat(out.subject()).isEqualTo("ann@example.com");
+  }
+
+  @Test
+  void subjectIsOneLine() throws TemplateError {
+    MailContent out = TemplateRenderer.render(new MailContent("Hello\n{% for i in items %}{{ i }}\n{% endfor %}", "", "x"), USER,
+        Map.of("items", List.of("a", "b")));
+
+    assertThat(out.subject()).isEqualTo("Hello a b");
+  }
+
+  @Test
+  void missingVariablesRenderEmpty() throws TemplateError {
+    MailContent out = TemplateRenderer.render(new MailContent("[{{ nothing }}]", "", "[{{ trigger.nothing }}]"), USER, Map.of());
+
+    assertThat(out.subject()).isEqualTo("[]");
+    assertThat(out.text()).isEqualTo("[]");
+  }
+
+  @Test
+  void syntaxErrorNamesThePartAndLine() {
+    var error = TemplateRenderer.check(new MailContent("ok", "<p>\n{% if user.id %}never closed", "fine"));
+
+    assertThat(error).isPresent();
+    assertThat(error.get().part()).isEqualTo("html_body");
+    assertThat(error.get().getMessage()).contains("line 2").doesNotContain("never closed");
+  }
+
+  @Test
+  void unclosedExpressionInSubjectIsRefused() {
+    var error = TemplateRenderer.check(new MailContent("Hi {{ user.email", "", "x"));
+
+    assertThat(error).hasValueSatisfying(e -> assertThat(e.part()).isEqualTo("subject"));
+  }
+
+  @Test
+  void validTemplatesPass() {
+    assertThat(TemplateRenderer.check(new MailContent("Hi {{ user.email }}", "{% if trigger %}<b>x</b>{% endif %}", ""))).isEmpty();
+  }
+
+  @Test
+  void includeDoesNotReadServerFiles() throws TemplateError {
+    MailContent out = TemplateRenderer.render(new MailContent("s", "", "{% include \"/etc/hostname\" %}"), USER, Map.of());
+
+    assertThat(out.text()).isEqualTo("/etc/hostname");
+  }
+
+  @Test
+  void renderFailureIsATemplateError() {
+    assertThatThrownBy(() -> TemplateRenderer.render(new MailContent("{{ 1 / 0 }}", "", "x"), USER, Map.of()))
+        .isInstanceOf(TemplateError.class);
+  }
+}

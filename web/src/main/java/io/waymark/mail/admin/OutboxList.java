@@ -1,0 +1,101 @@
+package io.waymark.mail.admin;
+
+import io.waymark.mail.boundary.MailOutbox;
+import io.waymark.mail.boundary.OutboxMessage;
+import io.waymark.platform.admin.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The mail outbox, newest first, keyset-paged by id ({@code ?before=} the last id shown gives the older page),
+ * optionally one status ({@code ?status=}); {@code ?message=} shows one message with its bodies.
+ */
+@Named
+@RequestScoped
+public class OutboxList {
+
+  static final int PAGE_SIZE = 50;
+  private static final Set<String> STATUSES = Set.of("pending", "sent", "stored", "failed");
+
+  @Inject
+  MailOutbox outbox;
+
+  private String before;
+  private String status;
+  private String message;
+  private List<OutboxMessage> items;
+  private boolean hasOlder;
+  private OutboxMessage shown;
+
+  public void load() {
+    Long cursor = null;
+    if (before != null && !before.isBlank()) {
+      try {
+        cursor = Long.parseLong(before.strip());
+      } catch (NumberFormatException e) {
+        Messages.error("'" + before + "' is not a page position; showing the newest messages.");
+      }
+    }
+    String filter = status != null && STATUSES.contains(status) ? status : null;
+    List<OutboxMessage> rows = outbox.page(cursor, PAGE_SIZE + 1, filter);
+    hasOlder = rows.size() > PAGE_SIZE;
+    items = hasOlder ? rows.subList(0, PAGE_SIZE) : rows;
+    if (message != null && !message.isBlank()) {
+      try {
+        shown = outbox.find(Long.parseLong(message.strip())).orElse(null);
+      } catch (NumberFormatException e) {
+        shown = null;
+      }
+      if (shown == null) {
+        Messages.error("Message '" + message + "' not found.");
+      }
+    }
+  }
+
+  public List<String> getStatuses() {
+    return List.of("pending", "sent", "stored", "failed");
+  }
+
+  public List<OutboxMessage> getItems() {
+    return items;
+  }
+
+  public boolean isHasOlder() {
+    return hasOlder;
+  }
+
+  public Long getOlderCursor() {
+    return items.isEmpty() ? null : items.get(items.size() - 1).id();
+  }
+
+  public OutboxMessage getShown() {
+    return shown;
+  }
+
+  public String getBefore() {
+    return before;
+  }
+
+  public void setBefore(String before) {
+    this.before = before;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+
+  public void setMessage(String message) {
+    this.message = message;
+  }
+}
