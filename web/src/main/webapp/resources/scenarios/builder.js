@@ -9,7 +9,7 @@
 
   var S = global.WaymarkScenario;
   var SVG = 'http://www.w3.org/2000/svg';
-  var SLOT = { w: 200, h: 140, x0: 20, y0: 20, columns: 4 };
+  var SLOT = { w: 220, h: 150, x0: 20, y0: 20, columns: 3 };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -215,7 +215,7 @@
       input.title = 'Input: click here after clicking an output port';
       node.appendChild(input);
     }
-    node.appendChild(el('div', 'wm-sc-node-kind', trigger ? 'Trigger · ' + (S.TRIGGERS[type] || {}).label
+    node.appendChild(el('div', 'wm-sc-node-kind', trigger ? 'Trigger · ' + type.replace(/_/g, ' ')
       : (S.ELEMENTS[type] || { label: type }).label));
     node.appendChild(el('div', 'wm-sc-node-name', data.name || '(no name)'));
     var summary = global.WaymarkScenarioPanel.summary(model, id);
