@@ -195,6 +195,23 @@ class CampaignBannersIT {
   }
 
   @Test
+  void oneTimeBannersArePurgedOnlyAfterTheirRetention() {
+    long user = CampaignFixtures.user();
+    long banner = create("").getJsonArray("banners").getJsonObject(0).getJsonNumber("id").longValue();
+    String old = "old-" + CampaignFixtures.marker();
+    String recent = "recent-" + CampaignFixtures.marker();
+    for (String key : List.of(old, recent)) {
+      String body = "{\"user_id\":" + user + ",\"banner_id\":" + banner + ",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\",\"dedup_key\":\"" + key + "\"}";
+      assertThat(Api.bootstrap().post("/api/v1/campaigns/one-time-banners", body).status()).isEqualTo(201);
+    }
+    // the IT server keeps expired one-time banners for a day (waymark.campaigns.one-time-banner-retention)
+    Db.update("update campaign_one_time_banners set expires_at = now() - interval '25 hours' where dedup_key = ?", old);
+    Db.update("update campaign_one_time_banners set expires_at = now() - interval '23 hours' where dedup_key = ?", recent);
+    await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) Db.single("select count(*) from campaign_one_time_banners where dedup_key = ?", old)).longValue() == 0L);
+    assertThat(Db.single("select count(*) from campaign_one_time_banners where dedup_key = ?", recent)).isEqualTo(1L);
+  }
+
+  @Test
   void badAndUnknownUsers() {
     for (String query : List.of("", "?user_id=", "?user_id=abc", "?user_id=1.5")) {
       Api.Reply reply = Api.bootstrap().get("/api/v1/campaigns/banners" + query);

@@ -75,6 +75,29 @@ class SegmentsIT {
   }
 
   @Test
+  void aSegmentCannotReachBackToItself() {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    String a = "cyc-a-" + marker;
+    String b = "cyc-b-" + marker;
+    String email = "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"" + marker + "\"}}";
+    assertThat(Api.bootstrap().post("/api/v1/segments", "{\"code\":\"" + a + "\",\"name\":\"A\",\"criteria\":" + email + "}").status()).isEqualTo(201);
+    assertThat(Api.bootstrap().post("/api/v1/segments", "{\"code\":\"" + b + "\",\"name\":\"B\",\"criteria\":" + member(a) + "}").status()).isEqualTo(201);
+
+    Api.Reply self = Api.bootstrap().put("/api/v1/segments/" + a, "{\"criteria\":" + member(a) + "}");
+    assertThat(self.status()).as(self.body()).isEqualTo(400);
+    assertThat(self.json().getJsonArray("errors").toString()).contains("refers back to itself");
+    Api.Reply through = Api.bootstrap().put("/api/v1/segments/" + a, "{\"criteria\":" + member(b) + "}");
+    assertThat(through.status()).as(through.body()).isEqualTo(400);
+    assertThat(through.json().getJsonArray("errors").toString()).contains("refers back to itself");
+    // nothing changed: A still counts by its e-mail criterion
+    assertThat(Api.bootstrap().get("/api/v1/segments/" + a).body()).contains(marker).doesNotContain("segment.member");
+  }
+
+  private static String member(String code) {
+    return "{\"type\":\"criterion\",\"key\":\"segment.member\",\"params\":{\"code\":\"" + code + "\"}}";
+  }
+
+  @Test
   void errorsNameTheNodeAndUnknownCodesAre404() {
     Api.Reply bad = Api.bootstrap().post("/api/v1/segments/count", "{\"criteria\":{\"type\":\"and\",\"nodes\":["
         + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"password_hash\",\"operator\":\"eq\",\"value\":\"x\"}}]}}");

@@ -131,6 +131,15 @@ public class Campaigns {
     return inserted == 1 ? OneTimeBannerResult.GIVEN : OneTimeBannerResult.ALREADY_GIVEN;
   }
 
+  /** How many rows one purge statement deletes at most (the sweeper loops while batches come back full). */
+  public static final int PURGE_BATCH = 10_000;
+
+  /** Deletes up to {@link #PURGE_BATCH} one-time banners that expired more than {@code retention} ago. */
+  public int purgeExpiredOneTimeBanners(java.time.Duration retention) {
+    return jdbc.update("delete from campaign_one_time_banners where id in (select id from campaign_one_time_banners"
+        + " where expires_at < ? limit " + PURGE_BATCH + ")", clock.instant().minus(retention));
+  }
+
   public static WaymarkException campaignNotFound(String id) {
     return WaymarkException.notFound("campaign_not_found", "campaign '" + id + "' not found");
   }

@@ -88,7 +88,7 @@ public class Segments {
     validateName(change.name(), true, errors);
     Long groupId = group(change.groupCode() == null ? "default" : change.groupCode(), errors);
     validateRecalculation(change.recalculateEveryMinutes(), errors);
-    String criteria = definition(change, rawSqlChecked, true, errors);
+    String criteria = definition(change, change.code(), rawSqlChecked, true, errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
@@ -116,7 +116,7 @@ public class Segments {
     validateName(change.name(), false, errors);
     Long groupId = change.groupCode() == null ? null : group(change.groupCode(), errors);
     validateRecalculation(change.recalculateEveryMinutes(), errors);
-    String criteria = definition(change, rawSqlChecked, false, errors);
+    String criteria = definition(change, code, rawSqlChecked, false, errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
@@ -249,7 +249,8 @@ public class Segments {
         .map(s -> CriteriaParser.parse(read(s.criteria()), "", new CompileContext(new ArrayList<>(), c -> Optional.empty())));
   }
 
-  private String definition(SegmentChange change, boolean rawSqlChecked, boolean required, List<FieldError> errors) {
+  /** {@code code} is the segment being defined: a criterion reaching back to it (directly or through others) is a cycle. */
+  private String definition(SegmentChange change, String code, boolean rawSqlChecked, boolean required, List<FieldError> errors) {
     boolean hasCriteria = change.criteria() != null && change.criteria().getValueType() != JsonValue.ValueType.NULL;
     boolean hasSql = change.sql() != null;
     if (hasCriteria && hasSql) {
@@ -269,6 +270,9 @@ public class Segments {
       return null;
     }
     CompileContext context = new CompileContext(errors, this::savedCriteria);
+    if (code != null) {
+      context.enter(code);
+    }
     Criteria criteria = CriteriaParser.parse(change.criteria(), "criteria", context);
     if (criteria != null) {
       COMPILER.selectIds(criteria, "criteria", context);
