@@ -49,8 +49,8 @@
     var o = model.options(id);
     switch (e.type) {
       case 'goal':
-        return (o.codes || []).join(', ') + (o.recheckPeriodMinutes ? ' · every ' + o.recheckPeriodMinutes + ' min' : '')
-          + (o.timeoutMinutes ? ' · timeout ' + o.timeoutMinutes + ' min' : '');
+        return [(o.codes || []).join(', '), o.recheckPeriodMinutes ? 'every ' + o.recheckPeriodMinutes + ' min' : '',
+          o.timeoutMinutes ? 'timeout ' + o.timeoutMinutes + ' min' : ''].filter(Boolean).join(' · ');
       case 'wait':
         return o.minutes === undefined ? '' : o.minutes + ' min';
       case 'segment':
