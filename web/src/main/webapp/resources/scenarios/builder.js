@@ -177,6 +177,7 @@
 
   Builder.prototype.redraw = function () {
     var self = this;
+    this.rememberFocus();
     Array.prototype.slice.call(this.canvas.querySelectorAll('.wm-sc-node')).forEach(function (n) { n.remove(); });
     var right = 0;
     var bottom = 0;
@@ -190,6 +191,7 @@
     this.canvas.style.minWidth = right + 'px';
     this.canvas.style.minHeight = Math.max(bottom, 480) + 'px';
     this.drawEdges();
+    this.restoreFocus();
     this.root.querySelector('.wm-sc-delete').disabled = this.readOnly || !this.selected;
   };
 
@@ -210,9 +212,11 @@
       node.classList.add('wm-sc-selected');
     }
     if (!trigger) {
-      var input = el('span', 'wm-sc-port wm-sc-in');
+      var input = el('button', 'wm-sc-port wm-sc-in');
+      input.type = 'button';
       input.setAttribute('data-port', 'input');
       input.title = 'Input: click here after clicking an output port';
+      input.setAttribute('aria-label', 'Input of ' + (data.name || type));
       node.appendChild(input);
     }
     node.appendChild(el('div', 'wm-sc-node-kind', trigger ? 'Trigger · ' + type.replace(/_/g, ' ')
@@ -236,8 +240,10 @@
     var outs = el('div', 'wm-sc-outs');
     var pending = this.pending;
     model.outputs(id).forEach(function (port) {
-      var out = el('span', 'wm-sc-port wm-sc-out wm-sc-' + port.direction, port.label);
+      var out = el('button', 'wm-sc-port wm-sc-out wm-sc-' + port.direction, port.label);
+      out.type = 'button';
       out.setAttribute('data-port', port.direction);
+      out.setAttribute('aria-label', 'Output ' + port.label + ' of ' + (data.name || type));
       if (port.position !== undefined) {
         out.setAttribute('data-position', String(port.position));
       }
@@ -255,6 +261,32 @@
   function statsText(stats) {
     return Object.keys(stats).map(function (k) { return k + ' ' + stats[k]; }).join(' · ');
   }
+
+  /** Redrawing replaces the nodes; a keyboard user keeps their place on the node or port they were on. */
+  Builder.prototype.rememberFocus = function () {
+    var active = document.activeElement;
+    var node = closest(active, '.wm-sc-node');
+    if (!node || !this.canvas.contains(node)) {
+      this.focus = null;
+      return;
+    }
+    var port = closest(active, '.wm-sc-port');
+    this.focus = { id: node.getAttribute('data-node-uuid'), port: port && port.getAttribute('data-port'),
+      position: port ? port.getAttribute('data-position') : null };
+  };
+
+  Builder.prototype.restoreFocus = function () {
+    var f = this.focus;
+    this.focus = null;
+    if (!f) {
+      return;
+    }
+    var target = f.port ? this.port(f.id, f.port, f.position === null ? undefined : f.position)
+      : this.canvas.querySelector('.wm-sc-node[data-node-uuid="' + f.id + '"]');
+    if (target) {
+      target.focus({ preventScroll: true });
+    }
+  };
 
   /** The centre of a port relative to the canvas. */
   Builder.prototype.portCentre = function (port) {
@@ -384,6 +416,12 @@
     });
     document.addEventListener('keydown', function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target && event.target.tagName) || '');
+      var onNode = event.target && event.target.classList && event.target.classList.contains('wm-sc-node');
+      if (onNode && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        self.select({ kind: 'node', id: event.target.getAttribute('data-node-uuid') });
+        return;
+      }
       if (!typing && (event.key === 'Delete' || event.key === 'Backspace') && self.selected) {
         event.preventDefault();
         self.deleteSelected();
