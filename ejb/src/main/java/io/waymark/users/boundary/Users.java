@@ -6,6 +6,7 @@ import io.waymark.platform.security.PasswordHasher;
 import io.waymark.users.entity.User;
 import io.waymark.users.entity.UserRepository;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +30,9 @@ public class Users {
 
   @Inject
   UserRepository repository;
+
+  @Inject
+  Event<UserRegistered> registered;
 
   public UserView create(NewUser command) {
     List<FieldError> errors = new ArrayList<>();
@@ -57,6 +61,7 @@ public class Users {
       // a concurrent create won the unique index on lower(email)
       throw emailTaken(email);
     }
+    registered.fire(new UserRegistered(user.getId(), user.getEmail()));
     return UserView.of(user);
   }
 

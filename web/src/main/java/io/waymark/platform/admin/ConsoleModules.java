@@ -26,7 +26,7 @@ public class ConsoleModules {
       new Module("goals", "Goals", "pi pi-flag", "/admin/goals/list.xhtml"),
       new Module("segments", "Segments", "pi pi-filter", "/admin/segments/list.xhtml"),
       new Module("campaigns", "Campaigns", "pi pi-megaphone", "/admin/campaigns/list.xhtml"),
-      new Module("scenarios", "Scenarios", "pi pi-sitemap", null),
+      new Module("scenarios", "Scenarios", "pi pi-sitemap", "/admin/scenarios/list.xhtml"),
       new Module("sms", "SMS", "pi pi-comment", null),
       new Module("rules", "Rules", "pi pi-bolt", null),
       new Module("integrations", "Integrations", "pi pi-link", null));

@@ -7,10 +7,13 @@ import io.waymark.events.api.EventsResource;
 import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
+import io.waymark.scenarios.api.ScenariosResource;
 import io.waymark.segments.api.SegmentsResource;
 import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
+import io.waymark.platform.api.ops.ScenarioDispatchResource;
+import io.waymark.scenarios.api.ScenarioStatsResource;
 import io.waymark.tokens.api.ApiResourcesResource;
 import io.waymark.tokens.api.ApiTokensResource;
 import io.waymark.users.api.UsersResource;
@@ -37,7 +40,10 @@ public class ApiApplication extends Application {
       ExternalSyncResource.class,
       CampaignsResource.class,
       OneTimeBannersResource.class,
-      CampaignSegmentCacheResource.class);
+      CampaignSegmentCacheResource.class,
+      ScenarioDispatchResource.class,
+      ScenarioStatsResource.class,
+      ScenariosResource.class);
 
   private static final Set<Class<?>> PROVIDERS = Set.of(
       AuthorizationFeature.class,

@@ -1,0 +1,14 @@
+package io.waymark.scenarios.control;
+
+/** What a scenario may refer to, looked up by the validator. */
+public interface References {
+
+  boolean goalExists(String code);
+
+  boolean segmentExists(String code);
+
+  boolean bannerExists(long id);
+
+  /** Whether the email/SMS template exists; null when there is no template store to check against. */
+  Boolean templateExists(String code);
+}

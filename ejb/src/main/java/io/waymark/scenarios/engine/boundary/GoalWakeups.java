@@ -1,0 +1,53 @@
+package io.waymark.scenarios.engine.boundary;
+
+import io.waymark.goals.boundary.UserGoalCompleted;
+import io.waymark.scenarios.engine.control.EngineCatalog;
+import io.waymark.scenarios.engine.entity.JobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wakes the goal elements waiting for a completed goal within milliseconds. The completion's transaction only
+ * INSERTS wake-up rows (it never locks or updates jobs: the dispatcher locks jobs before goal rows); after commit
+ * the job ids go to the queue from an asynchronous bean (an after-commit observer must not use transactional
+ * resources, DESIGN §4). If that hand-off is lost, the dispatcher turns the wake-up rows into due jobs. A goal no
+ * goal element watches costs a map lookup.
+ */
+@ApplicationScoped
+public class GoalWakeups {
+
+  @Inject
+  EngineCatalog catalog;
+
+  @Inject
+  JobStore jobs;
+
+  @Inject
+  Clock clock;
+
+  @Inject
+  Event<JobsWoken> woken;
+
+  @Inject
+  ScenarioJobQueue queue;
+
+  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
+    List<Long> watchers = catalog.watchers(event.userGoal().goalCode());
+    if (watchers.isEmpty()) {
+      return;
+    }
+    List<Long> ids = jobs.wake(event.userGoal().userId(), watchers, clock.instant());
+    if (!ids.isEmpty()) {
+      woken.fire(new JobsWoken(ids));
+    }
+  }
+
+  void handOff(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsWoken event) {
+    queue.handOff(event.jobIds());
+  }
+}

@@ -1,0 +1,78 @@
+package io.waymark.scenarios.engine.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The engine's configuration keys (README: waymark.scenarios.*). */
+@ApplicationScoped
+public class EngineSettings {
+
+  /** How many retries a failing job gets before it is {@code failed}. */
+  public static final int MAX_RETRIES = 3;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.dispatch-period", defaultValue = "PT1S")
+  Duration dispatchPeriod;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.dispatchers", defaultValue = "2")
+  int dispatchers;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.dispatch-batch", defaultValue = "500")
+  int batch;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.lease", defaultValue = "PT2M")
+  Duration lease;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.retry-delay", defaultValue = "PT30S")
+  Duration retryDelay;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.webhook.timeout", defaultValue = "PT5S")
+  Duration webhookTimeout;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.webhook.max-attempts", defaultValue = "5")
+  int webhookMaxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.webhook.retry-delay", defaultValue = "PT10S")
+  Duration webhookRetryDelay;
+
+  public Duration dispatchPeriod() {
+    return dispatchPeriod;
+  }
+
+  public int dispatchers() {
+    return Math.max(1, dispatchers);
+  }
+
+  public int batch() {
+    return batch;
+  }
+
+  public Duration lease() {
+    return lease;
+  }
+
+  public Duration retryDelay() {
+    return retryDelay;
+  }
+
+  public Duration webhookTimeout() {
+    return webhookTimeout;
+  }
+
+  public int webhookMaxAttempts() {
+    return webhookMaxAttempts;
+  }
+
+  public Duration webhookRetryDelay() {
+    return webhookRetryDelay;
+  }
+}

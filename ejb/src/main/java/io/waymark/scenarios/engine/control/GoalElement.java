@@ -1,0 +1,90 @@
+package io.waymark.scenarios.engine.control;
+
+import io.waymark.goals.boundary.OnboardingGoals;
+import io.waymark.goals.boundary.UserGoals;
+import io.waymark.platform.db.Jdbc;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code goal} {codes, recheckPeriodMinutes, timeoutMinutes?}: on entry the user gets the goals (an active row is
+ * reused, a finished one gets a new row); positive once every goal has a row completed at or after the entry;
+ * negative at the timeout, which also times out the goals still open. Runs under the job's lock (job before
+ * goal rows); a completion wakes the job through a wake-up row instead of touching it.
+ */
+@Dependent
+public class GoalElement {
+
+  @Inject
+  UserGoals userGoals;
+
+  @Inject
+  OnboardingGoals goals;
+
+  @Inject
+  Jdbc jdbc;
+
+  record GoalState(boolean completedSinceEntry, boolean open) {}
+
+  public Outcome run(Visit visit, List<String> codes) {
+    if (codes.isEmpty()) {
+      return new Outcome.Failed("the goal element has no goal codes");
+    }
+    for (String code : codes) {
+      // lookup() never throws: an exception from another bean would mark the run rollback-only
+      if (goals.lookup(code).isEmpty()) {
+        return new Outcome.Failed("goal '" + code + "' does not exist");
+      }
+    }
+    long userId = visit.job().userId();
+    if (visit.firstRun()) {
+      for (String code : codes) {
+        userGoals.assign(code, userId, null);
+      }
+    }
+    Map<String, GoalState> states = states(userId, codes, visit.enteredAt());
+    if (codes.stream().allMatch(c -> states.get(c).completedSinceEntry())) {
+      return Outcome.POSITIVE;
+    }
+    JsonObject options = visit.element().options();
+    Integer timeout = minutes(options, "timeoutMinutes");
+    Instant timesOut = timeout == null ? null : visit.enteredAt().plus(Duration.ofMinutes(timeout));
+    if (timesOut != null && !visit.now().isBefore(timesOut)) {
+      for (String code : codes) {
+        if (states.get(code).open()) {
+          userGoals.timeout(code, userId);
+        }
+      }
+      return Outcome.NEGATIVE;
+    }
+    Integer recheck = minutes(options, "recheckPeriodMinutes");
+    Instant next = visit.now().plus(Duration.ofMinutes(recheck == null ? 5 : recheck));
+    return new Outcome.Waiting(timesOut != null && timesOut.isBefore(next) ? timesOut : next);
+  }
+
+  private Map<String, GoalState> states(long userId, List<String> codes, Instant enteredAt) {
+    List<Object> params = new ArrayList<>();
+    params.add(enteredAt);
+    params.add(userId);
+    params.addAll(codes);
+    Map<String, GoalState> states = new HashMap<>();
+    codes.forEach(c -> states.put(c, new GoalState(false, false)));
+    jdbc.list("select g.code, coalesce(bool_or(u.completed_at >= ?), false), coalesce(bool_or(u.id is not null and u.completed_at is null"
+            + " and u.timedout_at is null), false) from onboarding_goals g left join user_onboarding_goals u on u.onboarding_goal_id = g.id"
+            + " and u.user_id = ? where g.code in (" + "?,".repeat(codes.size() - 1) + "?) group by g.code",
+        rs -> states.put(rs.getString(1), new GoalState(rs.getBoolean(2), rs.getBoolean(3))), params.toArray());
+    return states;
+  }
+
+  static Integer minutes(JsonObject options, String key) {
+    return options.get(key) instanceof JsonNumber n && n.intValue() >= 1 ? n.intValue() : null;
+  }
+}

@@ -1,0 +1,2 @@
+/** The scenario engine: jobs, dispatcher and queue, triggers, elements, goal wake-ups, webhook outbox, statistics. */
+package io.waymark.scenarios.engine;

@@ -1,0 +1,124 @@
+package io.waymark.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Triggers and the elements other than goal: A/B test, condition with trigger.param, segment, banner, SMS. */
+class ScenarioElementsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Test
+  void theAbVariantIsStickyPerUserAndFollowsTheDistribution() {
+    ScenarioGraphs s = ScenarioGraphs.scenario();
+    String start = Goals.createSimple("sc-ab");
+    long ab = s.element("ab_test", "{\"variants\":[{\"code\":\"a\",\"name\":\"A\",\"distribution\":50},{\"code\":\"b\",\"name\":\"B\",\"distribution\":50}]}");
+    long a = s.element("wait", "{\"minutes\":600}");
+    long b = s.element("wait", "{\"minutes\":600}");
+    s.variantEdge(ab, a, 0).variantEdge(ab, b, 1);
+    s.trigger("goal_completed", start, ab);
+    s.enable();
+
+    List<Long> users = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      long user = Goals.user();
+      users.add(user);
+      Goals.complete(start, user);
+    }
+    await().atMost(WAIT).until(() -> users.stream().allMatch(u -> ScenarioGraphs.state(a, u) != null || ScenarioGraphs.state(b, u) != null));
+    Set<String> variants = new HashSet<>();
+    for (long user : users) {
+      String variant = (String) ScenarioGraphs.jobs(ab, user).get(0).get(2);
+      variants.add(variant);
+      assertThat(ScenarioGraphs.jobs(variant.equals("0") ? a : b, user)).hasSize(1);
+      assertThat(ScenarioGraphs.jobs(variant.equals("0") ? b : a, user)).isEmpty();
+    }
+    assertThat(variants).as("16 users at 50/50 get both variants").containsExactlyInAnyOrder("0", "1");
+
+    // the same user coming back gets the same variant
+    long user = users.get(0);
+    Object first = ScenarioGraphs.jobs(ab, user).get(0).get(2);
+    Goals.complete(start, user);
+    await().atMost(WAIT).until(() -> ScenarioGraphs.jobs(ab, user).size() == 2 && "finished".equals(ScenarioGraphs.state(ab, user)));
+    assertThat(ScenarioGraphs.jobs(ab, user).get(1).get(2)).isEqualTo(first);
+  }
+
+  @Test
+  void aConditionReadsTheTriggerPayloadAndTheUser() {
+    ScenarioGraphs s = ScenarioGraphs.scenario();
+    String event = "sc_event_" + UUID.randomUUID().toString().substring(0, 8);
+    long condition = s.element("condition", "{\"criteria\":{\"type\":\"and\",\"nodes\":["
+        + "{\"type\":\"criterion\",\"key\":\"trigger.param\",\"params\":{\"name\":\"plan\",\"value\":\"pro\"}},"
+        + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"@it.example.com\"}}]}}");
+    long yes = s.element("wait", "{\"minutes\":600}");
+    long no = s.element("wait", "{\"minutes\":600}");
+    s.edge(condition, yes, "positive").edge(condition, no, "negative");
+    s.trigger("event_received", event, condition);
+    s.enable();
+    long pro = Goals.user();
+    long free = Goals.user();
+
+    assertThat(Api.bootstrap().post("/api/v1/events", "{\"user_id\":" + pro + ",\"name\":\"" + event + "\",\"properties\":{\"plan\":\"pro\"}}").status()).isEqualTo(200);
+    assertThat(Api.bootstrap().post("/api/v1/events", "{\"user_id\":" + free + ",\"name\":\"" + event + "\",\"properties\":{\"plan\":\"free\"}}").status()).isEqualTo(200);
+
+    await().atMost(WAIT).until(() -> ScenarioGraphs.state(yes, pro) != null && ScenarioGraphs.state(no, free) != null);
+    assertThat(ScenarioGraphs.jobs(no, pro)).isEmpty();
+    assertThat(ScenarioGraphs.jobs(yes, free)).isEmpty();
+  }
+
+  @Test
+  void userRegisteredStartsASegmentCheckAndUnavailableChannelsFailTheJob() {
+    ScenarioGraphs s = ScenarioGraphs.scenario();
+    String marker = CampaignFixtures.marker();
+    String segment = CampaignFixtures.markerSegment(marker);
+    long check = s.element("segment", "{\"code\":\"" + segment + "\"}");
+    long sms = s.element("sms", "{\"template_code\":\"welcome\"}");
+    long outside = s.element("wait", "{\"minutes\":600}");
+    s.edge(check, sms, "positive").edge(check, outside, "negative");
+    s.trigger("user_registered", null, check);
+    s.enable();
+    try {
+      long member = CampaignFixtures.user(marker);
+      long other = Goals.user();
+      await().atMost(WAIT).until(() -> "failed".equals(ScenarioGraphs.state(sms, member)) && ScenarioGraphs.state(outside, other) != null);
+      assertThat(Db.single("select last_error from scenario_jobs where element_id = ? and user_id = ?", sms, member)).isEqualTo("SMS not available yet");
+      assertThat(ScenarioGraphs.jobs(outside, member)).isEmpty();
+      assertThat(ScenarioGraphs.jobs(sms, other)).isEmpty();
+    } finally {
+      s.delete(); // every later user would start this scenario
+    }
+  }
+
+  @Test
+  void statisticsCountTheElementsJobs() {
+    ScenarioGraphs s = ScenarioGraphs.scenario();
+    String start = Goals.createSimple("sc-st");
+    long wait = s.element("wait", "{\"minutes\":0}");
+    long after = s.element("wait", "{\"minutes\":600}");
+    s.edge(wait, after, "positive");
+    s.trigger("goal_completed", start, wait);
+    s.enable();
+    long user = Goals.user();
+    Goals.complete(start, user);
+    await().atMost(WAIT).until(() -> ScenarioGraphs.state(after, user) != null);
+
+    Api.Reply reply = Api.bootstrap().get("/api/v1/scenarios/stats?id=" + s.scenarioId);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    var elements = reply.json().getJsonArray("elements");
+    assertThat(elements).hasSize(2);
+    var first = elements.getJsonObject(0);
+    assertThat(first.getJsonObject("last_24h").getInt("finished")).isEqualTo(1);
+    assertThat(first.getJsonObject("last_24h").getInt("positive")).isEqualTo(1);
+    assertThat(elements.getJsonObject(1).getInt("waiting")).isEqualTo(1);
+
+    assertThat(Api.bootstrap().get("/api/v1/scenarios/stats?id=999999999").status()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,167 @@
+package io.waymark.scenarios.api;
+
+import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.Json;
+import io.waymark.platform.api.JsonBody;
+import io.waymark.platform.api.Paging;
+import io.waymark.platform.error.WaymarkException;
+import io.waymark.scenarios.boundary.ScenarioSummary;
+import io.waymark.scenarios.boundary.Scenarios;
+import io.waymark.scenarios.control.ElementOptions;
+import io.waymark.scenarios.control.TriggerTypes;
+import io.waymark.segments.boundary.Segments;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenarios (SPEC §6): the document in and out, the trigger and criteria registries, the lifecycle. No GET on
+ * {@code {id}} at this level, so {@code /v1/scenarios/stats} (the engine's resource) is never taken for an id.
+ */
+@Path("/v1/scenarios")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ScenariosResource {
+
+  @Inject
+  Scenarios scenarios;
+
+  @Inject
+  Segments segments;
+
+  /** Create (no {@code id}) or update: 201 with the bare scenario document. */
+  @POST
+  @Path("create")
+  @ApiResource("scenarios.create")
+  public Response create(String raw) {
+    JsonObject document = JsonBody.parse(raw).json();
+    return Response.status(201).entity(scenarios.save(document)).build();
+  }
+
+  @GET
+  @Path("info")
+  @ApiResource("scenarios.get")
+  public JsonObject info(@QueryParam("id") String id) {
+    return scenarios.info(id(id, "id"));
+  }
+
+  @GET
+  @ApiResource("scenarios.list")
+  public JsonObject list(@QueryParam("limit") String limit, @QueryParam("after") String after,
+      @QueryParam("include_deleted") String includeDeleted) {
+    Paging paging = Paging.of(limit, after);
+    boolean deleted = flag(includeDeleted);
+    return paging.page(scenarios.list(deleted, paging.after(), paging.fetchSize()), ScenarioSummary::id, ScenariosResource::summary).build();
+  }
+
+  @GET
+  @Path("list-triggers")
+  @ApiResource("scenarios.list-triggers")
+  public JsonObject triggers() {
+    List<Object> triggers = new ArrayList<>();
+    for (TriggerTypes.TriggerType t : TriggerTypes.EVENTS) {
+      List<Object> options = t.matchOption() == null ? List.of()
+          : List.of(Map.of("name", t.matchOption(), "type", "string", "required", true, "description", t.matchOptionDescription()));
+      triggers.add(Json.object().put("type", TriggerTypes.EVENT).put("code", t.code()).put("options", options).put("params", t.params()));
+    }
+    triggers.add(Json.object().put("type", TriggerTypes.BEFORE_EVENT).put("code", null)
+        .put("options", List.of(Map.of("name", "minutes", "type", "integer", "required", true,
+            "description", "how long before the dated event the trigger fires")))
+        .put("params", List.of("user_id")));
+    return Json.ok().put("triggers", triggers).build();
+  }
+
+  /** The segment criteria registry plus {@code trigger.param}, for condition elements. */
+  @GET
+  @Path("criteria")
+  @ApiResource("scenarios.criteria")
+  public JsonObject criteria() {
+    List<Object> criteria = new ArrayList<>();
+    segments.criteria().forEach(t -> criteria.add(Json.object().put("key", t.key()).put("label", t.label())
+        .put("params", t.params().stream().map(p -> Json.object().put("name", p.name()).put("type", p.type())
+            .put("required", p.required()).put("values", p.values()).put("description", p.description())).toList())));
+    criteria.add(Json.object().put("key", ElementOptions.TRIGGER_PARAM).put("label", "Trigger parameter").put("params", List.of(
+        Json.object().put("name", "name").put("type", "string").put("required", true).put("values", List.of())
+            .put("description", "a parameter of the trigger's payload, e.g. goal_code or properties.plan"),
+        Json.object().put("name", "operator").put("type", "string").put("required", true)
+            .put("values", ElementOptions.TRIGGER_PARAM_OPERATORS).put("description", "how the parameter is compared"),
+        Json.object().put("name", "value").put("type", "any").put("required", false).put("values", List.of())
+            .put("description", "the value compared with (not for exists)"))));
+    return Json.ok().put("criteria", criteria).build();
+  }
+
+  @POST
+  @Path("{id}/enable")
+  @ApiResource("scenarios.enable")
+  public JsonObject enable(@PathParam("id") String id) {
+    scenarios.enable(id(id, "id"));
+    return Json.ok().build();
+  }
+
+  @POST
+  @Path("{id}/disable")
+  @ApiResource("scenarios.disable")
+  public JsonObject disable(@PathParam("id") String id) {
+    scenarios.disable(id(id, "id"));
+    return Json.ok().build();
+  }
+
+  /** 201 with the copy's bare document. */
+  @POST
+  @Path("{id}/duplicate")
+  @ApiResource("scenarios.duplicate")
+  public Response duplicate(@PathParam("id") String id) {
+    return Response.status(201).entity(scenarios.duplicate(id(id, "id"))).build();
+  }
+
+  @POST
+  @Path("{id}/restore")
+  @ApiResource("scenarios.restore")
+  public JsonObject restore(@PathParam("id") String id) {
+    scenarios.restore(id(id, "id"));
+    return Json.ok().build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @ApiResource("scenarios.delete")
+  public JsonObject delete(@PathParam("id") String id) {
+    scenarios.delete(id(id, "id"));
+    return Json.ok().build();
+  }
+
+  static Json.Obj summary(ScenarioSummary s) {
+    return Json.object().put("id", s.id()).put("name", s.name()).put("enabled", s.enabled()).put("elements", s.elements())
+        .put("created_at", s.createdAt()).put("modified_at", s.updatedAt()).put("deleted_at", s.deletedAt());
+  }
+
+  private static long id(String value, String name) {
+    if (value == null || !value.strip().matches("\\d{1,18}")) {
+      throw WaymarkException.invalidInput(name);
+    }
+    return Long.parseLong(value.strip());
+  }
+
+  private static boolean flag(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip()) {
+      case "1", "true" -> true;
+      case "0", "false" -> false;
+      default -> throw WaymarkException.invalidInput("include_deleted");
+    };
+  }
+}
