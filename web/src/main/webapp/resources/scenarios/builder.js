@@ -44,7 +44,7 @@
     this.pending = null; // an output port clicked, waiting for an input: {from, port}
     this.gesture = null; // a drag under way
     this.suppressClick = false;
-    this.stats = null;
+    this.stats = parse(root.getAttribute('data-stats'), null);
     this.panel = new global.WaymarkScenarioPanel(this, root.querySelector('.wm-sc-panel'));
     this.offerTemplates();
     this.renderPalette(root.querySelector('.wm-sc-palette'));
