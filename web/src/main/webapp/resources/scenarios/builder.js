@@ -9,7 +9,7 @@
 
   var S = global.WaymarkScenario;
   var SVG = 'http://www.w3.org/2000/svg';
-  var SLOT = { w: 220, h: 150, x0: 20, y0: 20, columns: 3 };
+  var SLOT = { w: 200, h: 150, x0: 20, y0: 20, columns: 3 };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
