@@ -1,0 +1,316 @@
+/*
+ * The builder's side panel: the selected node's name and its type's options (Contract 1 / SPEC §6), or the
+ * selected edge. Goal, segment and template codes are chosen from the lists the page provides. Every edit goes
+ * straight into the document (builder.edited()); checking the values is the server's validation, shown on the node.
+ */
+(function (global) {
+  'use strict';
+
+  var S = global.WaymarkScenario;
+
+  function el(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (k) {
+      node.setAttribute(k, attributes[k]);
+    });
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /** A number from a field, or undefined when it is empty (so the option is left out of the document). */
+  function number(text) {
+    var t = String(text).trim();
+    return t === '' ? undefined : Number(t);
+  }
+
+  function set(options, key, value) {
+    if (value === undefined || value === '') {
+      delete options[key];
+    } else {
+      options[key] = value;
+    }
+  }
+
+  function Panel(builder, container) {
+    this.builder = builder;
+    this.container = container;
+  }
+
+  /** One line about a node's configuration, shown on the node. */
+  Panel.summary = function (model, id) {
+    if (model.isTrigger(id)) {
+      var t = model.triggers[id];
+      var option = (S.TRIGGERS[t.event.code] || {}).option;
+      return option && t.options[option] ? t.options[option] : '';
+    }
+    var e = model.elements[id];
+    var o = model.options(id);
+    switch (e.type) {
+      case 'goal':
+        return [(o.codes || []).join(', '), o.recheckPeriodMinutes ? 'every ' + o.recheckPeriodMinutes + ' min' : '',
+          o.timeoutMinutes ? 'timeout ' + o.timeoutMinutes + ' min' : ''].filter(Boolean).join(' · ');
+      case 'wait':
+        return o.minutes === undefined ? '' : o.minutes + ' min';
+      case 'segment':
+        return o.code || '';
+      case 'email':
+      case 'sms':
+        return o.template_code || '';
+      case 'banner':
+        return o.banner_id === undefined ? '' : 'banner ' + o.banner_id;
+      case 'webhook':
+        return o.url || '';
+      case 'ab_test':
+        return (o.variants || []).map(function (v) { return v.code + ' ' + v.distribution + '%'; }).join(' / ');
+      default:
+        return '';
+    }
+  };
+
+  Panel.prototype.show = function (selection) {
+    var c = this.container;
+    while (c.firstChild) {
+      c.removeChild(c.firstChild);
+    }
+    var model = this.builder.model;
+    if (!selection || (selection.kind === 'node' && !model.node(selection.id))) {
+      c.appendChild(el('p', { 'class': 'wm-muted' },
+        'Select a node to configure it, or an edge to delete it. Add nodes from the palette above.'));
+      return;
+    }
+    if (selection.kind === 'edge') {
+      this.showEdge(selection.id);
+      return;
+    }
+    var id = selection.id;
+    var node = model.node(id);
+    c.appendChild(el('h3', {}, model.isTrigger(id) ? 'Trigger: ' + S.TRIGGERS[node.event.code].label
+      : (S.ELEMENTS[node.type] || { label: node.type }).label));
+    this.text('sc-name', 'Name', node.name, function (v) { node.name = v; });
+    if (model.isTrigger(id)) {
+      this.triggerOptions(node);
+    } else {
+      this.elementOptions(node, model.options(id));
+    }
+    c.appendChild(el('p', { 'class': 'wm-muted wm-sc-uuid' }, id));
+    if (this.builder.readOnly) {
+      Array.prototype.forEach.call(c.querySelectorAll('input, select, textarea, button'), function (f) { f.disabled = true; });
+    }
+  };
+
+  Panel.prototype.showEdge = function (edgeId) {
+    var model = this.builder.model;
+    var edge = model.edges().filter(function (e) { return e.id === edgeId; })[0];
+    if (!edge) {
+      return;
+    }
+    this.container.appendChild(el('h3', {}, 'Connection'));
+    this.container.appendChild(el('p', {}, '“' + model.node(edge.from).name + '” → “' + model.node(edge.to).name + '” ('
+      + edge.direction + (edge.position === undefined ? '' : ', variant ' + edge.position) + ')'));
+    this.container.appendChild(el('p', { 'class': 'wm-muted' }, 'Delete removes this connection.'));
+  };
+
+  Panel.prototype.triggerOptions = function (trigger) {
+    var option = S.TRIGGERS[trigger.event.code].option;
+    var options = trigger.options;
+    var choices = this.builder.choices;
+    if (option === 'goal_code') {
+      this.choice('sc-trigger-goal', 'Goal', choices.goals, options.goal_code, function (v) { set(options, 'goal_code', v); });
+    } else if (option === 'segment_code') {
+      this.choice('sc-trigger-segment', 'Segment', choices.segments, options.segment_code,
+        function (v) { set(options, 'segment_code', v); });
+    } else if (option === 'event_name') {
+      this.text('sc-trigger-event', 'Event name', options.event_name, function (v) { set(options, 'event_name', v.trim()); });
+    }
+  };
+
+  Panel.prototype.elementOptions = function (element, o) {
+    var choices = this.builder.choices;
+    switch (element.type) {
+      case 'goal':
+        this.multiple('sc-goal-codes', 'Goals (all must be completed)', choices.goals, o.codes || [],
+          function (v) { o.codes = v; });
+        this.text('sc-recheck', 'Re-check every (minutes)', o.recheckPeriodMinutes,
+          function (v) { set(o, 'recheckPeriodMinutes', number(v)); }, 'number');
+        this.text('sc-timeout', 'Time out after (minutes, optional)', o.timeoutMinutes,
+          function (v) { set(o, 'timeoutMinutes', number(v)); }, 'number');
+        break;
+      case 'wait':
+        this.text('sc-minutes', 'Wait (minutes)', o.minutes, function (v) { set(o, 'minutes', number(v)); }, 'number');
+        break;
+      case 'segment':
+        this.choice('sc-segment', 'Segment (yes: member)', choices.segments, o.code, function (v) { set(o, 'code', v); });
+        break;
+      case 'condition':
+        this.criteria(o);
+        break;
+      case 'email':
+      case 'sms':
+        this.text('sc-template', 'Template code', o.template_code, function (v) { set(o, 'template_code', v.trim()); },
+          'text', 'sc-templates');
+        break;
+      case 'banner':
+        this.text('sc-banner-id', 'Banner id', o.banner_id, function (v) { set(o, 'banner_id', number(v)); }, 'number');
+        this.text('sc-expires', 'Shown for (minutes)', o.expiresInMinutes,
+          function (v) { set(o, 'expiresInMinutes', number(v)); }, 'number');
+        break;
+      case 'webhook':
+        this.text('sc-url', 'URL', o.url, function (v) { set(o, 'url', v.trim()); }, 'url');
+        this.headers(o);
+        break;
+      case 'ab_test':
+        this.variants(element.id, o);
+        break;
+      default:
+        break;
+    }
+  };
+
+  // --- fields
+
+  Panel.prototype.row = function (id, label, field) {
+    var row = el('div', { 'class': 'wm-sc-field' });
+    row.appendChild(el('label', { 'for': id }, label));
+    row.appendChild(field);
+    this.container.appendChild(row);
+    return row;
+  };
+
+  Panel.prototype.text = function (id, label, value, apply, type, list) {
+    var builder = this.builder;
+    var input = el('input', { id: id, type: type || 'text', autocomplete: 'off' });
+    if (list) {
+      input.setAttribute('list', list);
+    }
+    input.value = value === undefined || value === null ? '' : value;
+    input.addEventListener('input', function () {
+      apply(input.value);
+      builder.edited();
+    });
+    this.row(id, label, input);
+  };
+
+  function fill(select, codes, current) {
+    var all = (codes || []).slice();
+    (Array.isArray(current) ? current : [current]).forEach(function (c) {
+      if (c && all.indexOf(c) < 0) {
+        all.push(c); // a code that is no longer offered stays visible (the validation names it)
+      }
+    });
+    all.forEach(function (code) {
+      var option = el('option', { value: code }, code);
+      option.selected = Array.isArray(current) ? current.indexOf(code) >= 0 : current === code;
+      select.appendChild(option);
+    });
+  }
+
+  Panel.prototype.choice = function (id, label, codes, value, apply) {
+    var builder = this.builder;
+    var select = el('select', { id: id, 'class': 'wm-select' });
+    select.appendChild(el('option', { value: '' }, '— choose —'));
+    fill(select, codes, value || '');
+    select.addEventListener('change', function () {
+      apply(select.value);
+      builder.edited();
+    });
+    this.row(id, label, select);
+  };
+
+  Panel.prototype.multiple = function (id, label, codes, values, apply) {
+    var builder = this.builder;
+    var select = el('select', { id: id, multiple: 'multiple', size: '6', 'class': 'wm-select' });
+    fill(select, codes, values);
+    select.addEventListener('change', function () {
+      apply(Array.prototype.filter.call(select.options, function (o) { return o.selected; }).map(function (o) { return o.value; }));
+      builder.edited();
+    });
+    this.row(id, label, select);
+  };
+
+  /** The criteria tree as JSON text; the document keeps the last text that parsed. */
+  Panel.prototype.criteria = function (o) {
+    var builder = this.builder;
+    var area = el('textarea', { id: 'sc-criteria', rows: '8', spellcheck: 'false' });
+    area.value = JSON.stringify(o.criteria || { type: 'and', nodes: [] }, null, 2);
+    var note = el('div', { 'class': 'wm-sc-field-note' });
+    area.addEventListener('input', function () {
+      try {
+        o.criteria = JSON.parse(area.value);
+        note.textContent = '';
+        builder.edited();
+      } catch (e) {
+        note.textContent = 'Not valid JSON yet: the last valid criteria are kept.';
+      }
+    });
+    this.row('sc-criteria', 'Criteria (JSON, as in segments; plus trigger.param)', area).appendChild(note);
+  };
+
+  /** Webhook headers as "Name: value" lines. */
+  Panel.prototype.headers = function (o) {
+    var builder = this.builder;
+    var area = el('textarea', { id: 'sc-headers', rows: '3', spellcheck: 'false', placeholder: 'X-Api-Key: secret' });
+    area.value = Object.keys(o.headers || {}).map(function (k) { return k + ': ' + o.headers[k]; }).join('\n');
+    area.addEventListener('input', function () {
+      var headers = {};
+      area.value.split('\n').forEach(function (line) {
+        var colon = line.indexOf(':');
+        if (colon > 0) {
+          headers[line.substring(0, colon).trim()] = line.substring(colon + 1).trim();
+        }
+      });
+      set(o, 'headers', Object.keys(headers).length ? headers : undefined);
+      builder.edited();
+    });
+    this.row('sc-headers', 'Headers (one "Name: value" a line)', area);
+  };
+
+  Panel.prototype.variants = function (id, o) {
+    var builder = this.builder;
+    var variants = o.variants || [];
+    var table = el('table', { 'class': 'wm-sc-variants' });
+    var head = el('tr');
+    ['Code', 'Name', '%', ''].forEach(function (h) { head.appendChild(el('th', {}, h)); });
+    table.appendChild(head);
+    variants.forEach(function (v, i) {
+      var tr = el('tr');
+      [['code', 'text'], ['name', 'text'], ['distribution', 'number']].forEach(function (f) {
+        var input = el('input', { id: 'sc-variant-' + f[0] + '-' + i, type: f[1], 'aria-label': f[0] + ' of variant ' + (i + 1) });
+        input.value = v[f[0]] === undefined ? '' : v[f[0]];
+        input.addEventListener('input', function () {
+          v[f[0]] = f[1] === 'number' ? number(input.value) : input.value;
+          sum.textContent = total();
+          builder.edited();
+        });
+        var td = el('td');
+        td.appendChild(input);
+        tr.appendChild(td);
+      });
+      var remove = el('button', { type: 'button', 'class': 'wm-sc-small', title: 'Remove this variant' }, '×');
+      remove.addEventListener('click', function () {
+        builder.model.setVariants(id, variants.filter(function (x, j) { return j !== i; }));
+        builder.changed();
+      });
+      var td = el('td');
+      td.appendChild(remove);
+      tr.appendChild(td);
+      table.appendChild(tr);
+    });
+    function total() {
+      return 'Total: ' + variants.reduce(function (s, v) { return s + (Number(v.distribution) || 0); }, 0) + '% (must be 100)';
+    }
+    var sum = el('div', { 'class': 'wm-muted' }, total());
+    var add = el('button', { type: 'button', id: 'sc-variant-add', 'class': 'wm-sc-small' }, '+ variant');
+    add.addEventListener('click', function () {
+      var code = String.fromCharCode(97 + (variants.length % 26));
+      builder.model.setVariants(id, variants.concat([{ code: code, name: code.toUpperCase(), distribution: 0 }]));
+      builder.changed();
+    });
+    var row = this.row('sc-variant-code-0', 'Variants (one output each)', table);
+    row.appendChild(sum);
+    row.appendChild(add);
+  };
+
+  global.WaymarkScenarioPanel = Panel;
+})(window);
