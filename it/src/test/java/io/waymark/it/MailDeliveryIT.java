@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class MailDeliveryIT {
 
-  private static final int PORT = Integer.parseInt(System.getProperty("it.mail.port", "28097"));
   private static GreenMail smtp;
 
   @BeforeAll
   static void startSmtp() {
-    smtp = startGreenMail();
+    smtp = Mails.startSmtp();
   }
 
   @AfterAll
@@ -101,7 +97,7 @@ class MailDeliveryIT {
           .satisfies(row -> assertThat(row.get(0)).isEqualTo("pending"))
           .satisfies(row -> assertThat((String) row.get(1)).isNotBlank());
     } finally {
-      smtp = startGreenMail();
+      smtp = Mails.startSmtp();
     }
 
     await().atMost(Duration.ofSeconds(30)).until(() -> received(email).size() == 1);
@@ -111,18 +107,6 @@ class MailDeliveryIT {
   }
 
   private static List<MimeMessage> received(String recipient) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-      } catch (jakarta.mail.MessagingException e) {
-        throw new AssertionError(e);
-      }
-    }).toList();
-  }
-
-  private static GreenMail startGreenMail() {
-    GreenMail server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    return server;
+    return Mails.received(smtp, recipient);
   }
 }

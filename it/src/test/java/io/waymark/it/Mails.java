@@ -1,7 +1,14 @@
 package io.waymark.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** Email-template fixtures for the tests. */
@@ -34,5 +41,25 @@ final class Mails {
     String body = "{\"user_id\":" + userId + (paramsJson == null ? "" : ",\"params\":" + paramsJson)
         + (idempotencyKey == null ? "" : ",\"idempotency_key\":\"" + idempotencyKey + "\"") + "}";
     return Api.bootstrap().post("/api/v1/email-templates/" + code + "/send", body);
+  }
+
+  /** The SMTP port the IT server sends to ({@code it.mail.port}). */
+  static final int SMTP_PORT = Integer.parseInt(System.getProperty("it.mail.port", "28097"));
+
+  /** A real SMTP server (GreenMail) where the IT server delivers; stop it after the test class. */
+  static GreenMail startSmtp() {
+    GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  static List<MimeMessage> received(GreenMail smtp, String recipient) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+      } catch (MessagingException e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
   }
 }

@@ -4,17 +4,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/**
- * {@link References} looked up in the caller's transaction. Email templates belong to the mail feature: they are
- * checked only when its {@code mail_templates} table exists.
- */
+/** {@link References} looked up in the caller's transaction. */
 @Dependent
 public class DatabaseReferences implements References {
 
   @PersistenceContext
   EntityManager em;
-
-  private Boolean templates;
 
   @Override
   public boolean goalExists(String code) {
@@ -33,11 +28,7 @@ public class DatabaseReferences implements References {
 
   @Override
   public Boolean templateExists(String code) {
-    if (templates == null) {
-      templates = exists("select exists (select 1 from information_schema.columns where table_schema = current_schema()"
-          + " and table_name = 'mail_templates' and column_name = ?1)", "code");
-    }
-    return templates ? exists("select exists (select 1 from mail_templates where code = ?1)", code) : null;
+    return exists("select exists (select 1 from email_templates where code = ?1)", code);
   }
 
   private boolean exists(String sql, Object value) {

@@ -9,6 +9,6 @@ public interface References {
 
   boolean bannerExists(long id);
 
-  /** Whether the email/SMS template exists; null when there is no template store to check against. */
+  /** Whether the email template exists; null when there is no template store to check against. */
   Boolean templateExists(String code);
 }

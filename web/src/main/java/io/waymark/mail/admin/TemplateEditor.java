@@ -1,6 +1,6 @@
 package io.waymark.mail.admin;
 
-import io.waymark.mail.api.JsonParams;
+import io.waymark.platform.json.PlainJson;
 import io.waymark.mail.boundary.EmailTemplates;
 import io.waymark.mail.boundary.RenderedMail;
 import io.waymark.mail.boundary.TemplateChange;
@@ -156,7 +156,7 @@ public class TemplateEditor implements Serializable {
       if (!(value instanceof JsonObject object)) {
         throw new IllegalArgumentException("not an object");
       }
-      return JsonParams.of(object);
+      return PlainJson.map(object);
     }
   }
 

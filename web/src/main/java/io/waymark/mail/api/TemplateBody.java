@@ -2,14 +2,9 @@ package io.waymark.mail.api;
 
 import io.waymark.mail.boundary.TemplateChange;
 import io.waymark.platform.api.JsonBody;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
+import io.waymark.platform.json.PlainJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reads template, preview and send bodies: the types of every field (all errors at once); the rules are the boundary's. */
@@ -34,7 +29,7 @@ final class TemplateBody {
     Map<String, Object> params = Map.of();
     JsonValue given = body.json().get("params");
     if (given instanceof JsonObject object) {
-      params = map(object);
+      params = PlainJson.map(object);
     } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
       body.error("params", "must be an object");
     }
@@ -44,41 +39,5 @@ final class TemplateBody {
     }
     body.done();
     return new ForUser(userId, params, key);
-  }
-
-  /** JSON as plain Java values for the templates: maps, lists, strings, numbers, booleans and nulls. */
-  static Map<String, Object> map(JsonObject object) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    object.forEach((name, value) -> map.put(name, plain(value)));
-    return map;
-  }
-
-  private static Object plain(JsonValue value) {
-    return switch (value.getValueType()) {
-      case OBJECT -> map(value.asJsonObject());
-      case ARRAY -> list(value.asJsonArray());
-      case STRING -> ((JsonString) value).getString();
-      case NUMBER -> number((JsonNumber) value);
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
-      case NULL -> null;
-    };
-  }
-
-  private static List<Object> list(JsonArray array) {
-    List<Object> list = new ArrayList<>();
-    array.forEach(v -> list.add(plain(v)));
-    return list;
-  }
-
-  private static Object number(JsonNumber n) {
-    if (n.isIntegral()) {
-      try {
-        return n.longValueExact();
-      } catch (ArithmeticException e) {
-        return n.bigDecimalValue();
-      }
-    }
-    return n.bigDecimalValue();
   }
 }

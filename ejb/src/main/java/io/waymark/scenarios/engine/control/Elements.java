@@ -27,6 +27,9 @@ public class Elements {
   @Inject
   AbTestElement abTest;
 
+  @Inject
+  EmailElement email;
+
   public Outcome run(Visit visit) {
     return switch (visit.element().type()) {
       case "goal" -> goal.run(visit, EngineCatalog.goalCodes(visit.element()));
@@ -36,8 +39,7 @@ public class Elements {
       case "banner" -> banner.run(visit);
       case "webhook" -> webhook.run(visit);
       case "ab_test" -> abTest.run(visit);
-      // the mail outbox (io.waymark.mail) is built in parallel and wired when it is merged
-      case "email" -> new Outcome.Failed("email is not available yet: the mail outbox is not part of this build");
+      case "email" -> email.run(visit);
       case "sms" -> new Outcome.Failed("SMS not available yet");
       default -> new Outcome.Failed("unknown element type '" + visit.element().type() + "'");
     };
