@@ -71,6 +71,11 @@ public class EmailTemplates {
     return view(entity(code));
   }
 
+  /** Every template's code, sorted (pickers such as the scenario builder's; a code is short, the list stays small). */
+  public List<String> codes() {
+    return em.createQuery("select t.code from EmailTemplate t order by t.code", String.class).getResultList();
+  }
+
   /** Ordered by id; the rows after {@code afterId} (all when null). */
   public List<TemplateView> page(Long afterId, int limit) {
     return em.createQuery("select t from EmailTemplate t where t.id > :after order by t.id", EmailTemplate.class)

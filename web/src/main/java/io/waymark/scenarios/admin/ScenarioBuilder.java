@@ -13,6 +13,7 @@ import io.waymark.segments.boundary.Segments;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import io.waymark.mail.boundary.EmailTemplates;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonArrayBuilder;
@@ -54,6 +55,9 @@ public class ScenarioBuilder implements Serializable {
 
   @Inject
   ScenarioStatistics statistics;
+
+  @Inject
+  EmailTemplates templates;
 
   @Inject
   ConsoleUser console;
@@ -178,7 +182,7 @@ public class ScenarioBuilder implements Serializable {
     return JsonSupport.JSON.createObjectBuilder()
         .add("goals", array(goals.list().stream().map(GoalView::code).sorted().toList()))
         .add("segments", array(segments.list(null).stream().map(SegmentView::code).sorted().toList()))
-        .add("templates", array(List.of()))
+        .add("templates", array(templates.codes()))
         .build().toString();
   }
 
