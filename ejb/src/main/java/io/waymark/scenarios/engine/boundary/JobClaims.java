@@ -24,9 +24,14 @@ public class JobClaims {
   @Inject
   Clock clock;
 
-  public List<Long> claim() {
+  public List<Long> claim(int limit) {
     Instant now = clock.instant();
-    return jobs.claim(now, now.plus(settings.lease()), settings.batch());
+    return jobs.claim(now, now.plus(settings.lease()), limit);
+  }
+
+  /** How many more jobs may be claimed now without exceeding {@code waymark.scenarios.max-in-flight}. */
+  public int room() {
+    return settings.maxInFlight() - jobs.inFlight(clock.instant(), settings.maxInFlight());
   }
 
   public int dropOutlived() {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * One dispatch pass (the timers' tick, and {@code POST /api/v1/ops/scenario-dispatch}): follow definition changes,
  * turn wake-up rows into due jobs, drop the jobs of deleted (or restored) scenarios, then claim due jobs in batches
- * while batches come back full and hand each batch to the queue after its claim committed. Safe to run
+ * while batches come back full, up to {@code waymark.scenarios.max-in-flight} claimed-but-not-run jobs, and hand each
+ * batch to the queue after its claim committed. Safe to run
  * concurrently anywhere: claims skip locked rows, and a job runs at most once whatever is handed off twice.
  */
 @Stateless
@@ -48,14 +49,22 @@ public class ScenarioDispatch {
     if (dropped > 0) {
       LOG.log(Level.INFO, "Dropped {0} jobs of deleted or restored scenarios", dropped);
     }
+    // Claim no more than the consumers can run within a lease: a long queue would delay every hand-off behind it
+    // and, once leases run out, fill it with duplicates. What is left stays due for the next pass.
     long deadline = System.nanoTime() + settings.dispatchPeriod().toNanos() * 5;
+    int room = claims.room();
     int claimed = 0;
+    int wanted;
     List<Long> ids;
     do {
-      ids = claims.claim();
+      wanted = Math.min(settings.batch(), room - claimed);
+      if (wanted <= 0) {
+        break;
+      }
+      ids = claims.claim(wanted);
       queue.send(ids);
       claimed += ids.size();
-    } while (ids.size() == settings.batch() && System.nanoTime() < deadline);
+    } while (ids.size() == wanted && System.nanoTime() < deadline);
     return claimed;
   }
 

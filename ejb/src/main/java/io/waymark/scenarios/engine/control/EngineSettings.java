@@ -25,6 +25,10 @@ public class EngineSettings {
   int batch;
 
   @Inject
+  @ConfigProperty(name = "waymark.scenarios.max-in-flight", defaultValue = "1000")
+  int maxInFlight;
+
+  @Inject
   @ConfigProperty(name = "waymark.scenarios.lease", defaultValue = "PT2M")
   Duration lease;
 
@@ -54,6 +58,11 @@ public class EngineSettings {
 
   public int batch() {
     return batch;
+  }
+
+  /** Claimed jobs not yet run (all servers): dispatchers claim no more than this, so the queue stays short. */
+  public int maxInFlight() {
+    return maxInFlight;
   }
 
   public Duration lease() {

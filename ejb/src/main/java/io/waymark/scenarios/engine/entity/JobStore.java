@@ -60,6 +60,12 @@ public class JobStore {
         + " where id = ?", job.entered() ? "waiting" : "created", attempts, dueAt, error, now, job.id());
   }
 
+  /** Claimed jobs whose lease has not run out (handed off, not yet run), counted up to {@code limit}. */
+  public int inFlight(Instant now, int limit) {
+    return jdbc.first("select count(*) from (select 1 from scenario_jobs where state = 'scheduled' and due_at > ? limit "
+        + limit + ") f", rs -> rs.getInt(1), now).orElse(0);
+  }
+
   /**
    * Claims due jobs of enabled, live scenarios (not older than their restore): marks them scheduled with a lease
    * ({@code due_at} = its end, so a lost hand-off is claimed again) and returns their ids.
