@@ -1,6 +1,6 @@
 package io.waymark.externalsync.boundary;
 
-import io.waymark.externalsync.control.Backoff;
+import io.waymark.platform.time.Backoff;
 import io.waymark.externalsync.control.CallResult;
 import io.waymark.externalsync.control.RempSettings;
 import io.waymark.externalsync.entity.OutboxCall;

@@ -1,5 +1,6 @@
 package io.waymark.mail.control;
 
+import io.waymark.platform.time.Backoff;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -123,11 +124,7 @@ public class MailSettings {
 
   /** The wait after the {@code attempts}-th failed attempt: doubling from the retry delay, at most the max delay. */
   public Duration retryAfter(int attempts) {
-    Duration delay = retryDelay;
-    for (int i = 1; i < attempts && delay.compareTo(retryMaxDelay) < 0; i++) {
-      delay = delay.multipliedBy(2);
-    }
-    return delay.compareTo(retryMaxDelay) > 0 ? retryMaxDelay : delay;
+    return Backoff.after(attempts, retryDelay, retryMaxDelay);
   }
 
   /** How long sent, stored and failed messages are kept. */

@@ -1,6 +1,6 @@
 package io.waymark.scenarios.engine.boundary;
 
-import io.waymark.scenarios.engine.control.Backoff;
+import io.waymark.platform.time.Backoff;
 import io.waymark.scenarios.engine.control.Elements;
 import io.waymark.scenarios.engine.control.EngineSettings;
 import io.waymark.scenarios.engine.control.Outcome;
@@ -98,7 +98,7 @@ public class ScenarioJobs {
     if (failures > EngineSettings.MAX_RETRIES) {
       jobs.end(jobId, JobState.FAILED, error, null, now);
     } else {
-      jobs.release(job, failures, now.plus(Backoff.after(failures, settings.retryDelay())), error, now);
+      jobs.release(job, failures, now.plus(Backoff.after(failures, settings.retryDelay(), EngineSettings.MAX_RETRY_DELAY)), error, now);
     }
   }
 }

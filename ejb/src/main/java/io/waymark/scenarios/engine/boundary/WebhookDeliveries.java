@@ -1,7 +1,7 @@
 package io.waymark.scenarios.engine.boundary;
 
 import io.waymark.platform.db.Jdbc;
-import io.waymark.scenarios.engine.control.Backoff;
+import io.waymark.platform.time.Backoff;
 import io.waymark.scenarios.engine.control.EngineSettings;
 import io.waymark.scenarios.engine.entity.WebhookDelivery;
 import jakarta.ejb.Stateless;
@@ -56,7 +56,7 @@ public class WebhookDeliveries {
           delivery.id());
     } else {
       jdbc.update("update scenario_webhook_deliveries set due_at = ?, last_status = ?, last_error = ? where id = ?",
-          now.plus(Backoff.after(delivery.attempts(), settings.webhookRetryDelay())), status, error, delivery.id());
+          now.plus(Backoff.after(delivery.attempts(), settings.webhookRetryDelay(), EngineSettings.MAX_RETRY_DELAY)), status, error, delivery.id());
     }
   }
 }

@@ -12,6 +12,9 @@ public class EngineSettings {
   /** How many retries a failing job gets before it is {@code failed}. */
   public static final int MAX_RETRIES = 3;
 
+  /** Retries of jobs and webhook calls back off exponentially up to this. */
+  public static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
+
   @Inject
   @ConfigProperty(name = "waymark.scenarios.dispatch-period", defaultValue = "PT1S")
   Duration dispatchPeriod;

@@ -1,4 +1,4 @@
-package io.waymark.externalsync.control;
+package io.waymark.platform.time;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.waymark.externalsync.control;
+package io.waymark.platform.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
