@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code complete}: POST /api/v1/onboarding-goals/complete of one goal over distinct users;</li>
  *   <li>{@code check}: GET /api/v1/user-segments/check of one segment over distinct users;</li>
+ *   <li>{@code static}: GET of one path given in place of the goal or segment (a static file: the server's floor);</li>
  *   <li>{@code banner-gone}: for each user of a file (one id per line; users without a row of the goal), assigns
  *       the goal through the API, waits until the campaign's banner is returned, completes the goal, then polls
  *       the banners until it is gone, and reports the time from the complete's 200 answer to the first banners
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * server and PostgreSQL, so it must cost as little CPU as pgbench does (Java's HttpClient cost as much CPU as the
  * server it measured).
  *
- * java src/bench/ApiLoad.java complete|check BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID USER_COUNT closed|open C|R SECONDS
+ * java src/bench/ApiLoad.java complete|check|static BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID USER_COUNT closed|open C|R SECONDS
  * java src/bench/ApiLoad.java banner-gone BASE_URL TOKEN GOAL_CODE CAMPAIGN_ID USER_IDS_FILE
  */
 public class ApiLoad {
@@ -154,9 +155,11 @@ public class ApiLoad {
 
   record Target(String kind, URI base, String token, String code, long firstUser, int users) {
     byte[] request(long user) {
-      return kind.equals("check")
-          ? get("/api/v1/user-segments/check?code=" + code + "&resolver_type=id&resolver_value=" + user)
-          : post("/api/v1/onboarding-goals/complete", "{\"goal_code\":\"" + code + "\",\"user_id\":" + user + "}");
+      return switch (kind) {
+        case "check" -> get("/api/v1/user-segments/check?code=" + code + "&resolver_type=id&resolver_value=" + user);
+        case "static" -> get(code); // a path on the server: the floor of a request without the application
+        default -> post("/api/v1/onboarding-goals/complete", "{\"goal_code\":\"" + code + "\",\"user_id\":" + user + "}");
+      };
     }
 
     byte[] post(String path, String body) {

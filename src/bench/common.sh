@@ -11,3 +11,11 @@ launcher() { java -Dwaymark.data-dir=$WORK -Dwaymark.http.port=$HTTP -Dwaymark.d
 api() { curl -s -X "$1" "$BASE$2" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" ${3:+-d "$3"}; }
 trap 'launcher stop >/dev/null 2>&1 || true' EXIT
 command -v pgbench >/dev/null || { echo "pgbench/psql missing: apt-get install -y postgresql-client" >&2; exit 1; }
+# Runs a command and then prints the CPU split of the machine during it (vmstat): this is a VM, and the hypervisor's
+# steal time (CPU our vCPUs wanted but did not get) decides latency tails as much as our code does.
+cpu_during() {
+  vmstat 1 > $WORK/vmstat.txt & local vm=$!
+  "$@"
+  kill $vm 2>/dev/null; wait $vm 2>/dev/null || true
+  awk 'NR > 3 { us += $13; sy += $14; id += $15; st += $17; n++ } END { if (n) printf "  cpu during the run: user %.0f%%, system %.0f%%, idle %.0f%%, steal %.0f%%\n", us / n, sy / n, id / n, st / n }' $WORK/vmstat.txt
+}

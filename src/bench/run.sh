@@ -45,11 +45,11 @@ for pair in 1 2 3; do
 done
 echo "median ratio: $(printf '%s\n' "${RATIOS[@]}" | sort -n | sed -n 2p)"
 echo "== complete: app at an offered 1,000 req/s (open loop, latency from the scheduled start)"
-java src/bench/ApiLoad.java complete $BASE $TOKEN $GOAL $FIRST $USERS open 1000 $SECONDS_PER_RUN
+cpu_during java src/bench/ApiLoad.java complete $BASE $TOKEN $GOAL $FIRST $USERS open 1000 $SECONDS_PER_RUN
 echo "== complete: raw PostgreSQL at a fixed 1,000 tx/s (pgbench --rate; latency from the scheduled start = time + lag)"
 rm -f $WORK/pgbench_log.*
-(cd $WORK && pgbench -h 127.0.0.1 -p $DB -U waymark -n -c 16 -j 2 -T $SECONDS_PER_RUN --rate 1000 -l \
-  -f complete.pgbench.sql waymark >/dev/null 2>&1)
+cpu_during bash -c "cd $WORK && pgbench -h 127.0.0.1 -p $DB -U waymark -n -c 16 -j 2 -T $SECONDS_PER_RUN --rate 1000 -l \
+  -f complete.pgbench.sql waymark >/dev/null 2>&1"
 cat $WORK/pgbench_log.* | awk '{ print ($3 + $7) / 1000 }' | sort -n | awk '{ v[NR] = $1 } END {
   printf "raw rate=1000 tx=%d p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f\n", NR, v[int(NR*0.50)], v[int(NR*0.95)], v[int(NR*0.99)], v[NR] }'
 fi

@@ -47,9 +47,12 @@ SQL
 )
 echo "count=$COUNT app_ms=$APP_MS raw_ms=$RAW_MS ratio=$(awk -v a="$APP_MS" -v r="$RAW_MS" 'BEGIN { printf "%.2f", a / r }') (target <= 1.2)"
 
-echo "== 2. check: warm-up 30 s, then an offered 200 req/s for 30 s over members and non-members"
-java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS closed 8 30 >/dev/null
-java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS open 200 30
+echo "== 2. check: warm-up 90 s, then an offered 200 req/s for 30 s over members and non-members, then one client"
+echo "   sending the next check when the previous answered (30 s); a static file of the WAR the same way, as the floor"
+java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS closed 8 90 >/dev/null
+cpu_during java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS open 200 30
+cpu_during java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS closed 1 30
+cpu_during java src/bench/ApiLoad.java static $BASE $TOKEN /resources/waymark/admin.css 0 1 closed 1 30
 
 echo "== 3. complete -> banner gone, 200 users after 20 for warm-up (a campaign on the goal segment, no display cap)"
 CAMPAIGN=$(api POST /api/v1/campaigns "{\"name\":\"Bench banner\",\"status\":\"active\",\"include_segments\":[\"$SEGMENT\"],

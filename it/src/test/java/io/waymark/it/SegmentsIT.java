@@ -93,6 +93,41 @@ class SegmentsIT {
     assertThat(Api.bootstrap().get("/api/v1/segments/" + a).body()).contains(marker).doesNotContain("segment.member");
   }
 
+  /** The check remembers each segment's compiled SQL: a change of its definition, or of one it refers to, shows at once. */
+  @Test
+  void checksFollowDefinitionChangesOfTheSegmentAndOfTheSegmentsItRefersTo() {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    String x = "chk-x-" + marker + "@it.example.com";
+    String y = "chk-y-" + marker + "@it.example.com";
+    long xId = Api.createUser(x, null).getJsonNumber("id").longValue();
+    long yId = Api.createUser(y, null).getJsonNumber("id").longValue();
+    String inner = "chk-in-" + marker;
+    String outer = "chk-out-" + marker;
+    assertThat(Api.bootstrap().post("/api/v1/segments", "{\"code\":\"" + inner + "\",\"name\":\"Inner\",\"criteria\":" + email(x) + "}").status()).isEqualTo(201);
+    assertThat(Api.bootstrap().post("/api/v1/segments", "{\"code\":\"" + outer + "\",\"name\":\"Outer\",\"criteria\":" + member(inner) + "}").status()).isEqualTo(201);
+    assertThat(check(outer, "id", xId)).isTrue();
+    assertThat(check(outer, "id", yId)).isFalse();
+    assertThat(check(outer, "email", y)).isFalse();
+
+    // the referred segment changes: the outer segment's remembered SQL (which inlined it) must not answer any more
+    assertThat(Api.bootstrap().put("/api/v1/segments/" + inner, "{\"criteria\":" + email(y) + "}").status()).isEqualTo(200);
+    assertThat(check(outer, "id", xId)).isFalse();
+    assertThat(check(outer, "id", yId)).isTrue();
+    assertThat(check(outer, "email", y.toUpperCase())).isTrue();
+
+    // the segment itself changes
+    assertThat(Api.bootstrap().put("/api/v1/segments/" + outer, "{\"criteria\":" + email(x) + "}").status()).isEqualTo(200);
+    assertThat(check(outer, "id", xId)).isTrue();
+    assertThat(check(outer, "id", yId)).isFalse();
+    // a rename is no definition change and keeps answering
+    assertThat(Api.bootstrap().put("/api/v1/segments/" + outer, "{\"name\":\"Outer renamed\"}").status()).isEqualTo(200);
+    assertThat(check(outer, "email", x)).isTrue();
+  }
+
+  private static String email(String address) {
+    return "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"" + address + "\"}}";
+  }
+
   private static String member(String code) {
     return "{\"type\":\"criterion\",\"key\":\"segment.member\",\"params\":{\"code\":\"" + code + "\"}}";
   }

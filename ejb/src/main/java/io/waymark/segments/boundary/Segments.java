@@ -6,6 +6,7 @@ import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.segments.control.CompileContext;
+import io.waymark.segments.control.CompiledChecks;
 import io.waymark.segments.control.Criteria;
 import io.waymark.segments.control.CriteriaCompiler;
 import io.waymark.segments.control.CriteriaParser;
@@ -179,6 +180,15 @@ public class Segments {
   /** Whether the user is a member now (false for an unknown user). */
   public boolean contains(String code, long userId) {
     return sql.contains(selectIds(find(code)), userId);
+  }
+
+  /**
+   * A membership-check statement for the segment, compiled now at the current version of the segment definitions
+   * (read first, so the definitions read after it are at least that new); 404 for an unknown code.
+   */
+  public CompiledChecks.Check compileCheck(String code) {
+    long version = jdbc.first("select version from segment_definitions_version", rs -> rs.getLong(1)).orElseThrow();
+    return CompiledChecks.compile(version, selectIds(find(code)));
   }
 
   public void streamMembers(String code, SegmentSql.MemberConsumer consumer) {

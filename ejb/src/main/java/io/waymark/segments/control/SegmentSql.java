@@ -41,6 +41,22 @@ public class SegmentSql {
     }
   }
 
+  /** What a check statement ({@link CompiledChecks}) read: the definitions' version and the membership. */
+  public record CheckResult(long version, boolean member) {}
+
+  /** Runs a check statement for one user (an id or an email): one round trip, outside any transaction. */
+  public CheckResult check(SqlFragment statement, Object user) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, statement)) {
+      s.setObject(statement.params().size() + 1, user); // the statement's last placeholder
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return new CheckResult(rs.getLong(1), rs.getBoolean(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Segment check failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Streams the members' ids and emails in id order; constant memory (a cursor fetching {@value #FETCH} rows at a time). */
   public void stream(SqlFragment selectIds, MemberConsumer consumer) {
     SqlFragment sql = new SqlFragment().text("select u.id, u.email from users u where u.id in (").append(selectIds).text(") order by u.id");

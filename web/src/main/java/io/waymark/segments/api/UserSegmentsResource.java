@@ -3,9 +3,9 @@ package io.waymark.segments.api;
 import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Json;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.segments.boundary.SegmentChecks;
 import io.waymark.segments.boundary.SegmentView;
 import io.waymark.segments.boundary.Segments;
-import io.waymark.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ public class UserSegmentsResource {
   Segments segments;
 
   @Inject
-  Users users;
+  SegmentChecks checks;
 
   @GET
   @Path("list")
@@ -82,23 +82,18 @@ public class UserSegmentsResource {
     if (value == null || value.isBlank()) {
       throw WaymarkException.invalidInput("resolver_value");
     }
-    // one boundary call on the hot path: contains() answers 404 for an unknown segment itself
-    Long userId;
-    if (type.equals("id")) {
-      try {
-        userId = Long.parseLong(value.strip());
-      } catch (NumberFormatException e) {
-        segments.find(code); // an unknown segment is reported first
-        throw WaymarkException.invalidInput("resolver_value");
-      }
-    } else {
-      userId = users.idByEmail(value.strip()).orElse(null);
-      if (userId == null) {
-        segments.find(code);
-        return Json.ok().put("check", false).build();
-      }
+    // one boundary call and one statement on the hot path: an unknown segment is answered 404 by the check itself
+    if (type.equals("email")) {
+      return Json.ok().put("check", checks.containsEmail(code, value.strip())).build();
     }
-    return Json.ok().put("check", segments.contains(code, userId)).build();
+    long userId;
+    try {
+      userId = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      segments.find(code); // an unknown segment is reported first
+      throw WaymarkException.invalidInput("resolver_value");
+    }
+    return Json.ok().put("check", checks.containsId(code, userId)).build();
   }
 
   private static Json.Obj listed(SegmentView s) {

@@ -80,15 +80,19 @@ public class JobStore {
         returning id""".formatted(JobState.PENDING_SQL, limit), rs -> rs.getLong(1), leaseEnd, now, now);
   }
 
-  /** Drops pending jobs of deleted scenarios and jobs created before a scenario's restore; returns how many. */
+  /**
+   * Drops pending jobs of deleted scenarios and jobs created before a scenario's restore; returns how many. Starts from
+   * the deleted or restored scenarios and reads their jobs by range (V14), never the whole set of pending jobs.
+   */
   public int dropOutlived(Instant now, int limit) {
     return jdbc.update("""
         update scenario_jobs j set state = 'dropped', finished_at = ?, updated_at = ?,
                last_error = case when s.deleted_at is not null then 'scenario deleted' else 'created before the scenario was restored' end
         from scenarios s
         where s.id = j.scenario_id
-          and j.id in (select j2.id from scenario_jobs j2 join scenarios s2 on s2.id = j2.scenario_id
-                       where j2.state in %s and (s2.deleted_at is not null or j2.created_at < s2.restored_at)
+          and j.id in (select j2.id from scenarios s2 join scenario_jobs j2 on j2.scenario_id = s2.id
+                       where (s2.deleted_at is not null or s2.restored_at is not null) and j2.state in %s
+                         and j2.created_at < case when s2.deleted_at is not null then 'infinity'::timestamptz else s2.restored_at end
                        limit %d for update of j2 skip locked)""".formatted(JobState.PENDING_SQL, limit), now, now);
   }
 
