@@ -88,7 +88,7 @@ public class ApiLoad {
         schedule.add(STOP);
       }
     }
-    long abandonAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long abandonAt = Math.max(end, System.nanoTime()) + TimeUnit.SECONDS.toNanos(60);
     for (Worker w : workers) {
       w.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(abandonAt - System.nanoTime())));
     }
