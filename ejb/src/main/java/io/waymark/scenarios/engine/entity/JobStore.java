@@ -71,13 +71,21 @@ public class JobStore {
    * ({@code due_at} = its end, so a lost hand-off is claimed again) and returns their ids.
    */
   public List<Long> claim(Instant now, Instant leaseEnd, int limit) {
+    // Candidates are read per enabled scenario through (scenario_id, due_at) (V16), so the due jobs of paused
+    // scenarios are never scanned; only the chosen ones are locked, and a row another dispatcher holds is skipped.
     return jdbc.list("""
         update scenario_jobs set state = 'scheduled', due_at = ?, updated_at = ?
-        where id in (select j.id from scenario_jobs j join scenarios s on s.id = j.scenario_id
-                     where j.state in %s and j.due_at <= ? and s.enabled and s.deleted_at is null
-                       and (s.restored_at is null or j.created_at >= s.restored_at)
-                     order by j.due_at limit %d for update of j skip locked)
-        returning id""".formatted(JobState.PENDING_SQL, limit), rs -> rs.getLong(1), leaseEnd, now, now);
+        where id in (select j.id from scenario_jobs j
+                     where j.id in (select c.id from scenarios s
+                                    cross join lateral (select j2.id, j2.due_at from scenario_jobs j2
+                                                        where j2.scenario_id = s.id and j2.state in %1$s and j2.due_at <= ?
+                                                          and (s.restored_at is null or j2.created_at >= s.restored_at)
+                                                        order by j2.due_at limit %2$d) c
+                                    where s.enabled and s.deleted_at is null
+                                    order by c.due_at limit %2$d)
+                       and j.state in %1$s and j.due_at <= ?
+                     for update skip locked)
+        returning id""".formatted(JobState.PENDING_SQL, limit), rs -> rs.getLong(1), leaseEnd, now, now, now);
   }
 
   /**
