@@ -39,18 +39,16 @@ public class SegmentChecks {
 
   private boolean contains(String code, Object user, boolean byEmail) {
     Check check = compiled.get(code).orElse(null);
-    for (int attempt = 0; attempt < 3; attempt++) {
-      if (check != null) {
-        CheckResult result = sql.check(byEmail ? check.byEmail() : check.byId(), user);
-        if (result.version() == check.version()) {
-          return result.member();
-        }
+    if (check != null) {
+      CheckResult result = sql.check(byEmail ? check.byEmail() : check.byId(), user);
+      if (result.version() == check.version()) {
+        return result.member();
       }
-      check = segments.compileCheck(code);
-      compiled.put(code, check);
     }
-    // definitions changing under every attempt: answer from a statement compiled and run in one go
-    Check now = segments.compileCheck(code);
-    return sql.check(byEmail ? now.byEmail() : now.byId(), user).member();
+    // first check of this code here, or a definition changed since: compile again (404 for an unknown code) and
+    // answer with the fresh SQL, as exact as a lookup of the definition followed by its query
+    check = segments.compileCheck(code);
+    compiled.put(code, check);
+    return sql.check(byEmail ? check.byEmail() : check.byId(), user).member();
   }
 }
