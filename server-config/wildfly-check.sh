@@ -2,7 +2,7 @@
 # WildFly deploy check (CI): proves that the EAR built for Payara deploys unchanged on WildFly (standalone-full +
 # MicroProfile) against PostgreSQL, with the server set up only by server-config/src/main/resources/wildfly/configure.cli.
 #
-#   ./mvnw -q -B install -DskipTests -pl ejb,web,ear,server-config -am
+#   ./mvnw -q -B install -DskipTests -pl ejb,api,web,ear,server-config -am
 #   server-config/wildfly-check.sh
 #
 # Starts the embedded PostgreSQL (launcher db-start), unpacks a fresh WildFly, configures it offline with the CLI
@@ -163,7 +163,7 @@ trap 'log "terminated"; exit 143' TERM
 # --- preconditions ---------------------------------------------------------------------------------------------------
 
 for f in "$EAR" "$LAUNCHER" "$DIST/postgresql.jar" "$CLI_SCRIPT"; do
-  [ -f "$f" ] || fail "$f is missing: build first (./mvnw -q -B install -DskipTests -pl ejb,web,ear,server-config -am)"
+  [ -f "$f" ] || fail "$f is missing: build first (./mvnw -q -B install -DskipTests -pl ejb,api,web,ear,server-config -am)"
 done
 command -v curl >/dev/null || fail "curl is required"
 
@@ -334,6 +334,10 @@ done
 log "ok: messaging check $check_id received by the MDB"
 
 expect 200 "$(request GET "$BASE/openapi")" "GET /openapi"
+# the API is a web module of its own at /api (ADR 0015): its paths start at /v1/, the server URL carries /api
+grep -q '/v1/users' "$BODY" || fail "the OpenAPI document does not list /v1/users: $(head -c 400 "$BODY")"
+grep -A3 '^servers:' "$BODY" | grep -q -- '/api' || fail "the OpenAPI document's servers do not carry /api: $(head -c 400 "$BODY")"
+log "ok: the OpenAPI document lists the API under /api"
 expect 200 "$(request GET "$MGMT/metrics")" "GET /metrics (management port)"
 
 # the application, not WildFly's welcome page, owns "/"

@@ -48,9 +48,11 @@ SQL
 echo "count=$COUNT app_ms=$APP_MS raw_ms=$RAW_MS ratio=$(awk -v a="$APP_MS" -v r="$RAW_MS" 'BEGIN { printf "%.2f", a / r }') (target <= 1.2)"
 
 echo "== 2. check: warm-up 90 s, then an offered 200 req/s for 30 s over members and non-members, then one client"
-echo "   sending the next check when the previous answered (30 s); a static file of the WAR the same way, as the floor"
+echo "   sending the next check when the previous answered (30 s); after each, a static file of the console's WAR"
+echo "   the same way: the floor of any HTTP request on this machine in that mode"
 java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS closed 8 90 >/dev/null
 cpu_during java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS open 200 30
+cpu_during java src/bench/ApiLoad.java static $BASE $TOKEN /resources/waymark/admin.css 0 1 open 200 30
 cpu_during java src/bench/ApiLoad.java check $BASE $TOKEN $SEGMENT $FIRST $USERS closed 1 30
 cpu_during java src/bench/ApiLoad.java static $BASE $TOKEN /resources/waymark/admin.css 0 1 closed 1 30
 

@@ -1,6 +1,8 @@
 package io.waymark.tokens.admin;
 
-import io.waymark.platform.api.ApiResourceRegistry;
+import io.waymark.tokens.boundary.ApiResourceCatalog;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -10,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The API resources a token can be granted, one choice per name with the endpoints it opens, from the registry. */
+/**
+ * The API resources a token can be granted, one choice per name with the endpoints it opens, from the catalog the API
+ * publishes when it starts.
+ */
 @Named
 @ApplicationScoped
 public class ApiResourceChoices {
@@ -18,7 +23,15 @@ public class ApiResourceChoices {
   /** {@code users.create} with {@code POST /api/v1/users}. */
   public record Choice(String name, String endpoints) {}
 
-  private final List<Choice> choices = build();
+  @EJB
+  ApiResourceCatalog catalog;
+
+  private List<Choice> choices;
+
+  @PostConstruct
+  void build() {
+    choices = choices(catalog.entries());
+  }
 
   public List<Choice> getAll() {
     return choices;
@@ -26,12 +39,12 @@ public class ApiResourceChoices {
 
   /** The names the boundary accepts in a grant. */
   public Set<String> names() {
-    return ApiResourceRegistry.names();
+    return catalog.names();
   }
 
-  private static List<Choice> build() {
+  private static List<Choice> choices(List<ApiResourceCatalog.Entry> entries) {
     Map<String, List<String>> endpoints = new LinkedHashMap<>();
-    for (ApiResourceRegistry.Entry e : ApiResourceRegistry.entries()) {
+    for (ApiResourceCatalog.Entry e : entries) {
       endpoints.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e.method() + " " + e.path());
     }
     return endpoints.entrySet().stream()

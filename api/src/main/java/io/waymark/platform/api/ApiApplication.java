@@ -23,8 +23,12 @@ import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The JAX-RS API under {@code /api}; resources are listed here, so the registry of named resources is exact. */
-@ApplicationPath("/api")
+/**
+ * The JAX-RS API. Its web module is deployed at {@code /api} (the EAR's context root for {@code waymark-api.war}), so
+ * a resource at {@code /v1/users} answers {@code /api/v1/users}. Resources are listed here, so the registry of named
+ * resources is exact.
+ */
+@ApplicationPath("/")
 public class ApiApplication extends Application {
 
   static final Set<Class<?>> RESOURCES = Set.of(

@@ -22,7 +22,7 @@ import java.util.Locale;
  * JAX-RS parses it (only form posts, which login accepts, keep theirs), and the API only ever produces JSON.
  * Also records the client address, and rolls back a transaction a request left open.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ApiServletFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

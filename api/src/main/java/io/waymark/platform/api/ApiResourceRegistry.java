@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import io.waymark.tokens.boundary.ApiResourceCatalog.Entry;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
@@ -12,11 +13,9 @@ import java.util.Set;
 
 /**
  * Every named API resource with its method and path, read from the resource classes the application serves:
- * the list tokens are granted from, in the API and in the console.
+ * the list tokens are granted from. {@link ApiResourcePublisher} hands it to the console through the EJB module.
  */
 public final class ApiResourceRegistry {
-
-  public record Entry(String name, String method, String path) {}
 
   private static final List<Entry> ENTRIES = scan(ApiApplication.RESOURCES);
   private static final Set<String> NAMES = names(ENTRIES);
