@@ -24,6 +24,15 @@ public class ConsoleMechanismRemoval implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
+    try {
+      remove(context);
+    } catch (RuntimeException e) {
+      // the API still works, only each request pays for the console's mechanism
+      LOG.log(Level.WARNING, "Could not take the console's authentication module off the API module", e);
+    }
+  }
+
+  private static void remove(ServletContext context) {
     AuthConfigFactory factory = AuthConfigFactory.getFactory();
     if (factory == null) {
       return;
