@@ -7,27 +7,22 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Every named API resource with its method and path, read from the resource classes the application serves:
- * the list tokens are granted from. {@link ApiResourcePublisher} hands it to the console through the EJB module.
+ * the list tokens are granted from. {@link ApiResourcePublisher} hands it to {@code ApiResourceCatalog} in the EJB
+ * module, which the API's own token endpoints and the console both read.
  */
 public final class ApiResourceRegistry {
 
   private static final List<Entry> ENTRIES = scan(ApiApplication.RESOURCES);
-  private static final Set<String> NAMES = names(ENTRIES);
 
   private ApiResourceRegistry() {}
 
   public static List<Entry> entries() {
     return ENTRIES;
-  }
-
-  public static Set<String> names() {
-    return NAMES;
   }
 
   static List<Entry> scan(Set<Class<?>> classes) {
@@ -52,12 +47,6 @@ public final class ApiResourceRegistry {
     }
     entries.sort(Comparator.comparing(Entry::name).thenComparing(Entry::path).thenComparing(Entry::method));
     return List.copyOf(entries);
-  }
-
-  private static Set<String> names(List<Entry> entries) {
-    Set<String> names = new LinkedHashSet<>();
-    entries.forEach(e -> names.add(e.name()));
-    return Set.copyOf(names);
   }
 
   private static String httpMethod(Method m) {

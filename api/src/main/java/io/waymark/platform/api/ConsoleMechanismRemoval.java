@@ -19,7 +19,7 @@ import java.lang.System.Logger.Level;
 public class ConsoleMechanismRemoval implements ServletContextListener {
 
   private static final System.Logger LOG = System.getLogger(ConsoleMechanismRemoval.class.getName());
-  static final String SERVLET_LAYER = "HttpServlet";
+  private static final String SERVLET_LAYER = "HttpServlet";
 
   @Override
   public void contextInitialized(ServletContextEvent event) {

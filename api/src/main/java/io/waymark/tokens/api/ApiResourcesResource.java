@@ -1,8 +1,9 @@
 package io.waymark.tokens.api;
 
 import io.waymark.platform.api.ApiResource;
-import io.waymark.platform.api.ApiResourceRegistry;
 import io.waymark.platform.api.Json;
+import io.waymark.tokens.boundary.ApiResourceCatalog;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -15,10 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiResourcesResource {
 
+  @EJB
+  ApiResourceCatalog catalog;
+
   @GET
   @ApiResource("api-resources.list")
   public JsonObject list() {
-    return Json.ok().put("resources", ApiResourceRegistry.entries().stream()
+    return Json.ok().put("resources", catalog.entries().stream()
         .map(e -> Json.object().put("name", e.name()).put("method", e.method()).put("path", e.path()))
         .toList()).build();
   }

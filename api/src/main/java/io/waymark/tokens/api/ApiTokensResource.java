@@ -1,14 +1,15 @@
 package io.waymark.tokens.api;
 
 import io.waymark.platform.api.ApiResource;
-import io.waymark.platform.api.ApiResourceRegistry;
 import io.waymark.platform.api.Json;
 import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.api.Paging;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.tokens.boundary.ApiResourceCatalog;
 import io.waymark.tokens.boundary.ApiTokenChange;
 import io.waymark.tokens.boundary.ApiTokenView;
 import io.waymark.tokens.boundary.ApiTokens;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -27,13 +28,16 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokensResource {
 
+  @EJB
+  ApiResourceCatalog catalog;
+
   @Inject
   ApiTokens tokens;
 
   @POST
   @ApiResource("api-tokens.manage")
   public Response create(String raw) {
-    ApiTokens.Created created = tokens.create(change(raw), ApiResourceRegistry.names());
+    ApiTokens.Created created = tokens.create(change(raw), catalog.names());
     return Response.status(201).entity(Json.ok().put("token", created.secret())
         .put("api_token", json(created.token())).build()).build();
   }
@@ -42,7 +46,7 @@ public class ApiTokensResource {
   @Path("{id}")
   @ApiResource("api-tokens.manage")
   public JsonObject update(@PathParam("id") String id, String raw) {
-    return Json.ok().put("api_token", json(tokens.update(parseId(id), change(raw), ApiResourceRegistry.names()))).build();
+    return Json.ok().put("api_token", json(tokens.update(parseId(id), change(raw), catalog.names()))).build();
   }
 
   @GET
