@@ -224,7 +224,9 @@ public class ApiLoad {
           }
           long answeredAt = System.nanoTime();
           latencies.add(answeredAt - startedAt);
-          serviceTimes.add(answeredAt - sentAt);
+          if (schedule != null) { // in closed mode the send is the start: the same figure
+            serviceTimes.add(answeredAt - sentAt);
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
