@@ -16,27 +16,33 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load generator and latency probe for the Waymark API, for the benchmarks in this folder:
- * <ul>
- *   <li>{@code complete}: POST /api/v1/onboarding-goals/complete of one goal over distinct users;</li>
- *   <li>{@code check}: GET /api/v1/user-segments/check of one segment over distinct users;</li>
- *   <li>{@code static}: GET of one path given in place of the goal or segment (a static file: the server's floor);</li>
- *   <li>{@code banner-gone}: for each user of a file (one id per line; users without a row of the goal), assigns
- *       the goal through the API, waits until the campaign's banner is returned, completes the goal, then polls
- *       the banners until it is gone, and reports the time from the complete's 200 answer to the first banners
- *       answer without it (the first 20 users warm up and are not counted).</li>
- * </ul>
- * Load modes: {@code closed C}: C connections each sending the next request when the previous answered — the
- * saturation throughput, comparable with pgbench's closed loop; {@code open R}: requests scheduled at a fixed R per
- * second whatever the latency, served by up to 64 connections; latency counts from the scheduled start, so a
- * server that falls behind shows it (no coordinated omission). Prints throughput, p50/p95/p99/max and errors; in
- * open mode also the percentiles from the moment the request was sent, which leave out the generator's own wake-up
- * (its scheduler sleeping until the start, then handing the request to a connection's thread).
- * It speaks HTTP/1.1 over plain keep-alive sockets with pre-formatted requests: it shares the machine with the
- * server and PostgreSQL, so it must cost as little CPU as pgbench does (Java's HttpClient cost as much CPU as the
- * server it measured).
  *
- * java src/bench/ApiLoad.java complete|check|static BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID USER_COUNT closed|open C|R SECONDS
- * java src/bench/ApiLoad.java banner-gone BASE_URL TOKEN GOAL_CODE CAMPAIGN_ID USER_IDS_FILE
+ * <ul>
+ *   <li>{@code complete}: POST /api/v1/onboarding-goals/complete of one goal over distinct users;
+ *   <li>{@code check}: GET /api/v1/user-segments/check of one segment over distinct users;
+ *   <li>{@code static}: GET of one path given in place of the goal or segment (a static file: the
+ *       server's floor);
+ *   <li>{@code banner-gone}: for each user of a file (one id per line; users without a row of the
+ *       goal), assigns the goal through the API, waits until the campaign's banner is returned,
+ *       completes the goal, then polls the banners until it is gone, and reports the time from the
+ *       complete's 200 answer to the first banners answer without it (the first 20 users warm up
+ *       and are not counted).
+ * </ul>
+ *
+ * Load modes: {@code closed C}: C connections each sending the next request when the previous
+ * answered — the saturation throughput, comparable with pgbench's closed loop; {@code open R}:
+ * requests scheduled at a fixed R per second whatever the latency, served by up to 64 connections;
+ * latency counts from the scheduled start, so a server that falls behind shows it (no coordinated
+ * omission). Prints throughput, p50/p95/p99/max and errors; in open mode also the percentiles from
+ * the moment the request was sent, which leave out the generator's own wake-up (its scheduler
+ * sleeping until the start, then handing the request to a connection's thread). It speaks HTTP/1.1
+ * over plain keep-alive sockets with pre-formatted requests: it shares the machine with the server
+ * and PostgreSQL, so it must cost as little CPU as pgbench does (Java's HttpClient cost as much CPU
+ * as the server it measured).
+ *
+ * <p>java src/bench/ApiLoad.java complete|check|static BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID
+ * USER_COUNT closed|open C|R SECONDS java src/bench/ApiLoad.java banner-gone BASE_URL TOKEN
+ * GOAL_CODE CAMPAIGN_ID USER_IDS_FILE
  */
 public class ApiLoad {
 
@@ -46,17 +52,33 @@ public class ApiLoad {
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 6 && args[0].equals("banner-gone")) {
-      long[] users = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[5])).stream().map(String::strip)
-          .filter(l -> !l.isEmpty()).mapToLong(Long::parseLong).toArray();
-      bannerGone(new Target(args[0], URI.create(args[1]), args[2], args[3], 0, 0), Long.parseLong(args[4]), users);
+      long[] users =
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[5])).stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty())
+              .mapToLong(Long::parseLong)
+              .toArray();
+      bannerGone(
+          new Target(args[0], URI.create(args[1]), args[2], args[3], 0, 0),
+          Long.parseLong(args[4]),
+          users);
       return;
     }
     if (args.length < 9) {
-      System.err.println("usage: ApiLoad complete|check BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID USER_COUNT closed|open C|R SECONDS");
-      System.err.println("       ApiLoad banner-gone BASE_URL TOKEN GOAL_CODE CAMPAIGN_ID USER_IDS_FILE");
+      System.err.println(
+          "usage: ApiLoad complete|check BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID USER_COUNT closed|open C|R SECONDS");
+      System.err.println(
+          "       ApiLoad banner-gone BASE_URL TOKEN GOAL_CODE CAMPAIGN_ID USER_IDS_FILE");
       System.exit(2);
     }
-    Target target = new Target(args[0], URI.create(args[1]), args[2], args[3], Long.parseLong(args[4]), Integer.parseInt(args[5]));
+    Target target =
+        new Target(
+            args[0],
+            URI.create(args[1]),
+            args[2],
+            args[3],
+            Long.parseLong(args[4]),
+            Integer.parseInt(args[5]));
     boolean closed = args[6].equals("closed");
     int level = Integer.parseInt(args[7]);
     int seconds = Integer.parseInt(args[8]);
@@ -95,15 +117,34 @@ public class ApiLoad {
       w.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(abandonAt - System.nanoTime())));
     }
     if (workers.stream().anyMatch(Thread::isAlive)) {
-      System.out.println("note: requests still queued 60 s after the end were abandoned (server far behind the offered rate)");
+      System.out.println(
+          "note: requests still queued 60 s after the end were abandoned (server far behind the offered rate)");
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long[] sorted = workers.stream().flatMapToLong(w -> w.latencies.stream().mapToLong(Long::longValue)).sorted().toArray();
-    System.out.printf("%s mode=%s level=%d requests=%d errors=%d elapsed_s=%.1f throughput_rps=%.0f %s%n", target.kind(),
-        closed ? "closed" : "open", level, sorted.length, ERRORS.get(), elapsed, sorted.length / elapsed, percentiles(sorted));
+    long[] sorted =
+        workers.stream()
+            .flatMapToLong(w -> w.latencies.stream().mapToLong(Long::longValue))
+            .sorted()
+            .toArray();
+    System.out.printf(
+        "%s mode=%s level=%d requests=%d errors=%d elapsed_s=%.1f throughput_rps=%.0f %s%n",
+        target.kind(),
+        closed ? "closed" : "open",
+        level,
+        sorted.length,
+        ERRORS.get(),
+        elapsed,
+        sorted.length / elapsed,
+        percentiles(sorted));
     if (!closed) {
-      long[] service = workers.stream().flatMapToLong(w -> w.serviceTimes.stream().mapToLong(Long::longValue)).sorted().toArray();
-      System.out.printf("  from the send (without the load generator's own wake-up to send): %s%n", percentiles(service));
+      long[] service =
+          workers.stream()
+              .flatMapToLong(w -> w.serviceTimes.stream().mapToLong(Long::longValue))
+              .sorted()
+              .toArray();
+      System.out.printf(
+          "  from the send (without the load generator's own wake-up to send): %s%n",
+          percentiles(service));
     }
     System.exit(0);
   }
@@ -116,26 +157,43 @@ public class ApiLoad {
     int[] polls = new int[users.length];
     for (int i = 0; i < users.length; i++) {
       long user = users[i];
-      expect(c.send(target.post("/api/v1/onboarding-goals/assign", "{\"goal_code\":\"" + target.code() + "\",\"user_id\":" + user + "}")), 200, "assign");
+      expect(
+          c.send(
+              target.post(
+                  "/api/v1/onboarding-goals/assign",
+                  "{\"goal_code\":\"" + target.code() + "\",\"user_id\":" + user + "}")),
+          200,
+          "assign");
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!c.send(target.get("/api/v1/campaigns/banners?user_id=" + user)).body().contains(marker)) {
+      while (!c.send(target.get("/api/v1/campaigns/banners?user_id=" + user))
+          .body()
+          .contains(marker)) {
         if (System.nanoTime() > until) {
-          throw new IllegalStateException("user " + user + " never got the banner of campaign " + campaignId);
+          throw new IllegalStateException(
+              "user " + user + " never got the banner of campaign " + campaignId);
         }
       }
-      expect(c.send(target.post("/api/v1/onboarding-goals/complete", "{\"goal_code\":\"" + target.code() + "\",\"user_id\":" + user + "}")), 200, "complete");
+      expect(
+          c.send(
+              target.post(
+                  "/api/v1/onboarding-goals/complete",
+                  "{\"goal_code\":\"" + target.code() + "\",\"user_id\":" + user + "}")),
+          200,
+          "complete");
       long answered = System.nanoTime();
       int n = 0;
       while (true) {
         n++;
-        Response r = expect(c.send(target.get("/api/v1/campaigns/banners?user_id=" + user)), 200, "banners");
+        Response r =
+            expect(c.send(target.get("/api/v1/campaigns/banners?user_id=" + user)), 200, "banners");
         if (!r.body().contains(marker)) {
           gone[i] = System.nanoTime() - answered;
           polls[i] = n;
           break;
         }
         if (System.nanoTime() - answered > TimeUnit.SECONDS.toNanos(10)) {
-          throw new IllegalStateException("the banner did not go away within 10 s for user " + user);
+          throw new IllegalStateException(
+              "the banner did not go away within 10 s for user " + user);
         }
       }
     }
@@ -143,8 +201,11 @@ public class ApiLoad {
     int warm = Math.min(20, users.length / 2);
     long[] sorted = java.util.Arrays.copyOfRange(gone, warm, gone.length);
     java.util.Arrays.sort(sorted);
-    System.out.printf("banner-gone users=%d gone_on_first_call=%d %s%n", sorted.length,
-        java.util.Arrays.stream(polls, warm, polls.length).filter(p -> p == 1).count(), percentiles(sorted));
+    System.out.printf(
+        "banner-gone users=%d gone_on_first_call=%d %s%n",
+        sorted.length,
+        java.util.Arrays.stream(polls, warm, polls.length).filter(p -> p == 1).count(),
+        percentiles(sorted));
   }
 
   static Response expect(Response r, int status, String what) {
@@ -155,28 +216,59 @@ public class ApiLoad {
   }
 
   static String percentiles(long[] sorted) {
-    return String.format("p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f", pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+    return String.format(
+        "p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f",
+        pct(sorted, 50),
+        pct(sorted, 95),
+        pct(sorted, 99),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
   }
 
   record Target(String kind, URI base, String token, String code, long firstUser, int users) {
     byte[] request(long user) {
       return switch (kind) {
-        case "check" -> get("/api/v1/user-segments/check?code=" + code + "&resolver_type=id&resolver_value=" + user);
-        case "static" -> get(code); // a path on the server: the floor of a request without the application
-        default -> post("/api/v1/onboarding-goals/complete", "{\"goal_code\":\"" + code + "\",\"user_id\":" + user + "}");
+        case "check" ->
+            get(
+                "/api/v1/user-segments/check?code="
+                    + code
+                    + "&resolver_type=id&resolver_value="
+                    + user);
+        case "static" ->
+            get(code); // a path on the server: the floor of a request without the application
+        default ->
+            post(
+                "/api/v1/onboarding-goals/complete",
+                "{\"goal_code\":\"" + code + "\",\"user_id\":" + user + "}");
       };
     }
 
     byte[] post(String path, String body) {
-      return ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nAuthorization: Bearer "
-          + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+      return ("POST "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + ":"
+              + base.getPort()
+              + "\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length()
+              + "\r\n\r\n"
+              + body)
           .getBytes(StandardCharsets.US_ASCII);
     }
 
     byte[] get(String pathAndQuery) {
-      return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nAuthorization: Bearer "
-          + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      return ("GET "
+              + pathAndQuery
+              + " HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + ":"
+              + base.getPort()
+              + "\r\nAuthorization: Bearer "
+              + token
+              + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
     }
 
     long nextUser() {
@@ -253,7 +345,8 @@ public class ApiLoad {
         if (socket == null) {
           socket = new Socket();
           socket.setTcpNoDelay(true);
-          socket.connect(new InetSocketAddress(target.base().getHost(), target.base().getPort()), 5000);
+          socket.connect(
+              new InetSocketAddress(target.base().getHost(), target.base().getPort()), 5000);
           socket.setSoTimeout(30_000);
           in = new BufferedInputStream(socket.getInputStream(), 8192);
           out = socket.getOutputStream();
@@ -285,7 +378,9 @@ public class ApiLoad {
       }
       java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
       if (chunked) {
-        for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+        for (int size = Integer.parseInt(line().trim(), 16);
+            size > 0;
+            size = Integer.parseInt(line().trim(), 16)) {
           body.write(in.readNBytes(size));
           line();
         }

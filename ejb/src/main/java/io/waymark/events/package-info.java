@@ -1,2 +1,5 @@
-/** Tracked events: intake (single or batch, de-duplicated by client id), storage, and event-goal completion. */
+/**
+ * Tracked events: intake (single or batch, de-duplicated by client id), storage, and event-goal
+ * completion.
+ */
 package io.waymark.events;

@@ -1,2 +1,5 @@
-/** Cross-cutting concerns shared by every feature: errors, database migrations, time, security, messaging. */
+/**
+ * Cross-cutting concerns shared by every feature: errors, database migrations, time, security,
+ * messaging.
+ */
 package io.waymark.platform;

@@ -1,2 +1,4 @@
-/** Segments: criteria trees compiled to parameterised SQL, goal segments, counts, membership checks. */
+/**
+ * Segments: criteria trees compiled to parameterised SQL, goal segments, counts, membership checks.
+ */
 package io.waymark.segments;

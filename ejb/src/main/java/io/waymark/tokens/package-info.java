@@ -1,2 +1,5 @@
-/** API access: server-to-server tokens, their IP restrictions and the named resources each may reach. */
+/**
+ * API access: server-to-server tokens, their IP restrictions and the named resources each may
+ * reach.
+ */
 package io.waymark.tokens;

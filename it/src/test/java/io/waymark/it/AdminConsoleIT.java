@@ -30,17 +30,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The admin console in headless Chromium against the real EAR: sign-in and sign-out, API tokens created and granted
- * in the console and then used against the API, what viewers may not do, keyset paging of users, CSRF refusal.
+ * The admin console in headless Chromium against the real EAR: sign-in and sign-out, API tokens
+ * created and granted in the console and then used against the API, what viewers may not do, keyset
+ * paging of users, CSRF refusal.
  */
 class AdminConsoleIT {
 
   static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
   static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
   static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
-  static final String BOOTSTRAP_TOKEN = System.getProperty("it.api-token", "it-bootstrap-7c2f9d1e4b8a");
+  static final String BOOTSTRAP_TOKEN =
+      System.getProperty("it.api-token", "it-bootstrap-7c2f9d1e4b8a");
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
 
   private final List<Browser> browsers = new ArrayList<>();
@@ -49,7 +52,9 @@ class AdminConsoleIT {
 
   @BeforeEach
   void browserAvailable(TestInfo info) {
-    Browser.requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as a whole
+    Browser
+        .requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as
+    // a whole
     testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
   }
 
@@ -83,8 +88,10 @@ class AdminConsoleIT {
     assertThat(secret).startsWith("wma_").hasSizeGreaterThan(40);
     admin.text(MESSAGES, "Copy its secret now");
     admin.screenshot("token-created");
-    // other tests create tokens too, so the new one need not be on the list's first page: keep its own link
-    String tokenPage = admin.driver().findElement(By.id("dismiss:open-created")).getAttribute("href");
+    // other tests create tokens too, so the new one need not be on the list's first page: keep its
+    // own link
+    String tokenPage =
+        admin.driver().findElement(By.id("dismiss:open-created")).getAttribute("href");
 
     // shown once: a new look at the page does not show it again
     admin.driver().navigate().refresh();
@@ -94,9 +101,12 @@ class AdminConsoleIT {
 
     HttpResponse<String> resources = api("GET", "/api/v1/api-resources", secret, null);
     assertThat(resources.statusCode()).isEqualTo(200);
-    assertThat(json(resources).getJsonArray("resources").toString()).contains("\"users.create\"", "\"api-tokens.manage\"");
+    assertThat(json(resources).getJsonArray("resources").toString())
+        .contains("\"users.create\"", "\"api-tokens.manage\"");
     String newUser = "{\"email\":\"granted-" + run + "@it.waymark.test\"}";
-    assertNotAuthorized(api("POST", "/api/v1/users", secret, newUser), "Token has no access to resource [users.create]");
+    assertNotAuthorized(
+        api("POST", "/api/v1/users", secret, newUser),
+        "Token has no access to resource [users.create]");
 
     // grant users.create on the token's page
     admin.open(tokenPage);
@@ -107,7 +117,9 @@ class AdminConsoleIT {
     admin.text(By.id("token:current-resources"), "users.create");
     admin.screenshot("token-granted");
     assertThat(api("POST", "/api/v1/users", secret, newUser).statusCode()).isEqualTo(201);
-    assertNotAuthorized(api("GET", "/api/v1/api-tokens", secret, null), "Token has no access to resource [api-tokens.manage]");
+    assertNotAuthorized(
+        api("GET", "/api/v1/api-tokens", secret, null),
+        "Token has no access to resource [api-tokens.manage]");
 
     // bad IP restrictions: a clear message, nothing changed
     admin.type(By.id("token:ip"), "10.0.0.0/8, not-an-ip");
@@ -120,7 +132,8 @@ class AdminConsoleIT {
     admin.type(By.id("token:ip"), "10.0.0.0/8");
     admin.driver().findElement(By.id("token:save")).click();
     admin.textIs(By.id("token:current-ip"), "10.0.0.0/8");
-    assertNotAuthorized(api("GET", "/api/v1/api-resources", secret, null), "IP address 127.0.0.1 is not allowed");
+    assertNotAuthorized(
+        api("GET", "/api/v1/api-resources", secret, null), "IP address 127.0.0.1 is not allowed");
 
     admin.type(By.id("token:ip"), "127.0.0.0/8 ::1");
     admin.driver().findElement(By.id("token:save")).click();
@@ -130,22 +143,53 @@ class AdminConsoleIT {
     // revoke and deactivate
     check(admin, "token:resources", "api-resources.list");
     admin.driver().findElement(By.id("token:save")).click();
-    admin.waiting().until(d -> !d.findElement(By.id("token:current-resources")).getText().contains("api-resources.list"));
-    assertNotAuthorized(api("GET", "/api/v1/api-resources", secret, null), "Token has no access to resource [api-resources.list]");
+    admin
+        .waiting()
+        .until(
+            d ->
+                !d.findElement(By.id("token:current-resources"))
+                    .getText()
+                    .contains("api-resources.list"));
+    assertNotAuthorized(
+        api("GET", "/api/v1/api-resources", secret, null),
+        "Token has no access to resource [api-resources.list]");
     admin.driver().findElement(By.id("token:toggle-active")).click();
     admin.textIs(By.id("token:state"), "inactive");
-    assertNotAuthorized(api("POST", "/api/v1/users", secret, "{\"email\":\"inactive-" + run + "@it.waymark.test\"}"), "Token is not active");
+    assertNotAuthorized(
+        api(
+            "POST",
+            "/api/v1/users",
+            secret,
+            "{\"email\":\"inactive-" + run + "@it.waymark.test\"}"),
+        "Token is not active");
     admin.driver().findElement(By.id("token:toggle-active")).click();
     admin.textIs(By.id("token:state"), "active");
-    assertThat(api("POST", "/api/v1/users", secret, "{\"email\":\"active-again-" + run + "@it.waymark.test\"}").statusCode()).isEqualTo(201);
+    assertThat(
+            api(
+                    "POST",
+                    "/api/v1/users",
+                    secret,
+                    "{\"email\":\"active-again-" + run + "@it.waymark.test\"}")
+                .statusCode())
+        .isEqualTo(201);
   }
 
   @Test
   void viewerCanLookButNotChangeAndLogoutEndsTheSession() throws Exception {
     String email = "viewer-" + run + "@it.waymark.test";
     String password = "viewer-Secret-" + run;
-    HttpResponse<String> created = api("POST", "/api/v1/users", BOOTSTRAP_TOKEN,
-        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"public_name\":\"Viewer " + run + "\"}");
+    HttpResponse<String> created =
+        api(
+            "POST",
+            "/api/v1/users",
+            BOOTSTRAP_TOKEN,
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + password
+                + "\",\"public_name\":\"Viewer "
+                + run
+                + "\"}");
     assertThat(created.statusCode()).isEqualTo(201);
 
     // no role yet: a CRM user cannot sign in to the console
@@ -159,7 +203,9 @@ class AdminConsoleIT {
     admin.open(BASE + "/admin/users/list.xhtml");
     admin.type(By.id("search-email"), "viewer-" + run);
     admin.driver().findElement(By.id("search-submit")).click();
-    admin.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.wm-user-link"), 1));
+    admin
+        .waiting()
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.wm-user-link"), 1));
     admin.driver().findElement(By.linkText(email)).click();
     admin.text(By.id("user:current-roles"), "none");
     check(admin, "user:roles", "viewer");
@@ -183,10 +229,18 @@ class AdminConsoleIT {
     assertThat(viewer.present(By.id("create"))).isFalse();
     assertThat(viewer.present(By.id("create:submit"))).isFalse();
     viewer.screenshot("viewer-tokens");
-    // not even a hand-made POST of the create form creates a token for a viewer: the form is not part of their page
-    String cookie = "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
-    String page = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/admin/tokens/list.xhtml")).header("Cookie", cookie)
-        .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    // not even a hand-made POST of the create form creates a token for a viewer: the form is not
+    // part of their page
+    String cookie =
+        "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    String page =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(BASE + "/admin/tokens/list.xhtml"))
+                    .header("Cookie", cookie)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     String forged = "it-viewer-forged-" + run;
     Map<String, String> form = createForm(forged, field(page, "jakarta.faces.ViewState"));
     form.put("_csrf", field(page, "_csrf"));
@@ -198,11 +252,17 @@ class AdminConsoleIT {
     viewer.visible(By.id("token:id"));
     assertThat(viewer.present(By.id("token:save"))).isFalse();
     assertThat(viewer.present(By.id("token:toggle-active"))).isFalse();
-    viewer.open(BASE + "/admin/users/list.xhtml?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+    viewer.open(
+        BASE + "/admin/users/list.xhtml?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
     viewer.driver().findElement(By.linkText(email)).click();
     viewer.text(By.id("user:current-roles"), "viewer");
     assertThat(viewer.present(By.id("user:save"))).isFalse();
-    assertThat(viewer.driver().findElement(By.cssSelector("input[name='user:roles'][value='admin']")).isEnabled()).isFalse();
+    assertThat(
+            viewer
+                .driver()
+                .findElement(By.cssSelector("input[name='user:roles'][value='admin']"))
+                .isEnabled())
+        .isFalse();
 
     // an admin takes the role away: the viewer's open session ends at its next request
     signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -230,7 +290,8 @@ class AdminConsoleIT {
 
     admin.driver().findElement(By.id("next")).click();
     admin.waiting().until(d -> emailsShown(admin).size() == 2);
-    assertThat(emailsShown(admin)).containsExactly(prefix + "25@it.waymark.test", prefix + "26@it.waymark.test");
+    assertThat(emailsShown(admin))
+        .containsExactly(prefix + "25@it.waymark.test", prefix + "26@it.waymark.test");
     assertThat(admin.present(By.id("next"))).isFalse();
 
     admin.driver().findElement(By.id("previous")).click();
@@ -249,9 +310,21 @@ class AdminConsoleIT {
     String beforeLogin = admin.driver().manage().getCookieNamed("JSESSIONID").getValue();
 
     // a login form posted without the token is refused as well
-    HttpResponse<String> login = postForm("/login.xhtml", "JSESSIONID=" + beforeLogin, Map.of("login", "login",
-        "login:email", ADMIN_EMAIL, "login:password", ADMIN_PASSWORD, "login:submit", "",
-        "jakarta.faces.ViewState", field(admin.driver().getPageSource(), "jakarta.faces.ViewState")));
+    HttpResponse<String> login =
+        postForm(
+            "/login.xhtml",
+            "JSESSIONID=" + beforeLogin,
+            Map.of(
+                "login",
+                "login",
+                "login:email",
+                ADMIN_EMAIL,
+                "login:password",
+                ADMIN_PASSWORD,
+                "login:submit",
+                "",
+                "jakarta.faces.ViewState",
+                field(admin.driver().getPageSource(), "jakarta.faces.ViewState")));
     assertThat(login.statusCode()).isEqualTo(403);
 
     signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -263,10 +336,16 @@ class AdminConsoleIT {
     assertThat(session.isHttpOnly()).isTrue();
     assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
 
-    // the same session, outside the browser: load the page, then post its create form with and without the token
+    // the same session, outside the browser: load the page, then post its create form with and
+    // without the token
     String cookie = "JSESSIONID=" + session.getValue();
-    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/admin/tokens/list.xhtml"))
-        .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/admin/tokens/list.xhtml"))
+                .header("Cookie", cookie)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     String viewState = field(page.body(), "jakarta.faces.ViewState");
     String csrf = field(page.body(), "_csrf");
@@ -315,37 +394,65 @@ class AdminConsoleIT {
     browser.driver().findElement(By.id("login:submit")).click();
   }
 
-  /** Toggles the PrimeFaces checkbox with that value in a selectManyCheckbox, by its label, as a user would. */
+  /**
+   * Toggles the PrimeFaces checkbox with that value in a selectManyCheckbox, by its label, as a
+   * user would.
+   */
   private static void check(Browser browser, String group, String value) {
-    WebElement input = browser.driver().findElement(By.cssSelector("input[name='" + group + "'][value='" + value + "']"));
+    WebElement input =
+        browser
+            .driver()
+            .findElement(By.cssSelector("input[name='" + group + "'][value='" + value + "']"));
     boolean before = input.isSelected();
-    browser.driver().findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+    browser
+        .driver()
+        .findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
+        .click();
     browser.waiting().until(d -> input.isSelected() != before);
   }
 
   private static List<String> emailsShown(Browser browser) {
-    return browser.driver().findElements(By.cssSelector("a.wm-user-link")).stream().map(WebElement::getText).toList();
+    return browser.driver().findElements(By.cssSelector("a.wm-user-link")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   // --- HTTP
 
-  static HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  static HttpResponse<String> api(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> postForm(String path, String cookie, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Cookie", cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> postForm(String path, String cookie, Map<String, String> form)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The fields the token page's create form posts (without the CSRF field). */
@@ -362,7 +469,9 @@ class AdminConsoleIT {
   private static List<String> tokenNames() throws Exception {
     HttpResponse<String> list = api("GET", "/api/v1/api-tokens?limit=1000", BOOTSTRAP_TOKEN, null);
     assertThat(list.statusCode()).isEqualTo(200);
-    return json(list).getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("name")).toList();
+    return json(list).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .map(o -> o.getString("name"))
+        .toList();
   }
 
   private static void assertNotAuthorized(HttpResponse<String> response, String reason) {
@@ -380,7 +489,9 @@ class AdminConsoleIT {
 
   /** The value of a hidden input in a page. */
   private static String field(String html, String name) {
-    Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(html);
     assertThat(m.find()).as("field " + name + " in page").isTrue();
     return m.group(1);
   }

@@ -14,12 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small HTTP client for the tests: the real EAR on Payara, over HTTP, as any API client would call it. */
+/**
+ * A small HTTP client for the tests: the real EAR on Payara, over HTTP, as any API client would
+ * call it.
+ */
 public final class Api {
 
   public static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  public static final String BOOTSTRAP_TOKEN = System.getProperty("it.api-token", "it-bootstrap-7c2f9d1e4b8a");
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  public static final String BOOTSTRAP_TOKEN =
+      System.getProperty("it.api-token", "it-bootstrap-7c2f9d1e4b8a");
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   public record Reply(int status, String body, HttpResponse<String> raw) {
     public JsonObject json() {
@@ -75,14 +80,22 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null
+        && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new AssertionError(method + " " + path + " failed: " + e, e);
@@ -99,7 +112,10 @@ public final class Api {
 
   /** Creates a user with the bootstrap token and returns its JSON. */
   public static JsonObject createUser(String email, String password) {
-    String body = password == null ? "{\"email\":\"" + email + "\"}" : "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    String body =
+        password == null
+            ? "{\"email\":\"" + email + "\"}"
+            : "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
     Reply reply = bootstrap().post("/api/v1/users", body);
     if (reply.status() != 201) {
       throw new AssertionError("user not created: " + reply.status() + " " + reply.body());
@@ -113,13 +129,21 @@ public final class Api {
     for (String r : resources) {
       list.append(list.length() == 0 ? "" : ",").append('"').append(r).append('"');
     }
-    String body = "{\"name\":\"it-" + UUID.randomUUID() + "\",\"ip_restrictions\":" + (ipRestrictions == null ? "null" : "\"" + ipRestrictions + "\"")
-        + ",\"resources\":[" + list + "]}";
+    String body =
+        "{\"name\":\"it-"
+            + UUID.randomUUID()
+            + "\",\"ip_restrictions\":"
+            + (ipRestrictions == null ? "null" : "\"" + ipRestrictions + "\"")
+            + ",\"resources\":["
+            + list
+            + "]}";
     Reply reply = bootstrap().post("/api/v1/api-tokens", body);
     if (reply.status() != 201) {
       throw new AssertionError("token not created: " + reply.status() + " " + reply.body());
     }
-    return Map.entry(reply.json().getString("token"), reply.json().getJsonObject("api_token").getJsonNumber("id").longValue());
+    return Map.entry(
+        reply.json().getString("token"),
+        reply.json().getJsonObject("api_token").getJsonNumber("id").longValue());
   }
 
   public static boolean isNull(JsonObject o, String key) {

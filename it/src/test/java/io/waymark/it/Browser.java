@@ -23,10 +23,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium for browser tests, always the machine's own binaries (Debian's {@code chromium} and
- * {@code chromedriver}; override with {@code -Dit.chromium=} / {@code -Dit.chromedriver=}), so Selenium Manager
- * never downloads a driver or a browser. When they are missing the test is skipped with a loud message — except
- * on CI ({@code CI=true}), where a missing browser fails the test: a green CI must mean the browser tests ran.
+ * Headless Chromium for browser tests, always the machine's own binaries (Debian's {@code chromium}
+ * and {@code chromedriver}; override with {@code -Dit.chromium=} / {@code -Dit.chromedriver=}), so
+ * Selenium Manager never downloads a driver or a browser. When they are missing the test is skipped
+ * with a loud message — except on CI ({@code CI=true}), where a missing browser fails the test: a
+ * green CI must mean the browser tests ran.
  */
 final class Browser implements AutoCloseable {
 
@@ -41,15 +42,19 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Skips the calling test (or, from {@code @BeforeAll}, the whole class) with a loud message when Chromium or its
-   * driver is missing; with {@code CI=true} fails instead.
+   * Skips the calling test (or, from {@code @BeforeAll}, the whole class) with a loud message when
+   * Chromium or its driver is missing; with {@code CI=true} fails instead.
    */
   static void requireAvailable() {
     Path chromium = chromium();
     Path chromedriver = chromedriver();
     if (chromium == null || chromedriver == null) {
-      String message = "Browser test needs Chromium and its driver: chromium=" + chromium + ", chromedriver=" + chromedriver
-          + " (Debian: apt-get install -y chromium chromium-driver)";
+      String message =
+          "Browser test needs Chromium and its driver: chromium="
+              + chromium
+              + ", chromedriver="
+              + chromedriver
+              + " (Debian: apt-get install -y chromium chromium-driver)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         Assertions.fail("CI=true and no browser: " + message);
       }
@@ -79,11 +84,22 @@ final class Browser implements AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-        "--window-size=1280,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .build();
     return new Browser(new ChromeDriver(service, options), profile);
   }
 
@@ -129,8 +145,9 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * A wait that retries while the element it reads was just replaced: PrimeFaces ajax updates swap whole forms, so an
-   * element found a moment ago can be gone before its text is read (StaleElementReferenceException).
+   * A wait that retries while the element it reads was just replaced: PrimeFaces ajax updates swap
+   * whole forms, so an element found a moment ago can be gone before its text is read
+   * (StaleElementReferenceException).
    */
   WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);

@@ -6,7 +6,10 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 
-/** Test data for campaigns: marker segments, campaigns, and the banners of given campaigns a user gets. */
+/**
+ * Test data for campaigns: marker segments, campaigns, and the banners of given campaigns a user
+ * gets.
+ */
 final class CampaignFixtures {
 
   private CampaignFixtures() {}
@@ -17,22 +20,44 @@ final class CampaignFixtures {
 
   /** A user whose email contains the given markers. */
   static long user(String... markers) {
-    return Api.createUser(Api.email("cmp-" + String.join("-", markers)), null).getJsonNumber("id").longValue();
+    return Api.createUser(Api.email("cmp-" + String.join("-", markers)), null)
+        .getJsonNumber("id")
+        .longValue();
   }
 
   /** A criteria segment: the users whose email contains the marker. Returns its code. */
   static String markerSegment(String marker) {
     String code = "cmp-" + marker;
-    String criteria = "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"" + marker + "\"}}";
-    Api.Reply reply = Api.bootstrap().post("/api/v1/segments", "{\"code\":\"" + code + "\",\"name\":\"Campaign " + marker + "\",\"criteria\":" + criteria + "}");
+    String criteria =
+        "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\""
+            + marker
+            + "\"}}";
+    Api.Reply reply =
+        Api.bootstrap()
+            .post(
+                "/api/v1/segments",
+                "{\"code\":\""
+                    + code
+                    + "\",\"name\":\"Campaign "
+                    + marker
+                    + "\",\"criteria\":"
+                    + criteria
+                    + "}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return code;
   }
 
-  /** Creates a campaign from the JSON members given (without braces) plus one banner; returns the campaign JSON. */
+  /**
+   * Creates a campaign from the JSON members given (without braces) plus one banner; returns the
+   * campaign JSON.
+   */
   static JsonObject create(String members) {
-    String body = "{\"name\":\"Campaign " + marker() + "\",\"banners\":[{\"name\":\"Banner\",\"position\":\"top\",\"text\":\"Hi\"}]"
-        + (members.isBlank() ? "" : "," + members) + "}";
+    String body =
+        "{\"name\":\"Campaign "
+            + marker()
+            + "\",\"banners\":[{\"name\":\"Banner\",\"position\":\"top\",\"text\":\"Hi\"}]"
+            + (members.isBlank() ? "" : "," + members)
+            + "}";
     Api.Reply reply = Api.bootstrap().post("/api/v1/campaigns", body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return reply.json().getJsonObject("campaign");
@@ -46,12 +71,19 @@ final class CampaignFixtures {
     return codes.length == 0 ? "[]" : "[\"" + String.join("\",\"", codes) + "\"]";
   }
 
-  /** The ids of the campaigns (among {@code ours}) whose banners the user gets now; other tests' campaigns are ignored. */
+  /**
+   * The ids of the campaigns (among {@code ours}) whose banners the user gets now; other tests'
+   * campaigns are ignored.
+   */
   static List<Long> shownCampaigns(long userId, List<Long> ours) {
     Api.Reply reply = Api.bootstrap().get("/api/v1/campaigns/banners?user_id=" + userId);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return reply.json().getJsonArray("banners").stream().map(v -> v.asJsonObject().getJsonNumber("campaign_id").longValue())
-        .filter(ours::contains).distinct().sorted().toList();
+    return reply.json().getJsonArray("banners").stream()
+        .map(v -> v.asJsonObject().getJsonNumber("campaign_id").longValue())
+        .filter(ours::contains)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   static boolean shown(long userId, long campaignId) {
@@ -61,8 +93,11 @@ final class CampaignFixtures {
   /** This server's cache entry for a segment, or null. */
   static JsonObject cached(String code) {
     JsonObject cache = Api.bootstrap().get("/api/v1/ops/campaign-segment-cache").json();
-    return cache.getJsonArray("segments").stream().map(v -> v.asJsonObject()).filter(s -> s.getString("code").equals(code))
-        .findFirst().orElse(null);
+    return cache.getJsonArray("segments").stream()
+        .map(v -> v.asJsonObject())
+        .filter(s -> s.getString("code").equals(code))
+        .findFirst()
+        .orElse(null);
   }
 
   static boolean built(String code) {
@@ -71,6 +106,10 @@ final class CampaignFixtures {
   }
 
   static long rechecks() {
-    return Api.bootstrap().get("/api/v1/ops/campaign-segment-cache").json().getJsonNumber("rechecks").longValue();
+    return Api.bootstrap()
+        .get("/api/v1/ops/campaign-segment-cache")
+        .json()
+        .getJsonNumber("rechecks")
+        .longValue();
   }
 }

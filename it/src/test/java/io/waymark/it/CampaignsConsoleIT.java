@@ -13,9 +13,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The campaign pages in headless Chromium against the real EAR: a campaign built in the console (targeting a goal
- * segment, schedule left open, a banner with a live preview) is what the banners API then serves, and the banner
- * goes away when the user completes the goal.
+ * The campaign pages in headless Chromium against the real EAR: a campaign built in the console
+ * (targeting a goal segment, schedule left open, a banner with a live preview) is what the banners
+ * API then serves, and the banner goes away when the user completes the goal.
  */
 class CampaignsConsoleIT {
 
@@ -60,12 +60,21 @@ class CampaignsConsoleIT {
     String text = "Finish your setup " + run;
     admin.type(By.id("campaign:name"), name);
     new Select(admin.driver().findElement(By.id("campaign:status"))).selectByValue("active");
-    admin.driver().findElement(By.cssSelector("#campaign\\:include input[value='onboarding_" + goal + "']")).click();
+    admin
+        .driver()
+        .findElement(By.cssSelector("#campaign\\:include input[value='onboarding_" + goal + "']"))
+        .click();
     admin.type(By.id("campaign:banners:0:banner-name"), "finish");
     admin.type(By.id("campaign:banners:0:text"), text);
     // the preview follows the text as it is typed (ajax), inside a script-less sandbox
-    admin.waiting().until(d -> String.valueOf(d.findElement(By.id("preview-frame-0")).getAttribute("srcdoc")).contains(text));
-    assertThat(admin.driver().findElement(By.id("preview-frame-0")).getAttribute("sandbox")).isEmpty();
+    admin
+        .waiting()
+        .until(
+            d ->
+                String.valueOf(d.findElement(By.id("preview-frame-0")).getAttribute("srcdoc"))
+                    .contains(text));
+    assertThat(admin.driver().findElement(By.id("preview-frame-0")).getAttribute("sandbox"))
+        .isEmpty();
     admin.driver().findElement(By.id("campaign:save")).click();
     admin.text(MESSAGES, "created");
     admin.waiting().until(ExpectedConditions.urlContains("id="));
@@ -91,13 +100,21 @@ class CampaignsConsoleIT {
     assertThat(banners.status()).isEqualTo(200);
     assertThat(banners.body()).contains(text).contains("\"campaign_id\":" + id);
     assertThat(Goals.complete(goal, user).status()).isEqualTo(200);
-    assertThat(Api.bootstrap().get("/api/v1/campaigns/banners?user_id=" + user).body()).doesNotContain(text);
+    assertThat(Api.bootstrap().get("/api/v1/campaigns/banners?user_id=" + user).body())
+        .doesNotContain(text);
 
     // reopening shows the saved values
     admin.open(BASE + "/admin/campaigns/edit.xhtml?id=" + id);
     assertThat(admin.visible(By.id("campaign:name")).getAttribute("value")).isEqualTo(name);
-    assertThat(admin.driver().findElement(By.id("campaign:banners:0:text")).getAttribute("value")).isEqualTo(text);
-    assertThat(admin.driver().findElement(By.cssSelector("#campaign\\:include input[value='onboarding_" + goal + "']")).isSelected()).isTrue();
+    assertThat(admin.driver().findElement(By.id("campaign:banners:0:text")).getAttribute("value"))
+        .isEqualTo(text);
+    assertThat(
+            admin
+                .driver()
+                .findElement(
+                    By.cssSelector("#campaign\\:include input[value='onboarding_" + goal + "']"))
+                .isSelected())
+        .isTrue();
   }
 
   private Browser signedIn() {

@@ -11,12 +11,14 @@ import java.util.List;
 /** Direct JDBC access to the application's PostgreSQL, to check what was (not) stored. */
 public final class Db {
 
-  private static final String URL = System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:28432/waymark");
+  private static final String URL =
+      System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:28432/waymark");
 
   private Db() {}
 
   public static List<List<Object>> query(String sql, Object... params) {
-    try (Connection c = DriverManager.getConnection(URL, "waymark", "waymark"); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = DriverManager.getConnection(URL, "waymark", "waymark");
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }
@@ -46,7 +48,8 @@ public final class Db {
   }
 
   public static int update(String sql, Object... params) {
-    try (Connection c = DriverManager.getConnection(URL, "waymark", "waymark"); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = DriverManager.getConnection(URL, "waymark", "waymark");
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }

@@ -10,10 +10,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorModelIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/json", "application/javascript", "type=application/json", "text/plain", "%%garbage%%", "application/json; charset=utf-8"})
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/javascript",
+        "type=application/json",
+        "text/plain",
+        "%%garbage%%",
+        "application/json; charset=utf-8"
+      })
   void bodiesAreJsonWhateverTheContentType(String contentType) {
-    Api.Reply reply = Api.bootstrap().header("Content-Type", contentType)
-        .post("/api/v1/users", "{\"email\":\"" + Api.email("ctype") + "\"}");
+    Api.Reply reply =
+        Api.bootstrap()
+            .header("Content-Type", contentType)
+            .post("/api/v1/users", "{\"email\":\"" + Api.email("ctype") + "\"}");
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.header("Content-Type")).startsWith("application/json");
   }
@@ -26,24 +36,36 @@ class ErrorModelIT {
 
   @Test
   void malformedJson() {
-    assertError(Api.bootstrap().post("/api/v1/users", "{\"email\":"), 400, "malformed_json", "Malformed JSON");
-    assertError(Api.bootstrap().post("/api/v1/users", "email=x"), 400, "malformed_json", "Malformed JSON");
+    assertError(
+        Api.bootstrap().post("/api/v1/users", "{\"email\":"),
+        400,
+        "malformed_json",
+        "Malformed JSON");
+    assertError(
+        Api.bootstrap().post("/api/v1/users", "email=x"), 400, "malformed_json", "Malformed JSON");
   }
 
   @Test
   void notAnObjectIsAPayloadError() {
-    assertError(Api.bootstrap().post("/api/v1/users", "[1,2]"), 400, "payload_error", "Payload error");
-    assertError(Api.bootstrap().post("/api/v1/users", "{\"email\":42}"), 400, "payload_error", "Payload error");
+    assertError(
+        Api.bootstrap().post("/api/v1/users", "[1,2]"), 400, "payload_error", "Payload error");
+    assertError(
+        Api.bootstrap().post("/api/v1/users", "{\"email\":42}"),
+        400,
+        "payload_error",
+        "Payload error");
   }
 
   @Test
   void unknownRouteIsJson404() {
-    assertError(Api.bootstrap().get("/api/v1/no-such-thing"), 404, "route_not_found", "Route not found");
+    assertError(
+        Api.bootstrap().get("/api/v1/no-such-thing"), 404, "route_not_found", "Route not found");
   }
 
   @Test
   void wrongMethodIsJson405() {
-    assertError(Api.bootstrap().delete("/api/v1/users"), 405, "method_not_allowed", "Method not allowed");
+    assertError(
+        Api.bootstrap().delete("/api/v1/users"), 405, "method_not_allowed", "Method not allowed");
   }
 
   @Test
@@ -56,8 +78,16 @@ class ErrorModelIT {
 
   @Test
   void badQueryParameters() {
-    assertError(Api.bootstrap().get("/api/v1/users?after=xyz"), 400, "invalid_input", "Invalid parameter 'after'");
-    assertError(Api.bootstrap().get("/api/v1/users?limit=0"), 400, "invalid_input", "Invalid parameter 'limit'");
+    assertError(
+        Api.bootstrap().get("/api/v1/users?after=xyz"),
+        400,
+        "invalid_input",
+        "Invalid parameter 'after'");
+    assertError(
+        Api.bootstrap().get("/api/v1/users?limit=0"),
+        400,
+        "invalid_input",
+        "Invalid parameter 'limit'");
   }
 
   static void assertError(Api.Reply reply, int status, String code, String message) {

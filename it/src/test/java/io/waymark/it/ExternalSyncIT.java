@@ -27,9 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The external REMP Campaign sync against a real HTTP receiver started here, on the port the IT server was told
- * ({@code it.remp.port}; the server retries every second, at most 4 attempts). Segments this test does not know
- * (other tests' goals) are answered 404, which the server takes as done.
+ * The external REMP Campaign sync against a real HTTP receiver started here, on the port the IT
+ * server was told ({@code it.remp.port}; the server retries every second, at most 4 attempts).
+ * Segments this test does not know (other tests' goals) are answered 404, which the server takes as
+ * done.
  */
 class ExternalSyncIT {
 
@@ -39,11 +40,19 @@ class ExternalSyncIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   /** One call the receiver got, and what it answered. */
-  record Call(String segmentCode, String action, String authorization, String contentType, JsonObject body, int answered) {}
+  record Call(
+      String segmentCode,
+      String action,
+      String authorization,
+      String contentType,
+      JsonObject body,
+      int answered) {}
 
   private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+
   /** Per segment this test owns: the statuses to answer, in order; 200 once they are used up. */
   private static final Map<String, Deque<Integer>> ANSWERS = new ConcurrentHashMap<>();
+
   private static HttpServer server;
   private static ExecutorService executor;
 
@@ -63,7 +72,8 @@ class ExternalSyncIT {
   }
 
   private static void receive(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       String[] parts = exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/");
       String code = parts[0];
@@ -83,10 +93,18 @@ class ExternalSyncIT {
         json = Json.createObjectBuilder().add("unreadable", body).build();
       }
       if (planned != null) {
-        CALLS.add(new Call(code, parts.length > 1 ? parts[1] : "", exchange.getRequestHeaders().getFirst("Authorization"),
-            exchange.getRequestHeaders().getFirst("Content-Type"), json, status));
+        CALLS.add(
+            new Call(
+                code,
+                parts.length > 1 ? parts[1] : "",
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                json,
+                status));
       }
-      byte[] answer = (status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"error\"}").getBytes(StandardCharsets.UTF_8);
+      byte[] answer =
+          (status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"error\"}")
+              .getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, answer.length);
       exchange.getResponseBody().write(answer);
     }
@@ -100,13 +118,21 @@ class ExternalSyncIT {
   }
 
   private static List<Call> calls(String segment, long user) {
-    return CALLS.stream().filter(c -> c.segmentCode().equals(segment) && c.body().getJsonNumber("user_id") != null
-        && c.body().getJsonNumber("user_id").longValue() == user).toList();
+    return CALLS.stream()
+        .filter(
+            c ->
+                c.segmentCode().equals(segment)
+                    && c.body().getJsonNumber("user_id") != null
+                    && c.body().getJsonNumber("user_id").longValue() == user)
+        .toList();
   }
 
   /** The user's outbox rows for the segment, oldest first: [action, status, attempts]. */
   private static List<List<Object>> rows(String segment, long user) {
-    return Db.query("select action, status, attempts from remp_segment_outbox where segment_code = ? and user_id = ? order by id", segment, user);
+    return Db.query(
+        "select action, status, attempts from remp_segment_outbox where segment_code = ? and user_id = ? order by id",
+        segment,
+        user);
   }
 
   @Test
@@ -120,17 +146,37 @@ class ExternalSyncIT {
     assertThat(add.action()).isEqualTo("add-user");
     assertThat(add.authorization()).isEqualTo("Bearer " + TOKEN);
     assertThat(add.contentType()).isEqualTo("application/json");
-    assertThat(add.body()).isEqualTo(Json.createObjectBuilder().add("user_id", user).add("segment_code", segment).build());
+    assertThat(add.body())
+        .isEqualTo(
+            Json.createObjectBuilder().add("user_id", user).add("segment_code", segment).build());
 
     assertThat(Goals.complete(code, user).status()).isEqualTo(200);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(calls(segment, user)).extracting(Call::action).containsExactly("add-user", "remove-user"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(calls(segment, user))
+                    .extracting(Call::action)
+                    .containsExactly("add-user", "remove-user"));
     assertThat(Goals.assign(code, user, null).status()).isEqualTo(200);
     assertThat(Goals.timeout(code, user).status()).isEqualTo(200);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(calls(segment, user)).extracting(Call::action)
-        .containsExactly("add-user", "remove-user", "add-user", "remove-user"));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(rows(segment, user)).containsExactly(
-        List.of("add-user", "delivered", 1), List.of("remove-user", "delivered", 1), List.of("add-user", "delivered", 1),
-        List.of("remove-user", "delivered", 1)));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(calls(segment, user))
+                    .extracting(Call::action)
+                    .containsExactly("add-user", "remove-user", "add-user", "remove-user"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(rows(segment, user))
+                    .containsExactly(
+                        List.of("add-user", "delivered", 1),
+                        List.of("remove-user", "delivered", 1),
+                        List.of("add-user", "delivered", 1),
+                        List.of("remove-user", "delivered", 1)));
   }
 
   @Test
@@ -139,12 +185,22 @@ class ExternalSyncIT {
     String segment = "onboarding_" + code;
     long user = Goals.user();
     Goals.assign(code, user, null);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(rows(segment, user)).containsExactly(List.of("add-user", "ignored", 1)));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(rows(segment, user)).containsExactly(List.of("add-user", "ignored", 1)));
     // the next call of the user goes through; the ignored add was never sent again
     Goals.complete(code, user);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(rows(segment, user)).containsExactly(
-        List.of("add-user", "ignored", 1), List.of("remove-user", "delivered", 1)));
-    assertThat(calls(segment, user)).extracting(Call::action, Call::answered)
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(rows(segment, user))
+                    .containsExactly(
+                        List.of("add-user", "ignored", 1), List.of("remove-user", "delivered", 1)));
+    assertThat(calls(segment, user))
+        .extracting(Call::action, Call::answered)
         .containsExactly(tuple("add-user", 404), tuple("remove-user", 200));
   }
 
@@ -155,11 +211,19 @@ class ExternalSyncIT {
     long user = Goals.user();
     Goals.assign(code, user, null);
     Goals.complete(code, user);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(rows(segment, user)).containsExactly(
-        List.of("add-user", "delivered", 3), List.of("remove-user", "delivered", 1)));
-    assertThat(calls(segment, user)).extracting(Call::action, Call::answered).containsExactly(
-        tuple("add-user", 500), tuple("add-user", 500),
-        tuple("add-user", 200), tuple("remove-user", 200));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(rows(segment, user))
+                    .containsExactly(
+                        List.of("add-user", "delivered", 3),
+                        List.of("remove-user", "delivered", 1)));
+    assertThat(calls(segment, user))
+        .extracting(Call::action, Call::answered)
+        .containsExactly(
+            tuple("add-user", 500), tuple("add-user", 500),
+            tuple("add-user", 200), tuple("remove-user", 200));
   }
 
   @Test
@@ -168,9 +232,17 @@ class ExternalSyncIT {
     String segment = "onboarding_" + code;
     long user = Goals.user();
     Goals.assign(code, user, null);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(rows(segment, user)).containsExactly(List.of("add-user", "failed", 4)));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(rows(segment, user)).containsExactly(List.of("add-user", "failed", 4)));
     assertThat(calls(segment, user)).hasSize(4);
-    assertThat(Db.single("select last_error from remp_segment_outbox where segment_code = ? and user_id = ?", segment, user))
+    assertThat(
+            Db.single(
+                "select last_error from remp_segment_outbox where segment_code = ? and user_id = ?",
+                segment,
+                user))
         .isEqualTo("HTTP 503");
 
     var token = Api.createToken(null, "external-sync.status");
@@ -179,15 +251,26 @@ class ExternalSyncIT {
     JsonObject remp = status.json().getJsonObject("remp_campaign");
     assertThat(remp.getBoolean("enabled")).isTrue();
     assertThat(remp.getJsonNumber("failed").longValue()).isPositive();
-    assertThat(remp.getJsonArray("latest_failures").stream().map(JsonObject.class::cast)
-        .filter(f -> f.getString("segment_code").equals(segment) && f.getJsonNumber("user_id").longValue() == user))
-        .singleElement().satisfies(f -> {
-          assertThat(f.getString("action")).isEqualTo("add-user");
-          assertThat(f.getInt("attempts")).isEqualTo(4);
-          assertThat(f.getString("last_error")).isEqualTo("HTTP 503");
-        });
+    assertThat(
+            remp.getJsonArray("latest_failures").stream()
+                .map(JsonObject.class::cast)
+                .filter(
+                    f ->
+                        f.getString("segment_code").equals(segment)
+                            && f.getJsonNumber("user_id").longValue() == user))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getString("action")).isEqualTo("add-user");
+              assertThat(f.getInt("attempts")).isEqualTo(4);
+              assertThat(f.getString("last_error")).isEqualTo("HTTP 503");
+            });
     // the token is only ever sent to REMP
     assertThat(status.body()).doesNotContain(TOKEN);
-    assertThat(Db.single("select count(*) from remp_segment_outbox where position(? in coalesce(last_error, '')) > 0", TOKEN)).isEqualTo(0L);
+    assertThat(
+            Db.single(
+                "select count(*) from remp_segment_outbox where position(? in coalesce(last_error, '')) > 0",
+                TOKEN))
+        .isEqualTo(0L);
   }
 }

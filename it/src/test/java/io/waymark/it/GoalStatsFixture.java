@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
- * Ten users of one goal with completion and registration times written into the past over JDBC, so every analytics
- * figure has a known value that differs from the others:
+ * Ten users of one goal with completion and registration times written into the past over JDBC, so
+ * every analytics figure has a known value that differs from the others:
+ *
  * <pre>
  *   user  completed ago  registered before it  bucket   windows
  *   1     2 h            12 h                  0        24h 7d 31d
@@ -30,6 +31,7 @@ import java.util.function.LongConsumer;
  *   9     active (assigned)
  *   10    timed out
  * </pre>
+ *
  * 24 h: 2, 7 d: 4, 31 d: 7, active: 1, users 10, completed users 8 (rate 0.8).
  */
 final class GoalStatsFixture {
@@ -40,21 +42,25 @@ final class GoalStatsFixture {
   static final long ACTIVE = 1;
   static final long USERS = 10;
   static final long COMPLETED_USERS = 8;
-  static final Map<String, Long> TIME_TO_COMPLETE = orderedMap("0", 1L, "1", 2L, "2", 1L, "3-6", 1L, "7-30", 1L, "31+", 2L);
+  static final Map<String, Long> TIME_TO_COMPLETE =
+      orderedMap("0", 1L, "1", 2L, "2", 1L, "3-6", 1L, "7-30", 1L, "31+", 2L);
 
   private static final Duration[][] COMPLETIONS = {
-      {Duration.ofHours(2), Duration.ofHours(12)},
-      {Duration.ofHours(5), Duration.ofHours(36)},
-      {Duration.ofDays(3), Duration.ofHours(29)},
-      {Duration.ofDays(6), Duration.ofHours(60)},
-      {Duration.ofDays(10), Duration.ofDays(4)},
-      {Duration.ofDays(20), Duration.ofDays(30).plusHours(23)},
-      {Duration.ofDays(29).plusHours(12), Duration.ofDays(45)},
-      {Duration.ofDays(40), Duration.ofDays(31).plusMinutes(1)}};
+    {Duration.ofHours(2), Duration.ofHours(12)},
+    {Duration.ofHours(5), Duration.ofHours(36)},
+    {Duration.ofDays(3), Duration.ofHours(29)},
+    {Duration.ofDays(6), Duration.ofHours(60)},
+    {Duration.ofDays(10), Duration.ofDays(4)},
+    {Duration.ofDays(20), Duration.ofDays(30).plusHours(23)},
+    {Duration.ofDays(29).plusHours(12), Duration.ofDays(45)},
+    {Duration.ofDays(40), Duration.ofDays(31).plusMinutes(1)}
+  };
 
   final String code;
+
   /** The users in the table's order (index 0 = user 1). */
   final List<Long> users = new ArrayList<>();
+
   /** When each of users 1-8 completed. */
   final List<Instant> completedAt = new ArrayList<>();
 
@@ -63,8 +69,8 @@ final class GoalStatsFixture {
   }
 
   /**
-   * Fills an existing goal. {@code completeFirst} completes user 1 (by API call or by a tracked event); the others
-   * are completed through {@code POST /onboarding-goals/complete}.
+   * Fills an existing goal. {@code completeFirst} completes user 1 (by API call or by a tracked
+   * event); the others are completed through {@code POST /onboarding-goals/complete}.
    */
   static GoalStatsFixture populate(String code, LongConsumer completeFirst) {
     GoalStatsFixture f = new GoalStatsFixture(code);
@@ -82,26 +88,45 @@ final class GoalStatsFixture {
     ok(Goals.assign(code, f.users.get(8), null));
     ok(Goals.assign(code, f.users.get(9), null));
     ok(Goals.timeout(code, f.users.get(9)));
-    assertThat(Goals.rows(code, f.users.get(0))).as("user 1 completed").containsExactly(List.of(true, false));
+    assertThat(Goals.rows(code, f.users.get(0)))
+        .as("user 1 completed")
+        .containsExactly(List.of(true, false));
 
     for (int i = 0; i < COMPLETIONS.length; i++) {
       Instant completed = now.minus(COMPLETIONS[i][0]);
       f.completedAt.add(completed);
       long user = f.users.get(i);
-      Db.update("update users set created_at = ? where id = ?", utc(completed.minus(COMPLETIONS[i][1])), user);
-      int rows = Db.update("update user_onboarding_goals set created_at = ?, updated_at = ?, completed_at = ? where user_id = ?"
-          + " and completed_at is not null and onboarding_goal_id = (select id from onboarding_goals where code = ?)",
-          utc(completed), utc(completed), utc(completed), user, code);
+      Db.update(
+          "update users set created_at = ? where id = ?",
+          utc(completed.minus(COMPLETIONS[i][1])),
+          user);
+      int rows =
+          Db.update(
+              "update user_onboarding_goals set created_at = ?, updated_at = ?, completed_at = ? where user_id = ?"
+                  + " and completed_at is not null and onboarding_goal_id = (select id from onboarding_goals where code = ?)",
+              utc(completed),
+              utc(completed),
+              utc(completed),
+              user,
+              code);
       assertThat(rows).isEqualTo(1);
     }
     Instant timedOut = f.completedAt.get(1).minus(Duration.ofDays(1));
-    Db.update("update user_onboarding_goals set created_at = ?, updated_at = ?, timedout_at = ? where user_id = ?"
-        + " and timedout_at is not null and onboarding_goal_id = (select id from onboarding_goals where code = ?)",
-        utc(timedOut), utc(timedOut), utc(timedOut), f.users.get(1), code);
+    Db.update(
+        "update user_onboarding_goals set created_at = ?, updated_at = ?, timedout_at = ? where user_id = ?"
+            + " and timedout_at is not null and onboarding_goal_id = (select id from onboarding_goals where code = ?)",
+        utc(timedOut),
+        utc(timedOut),
+        utc(timedOut),
+        f.users.get(1),
+        code);
     return f;
   }
 
-  /** Completions per UTC day, from the completion times (which day "today" is, is the caller's business). */
+  /**
+   * Completions per UTC day, from the completion times (which day "today" is, is the caller's
+   * business).
+   */
   Map<LocalDate, Long> completionsPerDay() {
     Map<LocalDate, Long> days = new TreeMap<>();
     completedAt.forEach(t -> days.merge(LocalDate.ofInstant(t, ZoneOffset.UTC), 1L, Long::sum));

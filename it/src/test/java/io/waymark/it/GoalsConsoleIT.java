@@ -31,9 +31,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The goals pages in headless Chromium against the real EAR: an event goal with typed property filters created and
- * edited in the console, its figures on the list and on its page after completions at known times, a user's goal
- * rows on the user's page, and what viewers may not do.
+ * The goals pages in headless Chromium against the real EAR: an event goal with typed property
+ * filters created and edited in the console, its figures on the list and on its page after
+ * completions at known times, a user's goal rows on the user's page, and what viewers may not do.
  */
 class GoalsConsoleIT {
 
@@ -41,7 +41,8 @@ class GoalsConsoleIT {
   static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
   static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
 
   private final List<Browser> browsers = new ArrayList<>();
@@ -50,7 +51,9 @@ class GoalsConsoleIT {
 
   @BeforeEach
   void browserAvailable(TestInfo info) {
-    Browser.requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as a whole
+    Browser
+        .requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as
+    // a whole
     testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
   }
 
@@ -102,8 +105,13 @@ class GoalsConsoleIT {
     assertThat(admin.driver().findElement(By.id("filters")).getText())
         .contains("plan = \"pro\"", "seats = 5", "trial = false");
     // stored typed, as the API shows it
-    JsonObject properties = Api.bootstrap().get("/api/v1/onboarding-goals/" + code).json().getJsonObject("goal")
-        .getJsonObject("event").getJsonObject("properties");
+    JsonObject properties =
+        Api.bootstrap()
+            .get("/api/v1/onboarding-goals/" + code)
+            .json()
+            .getJsonObject("goal")
+            .getJsonObject("event")
+            .getJsonObject("properties");
     assertThat(properties.toString()).isEqualTo("{\"plan\":\"pro\",\"seats\":5,\"trial\":false}");
 
     // the code is taken now: a second goal with it is refused with the boundary's message
@@ -122,19 +130,42 @@ class GoalsConsoleIT {
     admin.driver().findElement(By.id("goal:save")).click();
     admin.text(MESSAGES, "Saved.");
     admin.textIs(By.id("name"), "Chose a paid plan");
-    assertThat(Api.bootstrap().get("/api/v1/onboarding-goals/" + code).json().getJsonObject("goal").getString("name"))
+    assertThat(
+            Api.bootstrap()
+                .get("/api/v1/onboarding-goals/" + code)
+                .json()
+                .getJsonObject("goal")
+                .getString("name"))
         .isEqualTo("Chose a paid plan");
 
-    // history: user 1 completes it by a tracked event matching the filters made in the console; a near miss
+    // history: user 1 completes it by a tracked event matching the filters made in the console; a
+    // near miss
     // ("5" is a string, not the number 5) leaves user 9 active
     LocalDate before = LocalDate.now(ZoneOffset.UTC);
-    GoalStatsFixture fixture = GoalStatsFixture.populate(code, user -> {
-      Api.Reply tracked = Api.bootstrap().post("/api/v1/events", "{\"user_id\":" + user + ",\"name\":\"" + event
-          + "\",\"properties\":{\"plan\":\"pro\",\"seats\":5,\"trial\":false,\"source\":\"web\"}}");
-      assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
-    });
-    Api.Reply nearMiss = Api.bootstrap().post("/api/v1/events", "{\"user_id\":" + fixture.users.get(8) + ",\"name\":\"" + event
-        + "\",\"properties\":{\"plan\":\"pro\",\"seats\":\"5\",\"trial\":false}}");
+    GoalStatsFixture fixture =
+        GoalStatsFixture.populate(
+            code,
+            user -> {
+              Api.Reply tracked =
+                  Api.bootstrap()
+                      .post(
+                          "/api/v1/events",
+                          "{\"user_id\":"
+                              + user
+                              + ",\"name\":\""
+                              + event
+                              + "\",\"properties\":{\"plan\":\"pro\",\"seats\":5,\"trial\":false,\"source\":\"web\"}}");
+              assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+            });
+    Api.Reply nearMiss =
+        Api.bootstrap()
+            .post(
+                "/api/v1/events",
+                "{\"user_id\":"
+                    + fixture.users.get(8)
+                    + ",\"name\":\""
+                    + event
+                    + "\",\"properties\":{\"plan\":\"pro\",\"seats\":\"5\",\"trial\":false}}");
     assertThat(nearMiss.status()).isEqualTo(200);
     assertThat(Goals.rows(code, fixture.users.get(8))).containsExactly(List.of(false, false));
 
@@ -142,14 +173,19 @@ class GoalsConsoleIT {
     admin.open(BASE + "/admin/goals/list.xhtml");
     admin.type(By.id("search-q"), code.toUpperCase());
     admin.driver().findElement(By.id("search-submit")).click();
-    admin.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.wm-goal-link"), 1));
+    admin
+        .waiting()
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.wm-goal-link"), 1));
     WebElement row = admin.driver().findElement(By.cssSelector("tr.wm-goal-row"));
     assertThat(cell(row, "wm-goal-link")).isEqualTo(code);
     assertThat(cell(row, "wm-goal-name")).isEqualTo("Chose a paid plan");
     assertThat(cell(row, "wm-goal-type")).isEqualTo("event");
-    assertThat(cell(row, "wm-completed-24h")).isEqualTo(String.valueOf(GoalStatsFixture.COMPLETED_24H));
-    assertThat(cell(row, "wm-completed-7d")).isEqualTo(String.valueOf(GoalStatsFixture.COMPLETED_7D));
-    assertThat(cell(row, "wm-completed-31d")).isEqualTo(String.valueOf(GoalStatsFixture.COMPLETED_31D));
+    assertThat(cell(row, "wm-completed-24h"))
+        .isEqualTo(String.valueOf(GoalStatsFixture.COMPLETED_24H));
+    assertThat(cell(row, "wm-completed-7d"))
+        .isEqualTo(String.valueOf(GoalStatsFixture.COMPLETED_7D));
+    assertThat(cell(row, "wm-completed-31d"))
+        .isEqualTo(String.valueOf(GoalStatsFixture.COMPLETED_31D));
     assertThat(cell(row, "wm-active")).isEqualTo(String.valueOf(GoalStatsFixture.ACTIVE));
     admin.screenshot("goals-list");
 
@@ -161,19 +197,29 @@ class GoalsConsoleIT {
     admin.textIs(By.id("active"), "1");
     admin.textIs(By.id("completion-rate"), "80 %");
     admin.textIs(By.id("completion-users"), "8 of 10 users");
-    GoalStatsFixture.TIME_TO_COMPLETE.forEach((bucket, count) ->
-        assertThat(admin.driver().findElement(By.cssSelector("[id='ttc-" + bucket + "']")).getText()).as(bucket).isEqualTo(count.toString()));
+    GoalStatsFixture.TIME_TO_COMPLETE.forEach(
+        (bucket, count) ->
+            assertThat(
+                    admin
+                        .driver()
+                        .findElement(By.cssSelector("[id='ttc-" + bucket + "']"))
+                        .getText())
+                .as(bucket)
+                .isEqualTo(count.toString()));
     assertThat(chartData(admin)).isEqualTo(fixture.expectedPerDay(chartToday(before)));
     admin.screenshot("goals-detail");
-    ((JavascriptExecutor) admin.driver()).executeScript("document.getElementById('time-to-complete').scrollIntoView()");
+    ((JavascriptExecutor) admin.driver())
+        .executeScript("document.getElementById('time-to-complete').scrollIntoView()");
     admin.screenshot("goals-detail-chart-and-time-to-complete");
 
-    // a user's page lists their goal rows newest first: user 2 completed after an earlier row timed out
+    // a user's page lists their goal rows newest first: user 2 completed after an earlier row timed
+    // out
     admin.open(BASE + "/admin/users/detail.xhtml?id=" + fixture.users.get(1));
     admin.visible(By.id("goals"));
     assertThat(texts(admin, "wm-user-goal-code")).containsExactly(code, code);
     assertThat(texts(admin, "wm-user-goal-state")).containsExactly("completed", "timed out");
-    ((JavascriptExecutor) admin.driver()).executeScript("document.getElementById('goals').scrollIntoView()");
+    ((JavascriptExecutor) admin.driver())
+        .executeScript("document.getElementById('goals').scrollIntoView()");
     admin.screenshot("goals-user-page");
     assertThat(admin.present(By.id("goals-older"))).isFalse();
     admin.driver().findElement(By.cssSelector("a.wm-user-goal-code")).click();
@@ -185,9 +231,12 @@ class GoalsConsoleIT {
     String code = Goals.createSimple("history");
     long user = Goals.user();
     // 55 finished rows, written directly: ids ascend with time, the newest is completed
-    Db.update("insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, timedout_at, completed_at)"
-        + " select ?, g.id, now() - (60 - i) * interval '1 day', now(), case when i < 55 then now() end, case when i = 55 then now() end"
-        + " from onboarding_goals g, generate_series(1, 55) i where g.code = ? order by i", user, code);
+    Db.update(
+        "insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, timedout_at, completed_at)"
+            + " select ?, g.id, now() - (60 - i) * interval '1 day', now(), case when i < 55 then now() end, case when i = 55 then now() end"
+            + " from onboarding_goals g, generate_series(1, 55) i where g.code = ? order by i",
+        user,
+        code);
     Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     admin.open(BASE + "/admin/users/detail.xhtml?id=" + user);
     admin.visible(By.id("goals"));
@@ -212,7 +261,9 @@ class GoalsConsoleIT {
 
     Browser viewer = signedIn(email, password);
     viewer.open(BASE + "/admin/goals/list.xhtml?q=" + code);
-    viewer.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.wm-goal-link"), 1));
+    viewer
+        .waiting()
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("a.wm-goal-link"), 1));
     assertThat(viewer.present(By.id("new-goal"))).isFalse();
     viewer.driver().findElement(By.linkText(code)).click();
     viewer.textIs(By.id("code"), code);
@@ -226,14 +277,25 @@ class GoalsConsoleIT {
     assertThat(viewer.present(By.id("goal:save"))).isFalse();
     viewer.screenshot("goals-viewer-new");
 
-    // hand-made POSTs of the forms an editor would see: the viewer's views have no such form, nothing changes
-    String cookie = "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
-    String editPage = "/admin/goals/edit.xhtml?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+    // hand-made POSTs of the forms an editor would see: the viewer's views have no such form,
+    // nothing changes
+    String cookie =
+        "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    String editPage =
+        "/admin/goals/edit.xhtml?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     postForm(editPage, cookie, Map.of("goal:name", "Forged by a viewer", "goal:type", "simple"));
-    assertThat(Api.bootstrap().get("/api/v1/onboarding-goals/" + code).json().getJsonObject("goal").getString("name"))
+    assertThat(
+            Api.bootstrap()
+                .get("/api/v1/onboarding-goals/" + code)
+                .json()
+                .getJsonObject("goal")
+                .getString("name"))
         .isEqualTo("Goal " + code);
     String forged = "forged-" + run;
-    postForm("/admin/goals/edit.xhtml", cookie, Map.of("goal:code", forged, "goal:name", "Forged", "goal:type", "simple"));
+    postForm(
+        "/admin/goals/edit.xhtml",
+        cookie,
+        Map.of("goal:code", forged, "goal:name", "Forged", "goal:type", "simple"));
     assertThat(Api.bootstrap().get("/api/v1/onboarding-goals/" + forged).status()).isEqualTo(404);
   }
 
@@ -253,8 +315,14 @@ class GoalsConsoleIT {
 
   /** Picks a PrimeFaces radio button by clicking its label, as a user would. */
   private static void radio(Browser browser, String group, String value) {
-    WebElement input = browser.driver().findElement(By.cssSelector("input[name='" + group + "'][value='" + value + "']"));
-    browser.driver().findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+    WebElement input =
+        browser
+            .driver()
+            .findElement(By.cssSelector("input[name='" + group + "'][value='" + value + "']"));
+    browser
+        .driver()
+        .findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
+        .click();
     browser.waiting().until(d -> input.isSelected());
   }
 
@@ -270,18 +338,32 @@ class GoalsConsoleIT {
   }
 
   private static List<String> texts(Browser browser, String styleClass) {
-    return browser.driver().findElements(By.className(styleClass)).stream().map(WebElement::getText).toList();
+    return browser.driver().findElements(By.className(styleClass)).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
-  /** The numbers Chart.js draws in the per-day chart (it has drawn them: the chart object exists on the canvas). */
+  /**
+   * The numbers Chart.js draws in the per-day chart (it has drawn them: the chart object exists on
+   * the canvas).
+   */
   private static List<Long> chartData(Browser browser) {
-    Object data = browser.waiting().until(d -> ((JavascriptExecutor) d).executeScript(
-        "var c = window.Chart && Chart.getChart(document.getElementById('per-day_canvas'));"
-            + " return c ? c.data.datasets[0].data : null;"));
+    Object data =
+        browser
+            .waiting()
+            .until(
+                d ->
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "var c = window.Chart && Chart.getChart(document.getElementById('per-day_canvas'));"
+                                + " return c ? c.data.datasets[0].data : null;"));
     return ((List<?>) data).stream().map(n -> ((Number) n).longValue()).toList();
   }
 
-  /** The chart's last day is the server's today when the page was made: the day the test started or the next. */
+  /**
+   * The chart's last day is the server's today when the page was made: the day the test started or
+   * the next.
+   */
   private static LocalDate chartToday(LocalDate before) {
     LocalDate now = LocalDate.now(ZoneOffset.UTC);
     return now.equals(before) ? before : now;
@@ -289,27 +371,51 @@ class GoalsConsoleIT {
 
   // --- HTTP, for the forged requests
 
-  /** Loads the page in the session and posts its "goal" form with the given fields, the session's CSRF token and view state. */
-  private static void postForm(String page, String cookie, Map<String, String> fields) throws Exception {
-    String html = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + page)).header("Cookie", cookie).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+  /**
+   * Loads the page in the session and posts its "goal" form with the given fields, the session's
+   * CSRF token and view state.
+   */
+  private static void postForm(String page, String cookie, Map<String, String> fields)
+      throws Exception {
+    String html =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(BASE + page))
+                    .header("Cookie", cookie)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("goal", "goal");
     form.putAll(fields);
     form.put("goal:save", "");
     form.put("_csrf", field(html, "_csrf"));
     form.put("jakarta.faces.ViewState", field(html, "jakarta.faces.ViewState"));
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + page)).header("Cookie", cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("the POST passed the CSRF check and reached JSF").isEqualTo(200);
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + page))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("the POST passed the CSRF check and reached JSF")
+        .isEqualTo(200);
   }
 
   private static String field(String html, String name) {
-    Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(html);
     assertThat(m.find()).as("field " + name + " in page").isTrue();
     return m.group(1);
   }

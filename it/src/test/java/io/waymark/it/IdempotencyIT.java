@@ -29,9 +29,17 @@ class IdempotencyIT {
   @Test
   void theSameKeyWithAnotherBodyIsRefused() {
     String key = UUID.randomUUID().toString();
-    assertThat(Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/users", "{\"email\":\"" + Api.email("idem-a") + "\"}").status()).isEqualTo(201);
+    assertThat(
+            Api.bootstrap()
+                .header("Idempotency-Key", key)
+                .post("/api/v1/users", "{\"email\":\"" + Api.email("idem-a") + "\"}")
+                .status())
+        .isEqualTo(201);
     String other = Api.email("idem-b");
-    Api.Reply reused = Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/users", "{\"email\":\"" + other + "\"}");
+    Api.Reply reused =
+        Api.bootstrap()
+            .header("Idempotency-Key", key)
+            .post("/api/v1/users", "{\"email\":\"" + other + "\"}");
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.json().getString("code")).isEqualTo("idempotency_key_reused");
     assertThat(Db.single("select count(*) from users where email = ?", other)).isEqualTo(0L);
@@ -56,8 +64,18 @@ class IdempotencyIT {
     var other = Api.createToken(null, "users.create");
     String a = Api.email("scope-a");
     String b = Api.email("scope-b");
-    assertThat(Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/users", "{\"email\":\"" + a + "\"}").status()).isEqualTo(201);
-    assertThat(Api.withToken(other.getKey()).header("Idempotency-Key", key).post("/api/v1/users", "{\"email\":\"" + b + "\"}").status()).isEqualTo(201);
+    assertThat(
+            Api.bootstrap()
+                .header("Idempotency-Key", key)
+                .post("/api/v1/users", "{\"email\":\"" + a + "\"}")
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            Api.withToken(other.getKey())
+                .header("Idempotency-Key", key)
+                .post("/api/v1/users", "{\"email\":\"" + b + "\"}")
+                .status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -69,7 +87,9 @@ class IdempotencyIT {
     try {
       List<Future<Api.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        replies.add(pool.submit(() -> Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/users", body)));
+        replies.add(
+            pool.submit(
+                () -> Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/users", body)));
       }
       for (Future<Api.Reply> reply : replies) {
         Api.Reply r = reply.get();
@@ -86,7 +106,10 @@ class IdempotencyIT {
 
   @Test
   void anEmptyKeyIsABadParameter() {
-    Api.Reply reply = Api.bootstrap().header("Idempotency-Key", " ").post("/api/v1/users", "{\"email\":\"" + Api.email("idem-empty") + "\"}");
+    Api.Reply reply =
+        Api.bootstrap()
+            .header("Idempotency-Key", " ")
+            .post("/api/v1/users", "{\"email\":\"" + Api.email("idem-empty") + "\"}");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().getString("code")).isEqualTo("invalid_input");
   }

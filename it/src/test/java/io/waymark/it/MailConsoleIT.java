@@ -12,8 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The mail pages in headless Chromium: a template written in the console shows its live preview for the signed-in
- * admin (escaped HTML in a script-less sandbox), a syntax error is named, and the saved template is what the API reads.
+ * The mail pages in headless Chromium: a template written in the console shows its live preview for
+ * the signed-in admin (escaped HTML in a script-less sandbox), a syntax error is named, and the
+ * saved template is what the API reads.
  */
 class MailConsoleIT {
 
@@ -57,9 +58,14 @@ class MailConsoleIT {
 
     // rendered for the signed-in admin; the HTML escaped, shown in a sandbox without scripts
     admin.text(By.id("template:preview-subject"), "Hello " + ADMIN_EMAIL);
-    admin.waiting().until(d -> String.valueOf(d.findElement(By.id("preview-frame")).getAttribute("srcdoc"))
-        .contains("<p>&lt;gold&gt; plan</p>"));
-    assertThat(admin.driver().findElement(By.id("preview-frame")).getAttribute("sandbox")).isEmpty();
+    admin
+        .waiting()
+        .until(
+            d ->
+                String.valueOf(d.findElement(By.id("preview-frame")).getAttribute("srcdoc"))
+                    .contains("<p>&lt;gold&gt; plan</p>"));
+    assertThat(admin.driver().findElement(By.id("preview-frame")).getAttribute("sandbox"))
+        .isEmpty();
 
     // a syntax error is named beside the preview
     admin.type(By.id("template:text"), "{% if user.id %}never closed");
@@ -72,15 +78,18 @@ class MailConsoleIT {
     admin.driver().findElement(By.id("template:refresh-preview")).click();
     admin.text(By.id("preview-text"), "Plan <gold>");
     admin.driver().findElement(By.id("template:save")).click();
-    // saved: the editor reopens on the template (the "created" flash message can be taken by a preview request
+    // saved: the editor reopens on the template (the "created" flash message can be taken by a
+    // preview request
     // still in flight from the typing, so the URL and the API are what is checked)
     admin.waiting().until(ExpectedConditions.urlContains("code=" + code));
     admin.text(By.id("template:code-field"), code);
 
     Api.Reply saved = Api.bootstrap().get("/api/v1/email-templates/" + code);
     assertThat(saved.status()).isEqualTo(200);
-    assertThat(saved.json().getJsonObject("template").getString("html_body")).isEqualTo("<p>{{ trigger.plan }} plan</p>");
-    assertThat(saved.json().getJsonObject("template").getString("text_body")).isEqualTo("Plan {{ trigger.plan }}");
+    assertThat(saved.json().getJsonObject("template").getString("html_body"))
+        .isEqualTo("<p>{{ trigger.plan }} plan</p>");
+    assertThat(saved.json().getJsonObject("template").getString("text_body"))
+        .isEqualTo("Plan {{ trigger.plan }}");
 
     // the outbox page opens
     admin.open(BASE + "/admin/mail/outbox.xhtml");

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mail delivery through the outbox to a real SMTP server: GreenMail on {@code it.mail.port}, where the IT server
- * sends ({@code waymark.mail.transport=smtp}, retries every second or two).
+ * Mail delivery through the outbox to a real SMTP server: GreenMail on {@code it.mail.port}, where
+ * the IT server sends ({@code waymark.mail.transport=smtp}, retries every second or two).
  */
 class MailDeliveryIT {
 
@@ -35,7 +35,8 @@ class MailDeliveryIT {
   @Test
   void aQueuedMessageIsDeliveredOnceWithBothParts() throws Exception {
     String code = Mails.code("deliver");
-    Mails.create(code, "Welcome {{ user.email }}", "<p>Plan <b>{{ plan }}</b></p>", "Plan {{ plan }}");
+    Mails.create(
+        code, "Welcome {{ user.email }}", "<p>Plan <b>{{ plan }}</b></p>", "Plan {{ plan }}");
     String email = Api.email("deliver");
     long user = Api.createUser(email, null).getJsonNumber("id").longValue();
 
@@ -54,8 +55,11 @@ class MailDeliveryIT {
     assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
     assertThat(((String) parts.getBodyPart(0).getContent()).strip()).isEqualTo("Plan gold");
     assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
-    assertThat(((String) parts.getBodyPart(1).getContent()).strip()).isEqualTo("<p>Plan <b>gold</b></p>");
-    await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(Db.single("select status from mail_outbox where id = ?", id)));
+    assertThat(((String) parts.getBodyPart(1).getContent()).strip())
+        .isEqualTo("<p>Plan <b>gold</b></p>");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "sent".equals(Db.single("select status from mail_outbox where id = ?", id)));
     assertThat(Db.single("select attempts from mail_outbox where id = ?", id)).isEqualTo(1);
   }
 
@@ -70,10 +74,13 @@ class MailDeliveryIT {
     Api.Reply second = Mails.send(code, user, null, "key-1");
     assertThat(first.status()).as(first.body()).isEqualTo(202);
     assertThat(second.status()).as(second.body()).isEqualTo(202);
-    assertThat(second.json().getJsonNumber("message_id").longValue()).isEqualTo(first.json().getJsonNumber("message_id").longValue());
+    assertThat(second.json().getJsonNumber("message_id").longValue())
+        .isEqualTo(first.json().getJsonNumber("message_id").longValue());
 
     long id = first.json().getJsonNumber("message_id").longValue();
-    await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(Db.single("select status from mail_outbox where id = ?", id)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "sent".equals(Db.single("select status from mail_outbox where id = ?", id)));
     assertThat(received(email)).hasSize(1);
     assertThat(((String) received(email).get(0).getContent()).strip()).isEqualTo("Only once");
     assertThat(received(email).get(0).getContentType()).startsWith("text/plain");
@@ -92,7 +99,9 @@ class MailDeliveryIT {
       Api.Reply sent = Mails.send(code, user, null, null);
       assertThat(sent.status()).as(sent.body()).isEqualTo(202);
       long id = sent.json().getJsonNumber("message_id").longValue();
-      await().atMost(Duration.ofSeconds(30)).until(() -> (int) Db.single("select attempts from mail_outbox where id = ?", id) >= 2);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> (int) Db.single("select attempts from mail_outbox where id = ?", id) >= 2);
       assertThat(Db.query("select status, last_error from mail_outbox where id = ?", id).get(0))
           .satisfies(row -> assertThat(row.get(0)).isEqualTo("pending"))
           .satisfies(row -> assertThat((String) row.get(1)).isNotBlank());
@@ -102,8 +111,11 @@ class MailDeliveryIT {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> received(email).size() == 1);
     assertThat(received(email).get(0).getSubject()).isEqualTo("Retry");
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> "sent".equals(Db.single("select status from mail_outbox where user_id = ?", user)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                "sent".equals(Db.single("select status from mail_outbox where user_id = ?", user)));
   }
 
   private static List<MimeMessage> received(String recipient) {

@@ -25,12 +25,19 @@ final class Mails {
     if (code != null) {
       json.add("code", code);
     }
-    return json.add("name", name).add("subject", subject).add("html_body", html).add("text_body", text).build().toString();
+    return json.add("name", name)
+        .add("subject", subject)
+        .add("html_body", html)
+        .add("text_body", text)
+        .build()
+        .toString();
   }
 
   /** Creates a template with the bootstrap token and returns it. */
   static JsonObject create(String code, String subject, String html, String text) {
-    Api.Reply reply = Api.bootstrap().post("/api/v1/email-templates", body(code, "Template " + code, subject, html, text));
+    Api.Reply reply =
+        Api.bootstrap()
+            .post("/api/v1/email-templates", body(code, "Template " + code, subject, html, text));
     if (reply.status() != 201) {
       throw new AssertionError("template not created: " + reply.status() + " " + reply.body());
     }
@@ -38,8 +45,12 @@ final class Mails {
   }
 
   static Api.Reply send(String code, long userId, String paramsJson, String idempotencyKey) {
-    String body = "{\"user_id\":" + userId + (paramsJson == null ? "" : ",\"params\":" + paramsJson)
-        + (idempotencyKey == null ? "" : ",\"idempotency_key\":\"" + idempotencyKey + "\"") + "}";
+    String body =
+        "{\"user_id\":"
+            + userId
+            + (paramsJson == null ? "" : ",\"params\":" + paramsJson)
+            + (idempotencyKey == null ? "" : ",\"idempotency_key\":\"" + idempotencyKey + "\"")
+            + "}";
     return Api.bootstrap().post("/api/v1/email-templates/" + code + "/send", body);
   }
 
@@ -48,18 +59,23 @@ final class Mails {
 
   /** A real SMTP server (GreenMail) where the IT server delivers; stop it after the test class. */
   static GreenMail startSmtp() {
-    GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail server =
+        new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     server.start();
     return server;
   }
 
   static List<MimeMessage> received(GreenMail smtp, String recipient) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-      } catch (MessagingException e) {
-        throw new AssertionError(e);
-      }
-    }).toList();
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+              } catch (MessagingException e) {
+                throw new AssertionError(e);
+              }
+            })
+        .toList();
   }
 }

@@ -25,8 +25,10 @@ class OperationsIT {
   void theOpenApiDocumentListsTheEndpoints() {
     Api.Reply openapi = Api.anonymous().header("Accept", "application/json").get("/openapi");
     assertThat(openapi.status()).isEqualTo(200);
-    // the API is its own web module at /api (ADR 0015): the server's URL carries /api, the paths the rest
-    assertThat(openapi.body()).containsPattern("\"url\":\"https?://[^\"]+/api\"")
+    // the API is its own web module at /api (ADR 0015): the server's URL carries /api, the paths
+    // the rest
+    assertThat(openapi.body())
+        .containsPattern("\"url\":\"https?://[^\"]+/api\"")
         .contains("\"/v1/users\":", "\"/v1/api-tokens\":", "\"/v1/users/login\":");
   }
 }

@@ -19,9 +19,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The visual scenario builder in headless Chromium against the real EAR: a journey built by clicking palette items
- * and ports is stored as that graph (checked over the API), a validation error is shown on its element, and the
- * builder's document model passes its self-checks in the browser.
+ * The visual scenario builder in headless Chromium against the real EAR: a journey built by
+ * clicking palette items and ports is stored as that graph (checked over the API), a validation
+ * error is shown on its element, and the builder's document model passes its self-checks in the
+ * browser.
  */
 class ScenarioBuilderIT {
 
@@ -42,7 +43,14 @@ class ScenarioBuilderIT {
   @AfterEach
   void closeBrowsers(TestInfo test) {
     for (int i = 0; i < browsers.size(); i++) {
-      browsers.get(i).screenshot("scenario-builder-" + test.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + i + "-last");
+      browsers
+          .get(i)
+          .screenshot(
+              "scenario-builder-"
+                  + test.getTestMethod().map(m -> m.getName()).orElse("test")
+                  + "-"
+                  + i
+                  + "-last");
       browsers.get(i).close();
     }
   }
@@ -75,7 +83,8 @@ class ScenarioBuilderIT {
     assertThat(admin.driver().findElements(By.cssSelector(".wm-sc-edge"))).hasSize(3);
     // nodes move by dragging; the position is the document's "visual"
     JsonObject placed = visual(admin).getJsonObject(nudge);
-    WebElement nudgeName = admin.driver().findElement(node(nudge)).findElement(By.cssSelector(".wm-sc-node-name"));
+    WebElement nudgeName =
+        admin.driver().findElement(node(nudge)).findElement(By.cssSelector(".wm-sc-node-name"));
     new Actions(admin.driver()).dragAndDropBy(nudgeName, 30, 80).perform();
     JsonObject visualBefore = visual(admin);
     assertThat(visualBefore.getJsonObject(nudge).getInt("x")).isEqualTo(placed.getInt("x") + 30);
@@ -102,24 +111,42 @@ class ScenarioBuilderIT {
     assertThat(goalOptions.getJsonArray("codes").getString(0)).isEqualTo(goal);
     assertThat(goalOptions.getInt("recheckPeriodMinutes")).isEqualTo(5);
     assertThat(goalOptions.getInt("timeoutMinutes")).isEqualTo(15);
-    assertThat(goalOptions.getJsonArray("descendants").stream().map(d -> d.asJsonObject().getString("uuid") + "/"
-        + d.asJsonObject().getString("direction"))).containsExactlyInAnyOrder(done + "/positive", nudge + "/negative");
+    assertThat(
+            goalOptions.getJsonArray("descendants").stream()
+                .map(
+                    d ->
+                        d.asJsonObject().getString("uuid")
+                            + "/"
+                            + d.asJsonObject().getString("direction")))
+        .containsExactlyInAnyOrder(done + "/positive", nudge + "/negative");
     assertThat(elements.getJsonObject(done).getString("name")).isEqualTo("Done");
-    assertThat(elements.getJsonObject(done).getJsonObject("email").getString("template_code")).isEqualTo("done");
-    assertThat(elements.getJsonObject(nudge).getJsonObject("email").getString("template_code")).isEqualTo("nudge");
+    assertThat(elements.getJsonObject(done).getJsonObject("email").getString("template_code"))
+        .isEqualTo("done");
+    assertThat(elements.getJsonObject(nudge).getJsonObject("email").getString("template_code"))
+        .isEqualTo("nudge");
     assertThat(doc.getJsonObject("visual").keySet()).contains(trigger, waitForGoal, done, nudge);
-    assertThat(doc.getJsonObject("visual").getJsonObject(nudge)).isEqualTo(visualBefore.getJsonObject(nudge));
+    assertThat(doc.getJsonObject("visual").getJsonObject(nudge))
+        .isEqualTo(visualBefore.getJsonObject(nudge));
 
     // reopened, the builder draws the stored graph: the same nodes and edges
     admin.open(BASE + "/admin/scenarios/builder.xhtml?id=" + id);
     admin.visible(node(waitForGoal));
     assertThat(admin.driver().findElements(By.cssSelector(".wm-sc-node"))).hasSize(4);
     assertThat(admin.driver().findElements(By.cssSelector(".wm-sc-edge"))).hasSize(3);
-    assertThat(admin.driver().findElement(By.id("builder:name")).getAttribute("value")).isEqualTo(name);
+    assertThat(admin.driver().findElement(By.id("builder:name")).getAttribute("value"))
+        .isEqualTo(name);
     // the engine's figures per element (a disabled scenario: nobody waiting, nothing finished)
-    assertThat(admin.driver().findElement(node(waitForGoal)).findElement(By.cssSelector(".wm-sc-node-stats")).getText())
-        .contains("waiting 0").contains("yes 0").contains("no 0");
-    assertThat(admin.driver().findElement(node(nudge)).getCssValue("top")).isEqualTo(visualBefore.getJsonObject(nudge).getInt("y") + "px");
+    assertThat(
+            admin
+                .driver()
+                .findElement(node(waitForGoal))
+                .findElement(By.cssSelector(".wm-sc-node-stats"))
+                .getText())
+        .contains("waiting 0")
+        .contains("yes 0")
+        .contains("no 0");
+    assertThat(admin.driver().findElement(node(nudge)).getCssValue("top"))
+        .isEqualTo(visualBefore.getJsonObject(nudge).getInt("y") + "px");
     admin.screenshot("scenario-builder-journey-reopened");
   }
 
@@ -132,23 +159,41 @@ class ScenarioBuilderIT {
     connect(admin, trigger, "positive", waitForGoal);
 
     admin.driver().findElement(SAVE).click();
-    WebElement failed = admin.visible(By.cssSelector(".wm-sc-node.wm-sc-node-failed[data-node-uuid='" + waitForGoal + "']"));
+    WebElement failed =
+        admin.visible(
+            By.cssSelector(".wm-sc-node.wm-sc-node-failed[data-node-uuid='" + waitForGoal + "']"));
     assertThat(failed.findElement(By.cssSelector(".wm-sc-node-error")).getText()).isNotBlank();
     admin.text(MESSAGES, "Element 'Goal'");
     assertThat(admin.driver().getCurrentUrl()).doesNotContain("id=");
     // the edited graph is still there to be fixed
     assertThat(admin.driver().findElements(By.cssSelector(".wm-sc-edge"))).hasSize(1);
-    assertThat(admin.present(By.cssSelector(".wm-sc-node-failed[data-node-uuid='" + trigger + "']"))).isFalse();
+    assertThat(
+            admin.present(By.cssSelector(".wm-sc-node-failed[data-node-uuid='" + trigger + "']")))
+        .isFalse();
   }
 
   @Test
   void viewerSeesTheGraphReadOnly() {
     String trigger = UUID.randomUUID().toString();
     String wait = UUID.randomUUID().toString();
-    Api.Reply created = Api.bootstrap().post("/api/v1/scenarios/create", "{\"name\":\"Viewed " + run + "\",\"triggers\":{\""
-        + trigger + "\":{\"id\":\"" + trigger + "\",\"name\":\"Registered\",\"type\":\"event\",\"event\":{\"code\":"
-        + "\"user_registered\"},\"options\":{},\"elements\":[\"" + wait + "\"]}},\"elements\":{\"" + wait + "\":{\"id\":\""
-        + wait + "\",\"name\":\"Wait a bit\",\"type\":\"wait\",\"wait\":{\"minutes\":5,\"descendants\":[]}}}}");
+    Api.Reply created =
+        Api.bootstrap()
+            .post(
+                "/api/v1/scenarios/create",
+                "{\"name\":\"Viewed "
+                    + run
+                    + "\",\"triggers\":{\""
+                    + trigger
+                    + "\":{\"id\":\""
+                    + trigger
+                    + "\",\"name\":\"Registered\",\"type\":\"event\",\"event\":{\"code\":"
+                    + "\"user_registered\"},\"options\":{},\"elements\":[\""
+                    + wait
+                    + "\"]}},\"elements\":{\""
+                    + wait
+                    + "\":{\"id\":\""
+                    + wait
+                    + "\",\"name\":\"Wait a bit\",\"type\":\"wait\",\"wait\":{\"minutes\":5,\"descendants\":[]}}}}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValue();
     String email = "scb-viewer-" + run + "@it.waymark.test";
@@ -179,7 +224,8 @@ class ScenarioBuilderIT {
     admin.open(BASE + "/admin/scenarios/builder-check.html");
     admin.text(By.id("summary"), "checks");
     assertThat(admin.driver().findElement(By.id("summary")).getText())
-        .as(admin.driver().findElement(By.id("checks")).getText()).matches("all \\d+ checks passed");
+        .as(admin.driver().findElement(By.id("checks")).getText())
+        .matches("all \\d+ checks passed");
   }
 
   // --- driving the builder
@@ -196,7 +242,10 @@ class ScenarioBuilderIT {
     int before = admin.driver().findElements(By.cssSelector(".wm-sc-node")).size();
     admin.driver().findElement(By.cssSelector(".wm-sc-palette [data-type='" + type + "']")).click();
     admin.waiting().until(d -> d.findElements(By.cssSelector(".wm-sc-node")).size() == before + 1);
-    return admin.driver().findElement(By.cssSelector(".wm-sc-node.wm-sc-selected")).getAttribute("data-node-uuid");
+    return admin
+        .driver()
+        .findElement(By.cssSelector(".wm-sc-node.wm-sc-selected"))
+        .getAttribute("data-node-uuid");
   }
 
   /** The node positions in the document the page will submit. */
@@ -219,7 +268,11 @@ class ScenarioBuilderIT {
   /** Click-to-connect: the output port, then the target's input port. */
   private static void connect(Browser admin, String from, String port, String to) {
     int before = admin.driver().findElements(By.cssSelector(".wm-sc-edge")).size();
-    admin.driver().findElement(node(from)).findElement(By.cssSelector("[data-port='" + port + "']")).click();
+    admin
+        .driver()
+        .findElement(node(from))
+        .findElement(By.cssSelector("[data-port='" + port + "']"))
+        .click();
     admin.driver().findElement(node(to)).findElement(By.cssSelector("[data-port='input']")).click();
     admin.waiting().until(d -> d.findElements(By.cssSelector(".wm-sc-edge")).size() == before + 1);
   }
@@ -230,10 +283,26 @@ class ScenarioBuilderIT {
     admin.type(By.id("sc-template"), template);
   }
 
-  /** Email templates are checked by the validation once the mail feature is there; 409: another test made it. */
+  /**
+   * Email templates are checked by the validation once the mail feature is there; 409: another test
+   * made it.
+   */
   private static void templateExists(String code) {
-    Api.Reply reply = Api.bootstrap().post("/api/v1/email-templates", "{\"code\":\"" + code + "\",\"name\":\"" + code
-        + "\",\"subject\":\"" + code + "\",\"html_body\":\"<p>" + code + "</p>\",\"text_body\":\"" + code + "\"}");
+    Api.Reply reply =
+        Api.bootstrap()
+            .post(
+                "/api/v1/email-templates",
+                "{\"code\":\""
+                    + code
+                    + "\",\"name\":\""
+                    + code
+                    + "\",\"subject\":\""
+                    + code
+                    + "\",\"html_body\":\"<p>"
+                    + code
+                    + "</p>\",\"text_body\":\""
+                    + code
+                    + "\"}");
     assertThat(reply.status()).as(reply.body()).isIn(201, 404, 409);
   }
 

@@ -18,22 +18,56 @@ final class ScenarioDocs {
   }
 
   static String trigger(String uuid, String code, String options, String... starts) {
-    return "'" + uuid + "':{'id':'" + uuid + "','name':'Start','type':'event','event':{'code':'" + code + "'},'options':" + options
-        + ",'elements':[" + Arrays.stream(starts).map(s -> "'" + s + "'").collect(Collectors.joining(",")) + "]}";
+    return "'"
+        + uuid
+        + "':{'id':'"
+        + uuid
+        + "','name':'Start','type':'event','event':{'code':'"
+        + code
+        + "'},'options':"
+        + options
+        + ",'elements':["
+        + Arrays.stream(starts).map(s -> "'" + s + "'").collect(Collectors.joining(","))
+        + "]}";
   }
 
   static String element(String uuid, String type, String options, String... descendants) {
-    return "'" + uuid + "':{'id':'" + uuid + "','name':'E " + type + "','type':'" + type + "','" + type + "':{"
-        + (options.isEmpty() ? "" : options + ",") + "'descendants':[" + String.join(",", descendants) + "]}}";
+    return "'"
+        + uuid
+        + "':{'id':'"
+        + uuid
+        + "','name':'E "
+        + type
+        + "','type':'"
+        + type
+        + "','"
+        + type
+        + "':{"
+        + (options.isEmpty() ? "" : options + ",")
+        + "'descendants':["
+        + String.join(",", descendants)
+        + "]}}";
   }
 
   static String edge(String uuid, String direction) {
     return "{'uuid':'" + uuid + "','direction':'" + direction + "'}";
   }
 
-  /** A document: name, optional extra top-level members (e.g. "'enabled':1,"), triggers and elements. */
+  /**
+   * A document: name, optional extra top-level members (e.g. "'enabled':1,"), triggers and
+   * elements.
+   */
   static String doc(String name, String extra, String triggers, String elements) {
-    return json("{" + extra + "'name':'" + name + "','triggers':{" + triggers + "},'elements':{" + elements + "},'visual':{}}");
+    return json(
+        "{"
+            + extra
+            + "'name':'"
+            + name
+            + "','triggers':{"
+            + triggers
+            + "},'elements':{"
+            + elements
+            + "},'visual':{}}");
   }
 
   static Api.Reply create(String document) {

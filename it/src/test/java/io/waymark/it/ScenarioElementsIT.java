@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Triggers and the elements other than goal: A/B test, condition with trigger.param, segment, banner, SMS. */
+/**
+ * Triggers and the elements other than goal: A/B test, condition with trigger.param, segment,
+ * banner, SMS.
+ */
 class ScenarioElementsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -20,7 +23,10 @@ class ScenarioElementsIT {
   void theAbVariantIsStickyPerUserAndFollowsTheDistribution() {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String start = Goals.createSimple("sc-ab");
-    long ab = s.element("ab_test", "{\"variants\":[{\"code\":\"a\",\"name\":\"A\",\"distribution\":50},{\"code\":\"b\",\"name\":\"B\",\"distribution\":50}]}");
+    long ab =
+        s.element(
+            "ab_test",
+            "{\"variants\":[{\"code\":\"a\",\"name\":\"A\",\"distribution\":50},{\"code\":\"b\",\"name\":\"B\",\"distribution\":50}]}");
     long a = s.element("wait", "{\"minutes\":600}");
     long b = s.element("wait", "{\"minutes\":600}");
     s.variantEdge(ab, a, 0).variantEdge(ab, b, 1);
@@ -33,7 +39,15 @@ class ScenarioElementsIT {
       users.add(user);
       Goals.complete(start, user);
     }
-    await().atMost(WAIT).until(() -> users.stream().allMatch(u -> ScenarioGraphs.state(a, u) != null || ScenarioGraphs.state(b, u) != null));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                users.stream()
+                    .allMatch(
+                        u ->
+                            ScenarioGraphs.state(a, u) != null
+                                || ScenarioGraphs.state(b, u) != null));
     Set<String> variants = new HashSet<>();
     for (long user : users) {
       String variant = (String) ScenarioGraphs.jobs(ab, user).get(0).get(2);
@@ -41,13 +55,20 @@ class ScenarioElementsIT {
       assertThat(ScenarioGraphs.jobs(variant.equals("0") ? a : b, user)).hasSize(1);
       assertThat(ScenarioGraphs.jobs(variant.equals("0") ? b : a, user)).isEmpty();
     }
-    assertThat(variants).as("16 users at 50/50 get both variants").containsExactlyInAnyOrder("0", "1");
+    assertThat(variants)
+        .as("16 users at 50/50 get both variants")
+        .containsExactlyInAnyOrder("0", "1");
 
     // the same user coming back gets the same variant
     long user = users.get(0);
     Object first = ScenarioGraphs.jobs(ab, user).get(0).get(2);
     Goals.complete(start, user);
-    await().atMost(WAIT).until(() -> ScenarioGraphs.jobs(ab, user).size() == 2 && "finished".equals(ScenarioGraphs.state(ab, user)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                ScenarioGraphs.jobs(ab, user).size() == 2
+                    && "finished".equals(ScenarioGraphs.state(ab, user)));
     assertThat(ScenarioGraphs.jobs(ab, user).get(1).get(2)).isEqualTo(first);
   }
 
@@ -55,9 +76,12 @@ class ScenarioElementsIT {
   void aConditionReadsTheTriggerPayloadAndTheUser() {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String event = "sc_event_" + UUID.randomUUID().toString().substring(0, 8);
-    long condition = s.element("condition", "{\"criteria\":{\"type\":\"and\",\"nodes\":["
-        + "{\"type\":\"criterion\",\"key\":\"trigger.param\",\"params\":{\"name\":\"plan\",\"value\":\"pro\"}},"
-        + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"@it.example.com\"}}]}}");
+    long condition =
+        s.element(
+            "condition",
+            "{\"criteria\":{\"type\":\"and\",\"nodes\":["
+                + "{\"type\":\"criterion\",\"key\":\"trigger.param\",\"params\":{\"name\":\"plan\",\"value\":\"pro\"}},"
+                + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"@it.example.com\"}}]}}");
     long yes = s.element("wait", "{\"minutes\":600}");
     long no = s.element("wait", "{\"minutes\":600}");
     s.edge(condition, yes, "positive").edge(condition, no, "negative");
@@ -66,10 +90,33 @@ class ScenarioElementsIT {
     long pro = Goals.user();
     long free = Goals.user();
 
-    assertThat(Api.bootstrap().post("/api/v1/events", "{\"user_id\":" + pro + ",\"name\":\"" + event + "\",\"properties\":{\"plan\":\"pro\"}}").status()).isEqualTo(200);
-    assertThat(Api.bootstrap().post("/api/v1/events", "{\"user_id\":" + free + ",\"name\":\"" + event + "\",\"properties\":{\"plan\":\"free\"}}").status()).isEqualTo(200);
+    assertThat(
+            Api.bootstrap()
+                .post(
+                    "/api/v1/events",
+                    "{\"user_id\":"
+                        + pro
+                        + ",\"name\":\""
+                        + event
+                        + "\",\"properties\":{\"plan\":\"pro\"}}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            Api.bootstrap()
+                .post(
+                    "/api/v1/events",
+                    "{\"user_id\":"
+                        + free
+                        + ",\"name\":\""
+                        + event
+                        + "\",\"properties\":{\"plan\":\"free\"}}")
+                .status())
+        .isEqualTo(200);
 
-    await().atMost(WAIT).until(() -> ScenarioGraphs.state(yes, pro) != null && ScenarioGraphs.state(no, free) != null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> ScenarioGraphs.state(yes, pro) != null && ScenarioGraphs.state(no, free) != null);
     assertThat(ScenarioGraphs.jobs(no, pro)).isEmpty();
     assertThat(ScenarioGraphs.jobs(yes, free)).isEmpty();
   }
@@ -88,8 +135,18 @@ class ScenarioElementsIT {
     try {
       long member = CampaignFixtures.user(marker);
       long other = Goals.user();
-      await().atMost(WAIT).until(() -> "failed".equals(ScenarioGraphs.state(sms, member)) && ScenarioGraphs.state(outside, other) != null);
-      assertThat(Db.single("select last_error from scenario_jobs where element_id = ? and user_id = ?", sms, member)).isEqualTo("SMS not available yet");
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "failed".equals(ScenarioGraphs.state(sms, member))
+                      && ScenarioGraphs.state(outside, other) != null);
+      assertThat(
+              Db.single(
+                  "select last_error from scenario_jobs where element_id = ? and user_id = ?",
+                  sms,
+                  member))
+          .isEqualTo("SMS not available yet");
       assertThat(ScenarioGraphs.jobs(outside, member)).isEmpty();
       assertThat(ScenarioGraphs.jobs(sms, other)).isEmpty();
     } finally {

@@ -8,21 +8,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The goal element end to end: a goal_completed trigger starts the user on a goal element (re-check set to hours,
- * so only the wake-up can finish it early), and the positive / negative branches are wait elements whose jobs show
- * which branch was taken.
+ * The goal element end to end: a goal_completed trigger starts the user on a goal element (re-check
+ * set to hours, so only the wake-up can finish it early), and the positive / negative branches are
+ * wait elements whose jobs show which branch was taken.
  */
 class ScenarioGoalsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  /** trigger (goal_completed of {@code start}) → goal element → positive / negative wait elements. */
+  /**
+   * trigger (goal_completed of {@code start}) → goal element → positive / negative wait elements.
+   */
   record Journey(ScenarioGraphs scenario, String start, long goal, long positive, long negative) {}
 
   private static Journey journey(String codes, String timeout) {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String start = Goals.createSimple("sc-start");
-    long goal = s.element("goal", "{\"codes\":" + codes + ",\"recheckPeriodMinutes\":600" + (timeout == null ? "" : ",\"timeoutMinutes\":" + timeout) + "}");
+    long goal =
+        s.element(
+            "goal",
+            "{\"codes\":"
+                + codes
+                + ",\"recheckPeriodMinutes\":600"
+                + (timeout == null ? "" : ",\"timeoutMinutes\":" + timeout)
+                + "}");
     long positive = s.element("wait", "{\"minutes\":600}");
     long negative = s.element("wait", "{\"minutes\":600}");
     s.edge(goal, positive, "positive").edge(goal, negative, "negative");
@@ -42,12 +51,18 @@ class ScenarioGoalsIT {
     Journey j = journey("[\"" + g + "\"]", "60");
     long user = Goals.user();
     enter(j, user);
-    assertThat(Goals.rows(g, user)).as("the goal was assigned on entry").containsExactly(List.of(false, false));
+    assertThat(Goals.rows(g, user))
+        .as("the goal was assigned on entry")
+        .containsExactly(List.of(false, false));
 
     assertThat(Goals.complete(g, user).status()).isEqualTo(200);
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> ScenarioGraphs.state(j.positive(), user) != null);
-    assertThat(ScenarioGraphs.jobs(j.goal(), user)).singleElement().satisfies(row -> assertThat(row.subList(1, 3)).containsExactly("finished", "positive"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> ScenarioGraphs.state(j.positive(), user) != null);
+    assertThat(ScenarioGraphs.jobs(j.goal(), user))
+        .singleElement()
+        .satisfies(row -> assertThat(row.subList(1, 3)).containsExactly("finished", "positive"));
     assertThat(ScenarioGraphs.jobs(j.negative(), user)).isEmpty();
   }
 
@@ -62,11 +77,20 @@ class ScenarioGoalsIT {
 
     assertThat(Goals.complete(g1, user).status()).isEqualTo(200);
     // the wake-up is consumed (by the hand-off or a dispatch pass) and the job is still waiting
-    await().atMost(WAIT).until(() -> {
-      ScenarioGraphs.dispatch();
-      return ((Number) Db.single("select count(*) from scenario_wakeups where job_id = ?", job)).longValue() == 0;
-    });
-    await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> "waiting".equals(ScenarioGraphs.state(j.goal(), user)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              ScenarioGraphs.dispatch();
+              return ((Number)
+                          Db.single("select count(*) from scenario_wakeups where job_id = ?", job))
+                      .longValue()
+                  == 0;
+            });
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(WAIT)
+        .until(() -> "waiting".equals(ScenarioGraphs.state(j.goal(), user)));
     assertThat(ScenarioGraphs.jobs(j.positive(), user)).isEmpty();
 
     assertThat(Goals.complete(g2, user).status()).isEqualTo(200);
@@ -82,11 +106,15 @@ class ScenarioGoalsIT {
     enter(j, user);
 
     // two hours pass
-    Db.update("update scenario_jobs set entered_at = entered_at - interval '2 hours', due_at = now() where element_id = ? and user_id = ?",
-        j.goal(), user);
+    Db.update(
+        "update scenario_jobs set entered_at = entered_at - interval '2 hours', due_at = now() where element_id = ? and user_id = ?",
+        j.goal(),
+        user);
 
     await().atMost(WAIT).until(() -> ScenarioGraphs.state(j.negative(), user) != null);
-    assertThat(ScenarioGraphs.jobs(j.goal(), user)).singleElement().satisfies(row -> assertThat(row.subList(1, 3)).containsExactly("finished", "negative"));
+    assertThat(ScenarioGraphs.jobs(j.goal(), user))
+        .singleElement()
+        .satisfies(row -> assertThat(row.subList(1, 3)).containsExactly("finished", "negative"));
     assertThat(ScenarioGraphs.jobs(j.positive(), user)).isEmpty();
     assertThat(Goals.rows(g, user)).containsExactly(List.of(false, true));
   }
@@ -109,8 +137,10 @@ class ScenarioGoalsIT {
     Journey j = journey("[\"" + g + "\"]", null);
     long user = Goals.user();
     assertThat(Goals.complete(g, user).status()).isEqualTo(200);
-    Db.update("update user_onboarding_goals set created_at = created_at - interval '1 day', completed_at = completed_at - interval '1 day'"
-        + " where user_id = ?", user);
+    Db.update(
+        "update user_onboarding_goals set created_at = created_at - interval '1 day', completed_at = completed_at - interval '1 day'"
+            + " where user_id = ?",
+        user);
 
     enter(j, user);
 
@@ -153,11 +183,21 @@ class ScenarioGoalsIT {
 
     // a job of the deleted life that was not dropped yet is ignored after the restore
     long other = Goals.user();
-    long stale = ((Number) Db.single("insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, created_at, updated_at)"
-        + " values (nextval('scenario_jobs_seq'), ?, ?, ?, 'created', now(), now() - interval '1 minute', now()) returning id",
-        j.scenario().scenarioId, j.goal(), other)).longValue();
+    long stale =
+        ((Number)
+                Db.single(
+                    "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, created_at, updated_at)"
+                        + " values (nextval('scenario_jobs_seq'), ?, ?, ?, 'created', now(), now() - interval '1 minute', now()) returning id",
+                    j.scenario().scenarioId,
+                    j.goal(),
+                    other))
+            .longValue();
     j.scenario().restore();
-    await().atMost(WAIT).until(() -> "dropped".equals(Db.single("select state from scenario_jobs where id = ?", stale)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "dropped".equals(Db.single("select state from scenario_jobs where id = ?", stale)));
 
     // new jobs of the restored scenario run
     enter(j, user);

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's journey end to end, built through the API: {@code user_registered → goal(g, re-check 10 h, timeout 15
- * min) → email "done" / email "nudge"}, with the mails delivered to a real SMTP server.
+ * The issue's journey end to end, built through the API: {@code user_registered → goal(g, re-check
+ * 10 h, timeout 15 min) → email "done" / email "nudge"}, with the mails delivered to a real SMTP
+ * server.
  */
 class ScenarioJourneyIT {
 
@@ -38,17 +39,32 @@ class ScenarioJourneyIT {
     goal = Goals.createSimple("journey");
     done = Mails.code("done");
     nudge = Mails.code("nudge");
-    Mails.create(done, "Well done, {{ user.email }}", "<p>You completed {{ trigger.email | default('it') }}</p>", "Completed.");
+    Mails.create(
+        done,
+        "Well done, {{ user.email }}",
+        "<p>You completed {{ trigger.email | default('it') }}</p>",
+        "Completed.");
     Mails.create(nudge, "Still there?", "<p>Finish onboarding</p>", "Finish onboarding.");
     String start = uuid();
     goalElement = uuid();
     String positive = uuid();
     String negative = uuid();
-    Api.Reply created = create(doc("Journey " + goal, "'enabled':1,", trigger(start, "user_registered", "{}", goalElement),
-        element(goalElement, "goal", "'codes':['" + goal + "'],'recheckPeriodMinutes':600,'timeoutMinutes':15",
-            edge(positive, "positive"), edge(negative, "negative"))
-            + "," + element(positive, "email", "'template_code':'" + done + "'")
-            + "," + element(negative, "email", "'template_code':'" + nudge + "'")));
+    Api.Reply created =
+        create(
+            doc(
+                "Journey " + goal,
+                "'enabled':1,",
+                trigger(start, "user_registered", "{}", goalElement),
+                element(
+                        goalElement,
+                        "goal",
+                        "'codes':['" + goal + "'],'recheckPeriodMinutes':600,'timeoutMinutes':15",
+                        edge(positive, "positive"),
+                        edge(negative, "negative"))
+                    + ","
+                    + element(positive, "email", "'template_code':'" + done + "'")
+                    + ","
+                    + element(negative, "email", "'template_code':'" + nudge + "'")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     scenario = created.json().getJsonNumber("id").longValue();
     ScenarioGraphs.dispatch(); // this server picks the new trigger up now, not at its next pass
@@ -78,13 +94,20 @@ class ScenarioJourneyIT {
   @Test
   void completingTheGoalSendsTheDoneMailLongBeforeTheRecheck() throws Exception {
     long user = registered("journey-done");
-    assertThat(Goals.rows(goal, user)).as("assigned on entry, open").containsExactly(List.of(false, false));
+    assertThat(Goals.rows(goal, user))
+        .as("assigned on entry, open")
+        .containsExactly(List.of(false, false));
 
     assertThat(Goals.complete(goal, user).status()).isEqualTo(200);
 
     await().atMost(WAIT).until(() -> mails(user).size() == 1);
     assertThat(mails(user).get(0).getSubject()).startsWith("Well done, ");
-    assertThat(Db.single("select count(*) from mail_outbox where user_id = ? and template_code = ?", user, nudge)).isEqualTo(0L);
+    assertThat(
+            Db.single(
+                "select count(*) from mail_outbox where user_id = ? and template_code = ?",
+                user,
+                nudge))
+        .isEqualTo(0L);
   }
 
   @Test
@@ -92,12 +115,17 @@ class ScenarioJourneyIT {
     long user = registered("journey-nudge");
 
     // 20 minutes pass for this user's job in the goal element
-    Db.update("update scenario_jobs set entered_at = entered_at - interval '20 minutes', due_at = now()"
-        + " where user_id = ? and element_id = (select id from scenario_elements where scenario_id = ? and uuid = cast(? as uuid))",
-        user, scenario, goalElement);
+    Db.update(
+        "update scenario_jobs set entered_at = entered_at - interval '20 minutes', due_at = now()"
+            + " where user_id = ? and element_id = (select id from scenario_elements where scenario_id = ? and uuid = cast(? as uuid))",
+        user,
+        scenario,
+        goalElement);
 
     await().atMost(WAIT).until(() -> mails(user).size() == 1);
     assertThat(mails(user).get(0).getSubject()).isEqualTo("Still there?");
-    assertThat(Goals.rows(goal, user)).as("the open goal timed out").containsExactly(List.of(false, true));
+    assertThat(Goals.rows(goal, user))
+        .as("the open goal timed out")
+        .containsExactly(List.of(false, true));
   }
 }

@@ -8,15 +8,21 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The triggers not covered elsewhere: {@code goal_timed_out} (by goal code) and {@code segment_entered} (a goal
- * segment, entered when the goal gets an active row), each starting only its own users, with its payload in the job.
+ * The triggers not covered elsewhere: {@code goal_timed_out} (by goal code) and {@code
+ * segment_entered} (a goal segment, entered when the goal gets an active row), each starting only
+ * its own users, with its payload in the job.
  */
 class ScenarioTriggersIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static JsonObject context(long elementId, long userId) {
-    String context = (String) Db.single("select context from scenario_jobs where element_id = ? and user_id = ?", elementId, userId);
+    String context =
+        (String)
+            Db.single(
+                "select context from scenario_jobs where element_id = ? and user_id = ?",
+                elementId,
+                userId);
     return new Api.Reply(200, context, null).json();
   }
 
@@ -62,7 +68,9 @@ class ScenarioTriggersIT {
       await().atMost(WAIT).until(() -> ScenarioGraphs.state(wait, user) != null);
       assertThat(context(wait, user).getString("segment_code")).isEqualTo("onboarding_" + goal);
       ScenarioGraphs.dispatch();
-      assertThat(ScenarioGraphs.jobs(wait, bystander)).as("a user who did not enter the segment").isEmpty();
+      assertThat(ScenarioGraphs.jobs(wait, bystander))
+          .as("a user who did not enter the segment")
+          .isEmpty();
       // re-assigning an active goal is no new entry
       assertThat(Goals.assign(goal, user, null).status()).isEqualTo(200);
       ScenarioGraphs.dispatch();

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The scenario list in headless Chromium: enable, duplicate, delete and restore a scenario from its row. */
+/**
+ * The scenario list in headless Chromium: enable, duplicate, delete and restore a scenario from its
+ * row.
+ */
 class ScenariosConsoleIT {
 
   private static final By MESSAGES = By.id("messages");
@@ -43,17 +46,35 @@ class ScenariosConsoleIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValue();
 
-    admin = Browser.signedIn(CampaignsConsoleIT.BASE, CampaignsConsoleIT.ADMIN_EMAIL, CampaignsConsoleIT.ADMIN_PASSWORD);
+    admin =
+        Browser.signedIn(
+            CampaignsConsoleIT.BASE,
+            CampaignsConsoleIT.ADMIN_EMAIL,
+            CampaignsConsoleIT.ADMIN_PASSWORD);
     admin.driver().findElement(By.cssSelector("a.wm-nav-scenarios")).click();
-    assertThat(admin.visible(row(name)).findElement(By.cssSelector("a.wm-scenario-link")).getAttribute("href"))
+    assertThat(
+            admin
+                .visible(row(name))
+                .findElement(By.cssSelector("a.wm-scenario-link"))
+                .getAttribute("href"))
         .endsWith("/admin/scenarios/builder.xhtml?id=" + id);
-    assertThat(admin.driver().findElement(By.xpath("//*[@id='new-scenario']/descendant-or-self::a")).getAttribute("href")).endsWith("/admin/scenarios/builder.xhtml");
-    admin.textIs(By.xpath("//tr[.//a[text()='" + name + "']]//span[contains(@class,'wm-scenario-state')]"), "disabled");
+    assertThat(
+            admin
+                .driver()
+                .findElement(By.xpath("//*[@id='new-scenario']/descendant-or-self::a"))
+                .getAttribute("href"))
+        .endsWith("/admin/scenarios/builder.xhtml");
+    admin.textIs(
+        By.xpath("//tr[.//a[text()='" + name + "']]//span[contains(@class,'wm-scenario-state')]"),
+        "disabled");
 
     click(name, "enable");
     admin.text(MESSAGES, "Scenario " + id + " enabled.");
-    admin.textIs(By.xpath("//tr[.//a[text()='" + name + "']]//span[contains(@class,'wm-scenario-state')]"), "enabled");
-    assertThat(Api.bootstrap().get("/api/v1/scenarios/info?id=" + id).json().getBoolean("enabled")).isTrue();
+    admin.textIs(
+        By.xpath("//tr[.//a[text()='" + name + "']]//span[contains(@class,'wm-scenario-state')]"),
+        "enabled");
+    assertThat(Api.bootstrap().get("/api/v1/scenarios/info?id=" + id).json().getBoolean("enabled"))
+        .isTrue();
 
     click(name, "duplicate");
     admin.text(MESSAGES, "duplicated");
@@ -67,6 +88,7 @@ class ScenariosConsoleIT {
     admin.driver().findElement(By.id("filter-deleted")).click();
     click(name, "restore");
     admin.text(MESSAGES, "Scenario " + id + " restored");
-    assertThat(Api.bootstrap().get("/api/v1/scenarios/info?id=" + id).json().isNull("deleted_at")).isTrue();
+    assertThat(Api.bootstrap().get("/api/v1/scenarios/info?id=" + id).json().isNull("deleted_at"))
+        .isTrue();
   }
 }

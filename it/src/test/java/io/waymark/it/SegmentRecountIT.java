@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recount sweep (the IT server runs it every second, slow threshold 1 s): due segments are counted with their
- * duration and daily figure, slow counts are flagged, a failing segment is recorded and does not stop the others.
+ * The recount sweep (the IT server runs it every second, slow threshold 1 s): due segments are
+ * counted with their duration and daily figure, slow counts are flagged, a failing segment is
+ * recorded and does not stop the others.
  */
 class SegmentRecountIT {
 
@@ -24,7 +25,9 @@ class SegmentRecountIT {
   }
 
   private static String emailCriteria(String marker) {
-    return "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"" + marker + "\"}}";
+    return "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\""
+        + marker
+        + "\"}}";
   }
 
   private static JsonObject segment(String code) {
@@ -44,7 +47,11 @@ class SegmentRecountIT {
   }
 
   private static void pushIntoThePast(String code, int minutes) {
-    assertThat(Db.update("update segments set count_updated_at = count_updated_at - make_interval(mins => ?) where code = ?", minutes, code))
+    assertThat(
+            Db.update(
+                "update segments set count_updated_at = count_updated_at - make_interval(mins => ?) where code = ?",
+                minutes,
+                code))
         .isEqualTo(1);
   }
 
@@ -55,18 +62,34 @@ class SegmentRecountIT {
     Api.createUser("rc-b-" + marker + "@it.example.com", null);
     String every = "rc-" + marker;
     String hourly = "rc-hourly-" + marker;
-    JsonObject created = create("{\"code\":\"" + every + "\",\"name\":\"Every minute\",\"recalculate_every_minutes\":1,\"criteria\":"
-        + emailCriteria(marker) + "}");
+    JsonObject created =
+        create(
+            "{\"code\":\""
+                + every
+                + "\",\"name\":\"Every minute\",\"recalculate_every_minutes\":1,\"criteria\":"
+                + emailCriteria(marker)
+                + "}");
     assertThat(created.getJsonNumber("recalculate_every_minutes").longValue()).isEqualTo(1);
     assertThat(created.getBoolean("slow")).isFalse();
-    assertThat(create("{\"code\":\"" + hourly + "\",\"name\":\"Hourly\",\"criteria\":" + emailCriteria(marker) + "}")
-        .getJsonNumber("recalculate_every_minutes").longValue()).isEqualTo(60);
+    assertThat(
+            create(
+                    "{\"code\":\""
+                        + hourly
+                        + "\",\"name\":\"Hourly\",\"criteria\":"
+                        + emailCriteria(marker)
+                        + "}")
+                .getJsonNumber("recalculate_every_minutes")
+                .longValue())
+        .isEqualTo(60);
 
     // never counted: both are due at once
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(count(segment(every))).isEqualTo(2);
-      assertThat(count(segment(hourly))).isEqualTo(2);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(count(segment(every))).isEqualTo(2);
+              assertThat(count(segment(hourly))).isEqualTo(2);
+            });
     JsonObject first = segment(every);
     assertThat(first.getJsonNumber("count_duration_ms").intValue()).isNotNegative();
     assertThat(first.getBoolean("slow")).isFalse();
@@ -78,12 +101,17 @@ class SegmentRecountIT {
     // the sweep that recounted the due segment left the hourly one alone
     assertThat(count(segment(hourly))).isEqualTo(2);
     JsonObject recounted = segment(every);
-    assertThat(Instant.parse(recounted.getString("count_updated_at"))).isAfter(Instant.parse(first.getString("count_updated_at")));
+    assertThat(Instant.parse(recounted.getString("count_updated_at")))
+        .isAfter(Instant.parse(first.getString("count_updated_at")));
     assertThat(recounted.getJsonNumber("count_duration_ms").intValue()).isNotNegative();
 
     String today = LocalDate.now(ZoneOffset.UTC).toString();
-    JsonObject stats = Api.bootstrap().get("/api/v1/segments/daily-count-stats?segment_code=" + every + "&date_to=" + today).json();
-    JsonObject last = stats.getJsonArray("stats").getJsonObject(stats.getJsonArray("stats").size() - 1);
+    JsonObject stats =
+        Api.bootstrap()
+            .get("/api/v1/segments/daily-count-stats?segment_code=" + every + "&date_to=" + today)
+            .json();
+    JsonObject last =
+        stats.getJsonArray("stats").getJsonObject(stats.getJsonArray("stats").size() - 1);
     assertThat(last.getString("date")).isEqualTo(today);
     assertThat(last.getJsonNumber("count").longValue()).isEqualTo(3);
   }
@@ -91,17 +119,29 @@ class SegmentRecountIT {
   @Test
   void theRecalculationPeriodIsSettableAndAtLeastOneMinute() {
     String code = "rc-period-" + marker();
-    create("{\"code\":\"" + code + "\",\"name\":\"Period\",\"criteria\":" + emailCriteria(code) + "}");
-    Api.Reply zero = Api.bootstrap().put("/api/v1/segments/" + code, "{\"recalculate_every_minutes\":0}");
+    create(
+        "{\"code\":\"" + code + "\",\"name\":\"Period\",\"criteria\":" + emailCriteria(code) + "}");
+    Api.Reply zero =
+        Api.bootstrap().put("/api/v1/segments/" + code, "{\"recalculate_every_minutes\":0}");
     assertThat(zero.status()).isEqualTo(400);
     assertThat(zero.json().getString("code")).isEqualTo("payload_error");
     assertThat(zero.json().getJsonArray("errors").toString()).contains("recalculate_every_minutes");
-    Api.Reply text = Api.bootstrap().put("/api/v1/segments/" + code, "{\"recalculate_every_minutes\":\"often\"}");
+    Api.Reply text =
+        Api.bootstrap()
+            .put("/api/v1/segments/" + code, "{\"recalculate_every_minutes\":\"often\"}");
     assertThat(text.status()).isEqualTo(400);
-    Api.Reply daily = Api.bootstrap().put("/api/v1/segments/" + code, "{\"recalculate_every_minutes\":1440}");
+    Api.Reply daily =
+        Api.bootstrap().put("/api/v1/segments/" + code, "{\"recalculate_every_minutes\":1440}");
     assertThat(daily.status()).as(daily.body()).isEqualTo(200);
-    assertThat(daily.json().getJsonObject("segment").getJsonNumber("recalculate_every_minutes").longValue()).isEqualTo(1440);
-    assertThat(segment(code).getJsonNumber("recalculate_every_minutes").longValue()).isEqualTo(1440);
+    assertThat(
+            daily
+                .json()
+                .getJsonObject("segment")
+                .getJsonNumber("recalculate_every_minutes")
+                .longValue())
+        .isEqualTo(1440);
+    assertThat(segment(code).getJsonNumber("recalculate_every_minutes").longValue())
+        .isEqualTo(1440);
   }
 
   @Test
@@ -109,17 +149,31 @@ class SegmentRecountIT {
     String marker = marker();
     Api.createUser("rc-slow-" + marker + "@it.example.com", null);
     String code = "rc-slow-" + marker;
-    create("{\"code\":\"" + code + "\",\"name\":\"Slow\",\"sql\":\"select id from users where email like '%" + marker + "%'\"}");
-    // the API refuses pg_sleep in raw SQL, so the test makes the segment slow behind its back (an uncorrelated
+    create(
+        "{\"code\":\""
+            + code
+            + "\",\"name\":\"Slow\",\"sql\":\"select id from users where email like '%"
+            + marker
+            + "%'\"}");
+    // the API refuses pg_sleep in raw SQL, so the test makes the segment slow behind its back (an
+    // uncorrelated
     // sub-select: it sleeps once per count, longer than the IT server's 1 s threshold)
-    Db.update("update segments set raw_sql = ?, count_updated_at = null where code = ?",
-        "select id from users where email like '%" + marker + "%' and (select 1 from pg_sleep(1.5)) = 1", code);
-    await().atMost(WAIT).untilAsserted(() -> {
-      JsonObject segment = segment(code);
-      assertThat(segment.getBoolean("slow")).isTrue();
-      assertThat(count(segment)).isEqualTo(1);
-      assertThat(segment.getJsonNumber("count_duration_ms").intValue()).isGreaterThanOrEqualTo(1000);
-    });
+    Db.update(
+        "update segments set raw_sql = ?, count_updated_at = null where code = ?",
+        "select id from users where email like '%"
+            + marker
+            + "%' and (select 1 from pg_sleep(1.5)) = 1",
+        code);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonObject segment = segment(code);
+              assertThat(segment.getBoolean("slow")).isTrue();
+              assertThat(count(segment)).isEqualTo(1);
+              assertThat(segment.getJsonNumber("count_duration_ms").intValue())
+                  .isGreaterThanOrEqualTo(1000);
+            });
   }
 
   @Test
@@ -128,41 +182,66 @@ class SegmentRecountIT {
     String table = "it_recount_" + marker;
     Db.update("create table " + table + " (id bigint)");
     try {
-      long user = Api.createUser("rc-fail-" + marker + "@it.example.com", null).getJsonNumber("id").longValue();
+      long user =
+          Api.createUser("rc-fail-" + marker + "@it.example.com", null)
+              .getJsonNumber("id")
+              .longValue();
       Db.update("insert into " + table + " (id) values (?)", user);
       String broken = "rc-broken-" + marker;
       String healthy = "rc-healthy-" + marker;
-      create("{\"code\":\"" + broken + "\",\"name\":\"Raw\",\"recalculate_every_minutes\":1,\"sql\":\"select id from " + table + "\"}");
-      create("{\"code\":\"" + healthy + "\",\"name\":\"Healthy\",\"recalculate_every_minutes\":1,\"criteria\":" + emailCriteria(marker) + "}");
-      await().atMost(WAIT).untilAsserted(() -> {
-        assertThat(count(segment(broken))).isEqualTo(1);
-        assertThat(count(segment(healthy))).isEqualTo(1);
-      });
+      create(
+          "{\"code\":\""
+              + broken
+              + "\",\"name\":\"Raw\",\"recalculate_every_minutes\":1,\"sql\":\"select id from "
+              + table
+              + "\"}");
+      create(
+          "{\"code\":\""
+              + healthy
+              + "\",\"name\":\"Healthy\",\"recalculate_every_minutes\":1,\"criteria\":"
+              + emailCriteria(marker)
+              + "}");
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(count(segment(broken))).isEqualTo(1);
+                assertThat(count(segment(healthy))).isEqualTo(1);
+              });
 
-      // the raw SQL's table goes away; the broken segment is the longer overdue, so the sweep meets it first
+      // the raw SQL's table goes away; the broken segment is the longer overdue, so the sweep meets
+      // it first
       Db.update("drop table " + table);
       Api.createUser("rc-fail2-" + marker + "@it.example.com", null);
       pushIntoThePast(broken, 3);
       pushIntoThePast(healthy, 2);
-      await().atMost(WAIT).untilAsserted(() -> {
-        JsonObject failed = segment(broken);
-        assertThat(Api.isNull(failed, "count_error")).isFalse();
-        assertThat(failed.getString("count_error")).contains(table);
-        assertThat(Api.isNull(failed, "count_failed_at")).isFalse();
-        assertThat(count(failed)).as("the previous count is kept").isEqualTo(1);
-        assertThat(count(segment(healthy))).isEqualTo(2);
-      });
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                JsonObject failed = segment(broken);
+                assertThat(Api.isNull(failed, "count_error")).isFalse();
+                assertThat(failed.getString("count_error")).contains(table);
+                assertThat(Api.isNull(failed, "count_failed_at")).isFalse();
+                assertThat(count(failed)).as("the previous count is kept").isEqualTo(1);
+                assertThat(count(segment(healthy))).isEqualTo(2);
+              });
 
       // repaired: counted again one period after the failure, and the error is cleared
       Db.update("create table " + table + " (id bigint)");
       Db.update("insert into " + table + " (id) values (?), (?)", user, user + 1);
-      Db.update("update segments set count_failed_at = count_failed_at - interval '2 minutes' where code = ?", broken);
-      await().atMost(WAIT).untilAsserted(() -> {
-        JsonObject repaired = segment(broken);
-        assertThat(count(repaired)).isEqualTo(2);
-        assertThat(Api.isNull(repaired, "count_error")).isTrue();
-        assertThat(Api.isNull(repaired, "count_failed_at")).isTrue();
-      });
+      Db.update(
+          "update segments set count_failed_at = count_failed_at - interval '2 minutes' where code = ?",
+          broken);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                JsonObject repaired = segment(broken);
+                assertThat(count(repaired)).isEqualTo(2);
+                assertThat(Api.isNull(repaired, "count_error")).isTrue();
+                assertThat(Api.isNull(repaired, "count_failed_at")).isTrue();
+              });
     } finally {
       Db.update("drop table if exists " + table);
     }

@@ -29,9 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The segments pages in headless Chromium against the real EAR: a segment built node by node in the builder with
- * its live count, errors shown at the failing node, saved, listed, recounted and paged through its members; a goal
- * segment read-only; raw SQL for admins; what viewers may not do.
+ * The segments pages in headless Chromium against the real EAR: a segment built node by node in the
+ * builder with its live count, errors shown at the failing node, saved, listed, recounted and paged
+ * through its members; a goal segment read-only; raw SQL for admins; what viewers may not do.
  */
 class SegmentsConsoleIT {
 
@@ -39,7 +39,8 @@ class SegmentsConsoleIT {
   static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
   static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
   private static final By LIVE_COUNT = By.id("segment:live-count");
 
@@ -49,7 +50,9 @@ class SegmentsConsoleIT {
 
   @BeforeEach
   void browserAvailable(TestInfo info) {
-    Browser.requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as a whole
+    Browser
+        .requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as
+    // a whole
     testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
   }
 
@@ -63,7 +66,8 @@ class SegmentsConsoleIT {
 
   @Test
   void segmentBuiltInTheConsoleCountsSavesAndListsItsMembers() {
-    // 27 users with the marker and the goal active are the segment; one with only the marker, one with only the goal are not
+    // 27 users with the marker and the goal active are the segment; one with only the marker, one
+    // with only the goal are not
     String goal = Goals.createSimple("segc");
     List<String> members = new ArrayList<>();
     for (int i = 0; i < 27; i++) {
@@ -103,7 +107,9 @@ class SegmentsConsoleIT {
     // a NOT group leaving out the first user, then removed again
     click(admin, node("criteria", ".wm-add-group"));
     pick(admin, node("criteria.nodes[2]", "select.wm-node-op"), "not");
-    assertThat(admin.present(node("criteria.nodes[2]", ".wm-add-criterion"))).as("a NOT takes one node").isFalse();
+    assertThat(admin.present(node("criteria.nodes[2]", ".wm-add-criterion")))
+        .as("a NOT takes one node")
+        .isFalse();
     pick(admin, node("criteria.nodes[2].nodes[0]", ".wm-param-field select"), "email");
     pick(admin, node("criteria.nodes[2].nodes[0]", ".wm-param-operator select"), "contains");
     admin.type(node("criteria.nodes[2].nodes[0]", ".wm-param-value input"), run + "-00@");
@@ -116,15 +122,28 @@ class SegmentsConsoleIT {
     admin.driver().findElement(By.id("segment:save")).click();
     admin.text(MESSAGES, "Segment '" + code + "' created.");
     admin.textIs(By.id("code"), code);
-    JsonObject stored = Api.bootstrap().get("/api/v1/segments/" + code).json().getJsonObject("segment");
-    assertThat(stored.getJsonObject("criteria").toString()).isEqualTo("{\"type\":\"and\",\"nodes\":["
-        + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"" + run + "\"}},"
-        + "{\"type\":\"criterion\",\"key\":\"goal.state\",\"params\":{\"goal_code\":\"" + goal + "\",\"state\":\"active\"}}]}");
-    assertThat(texts(admin, "wm-summary-row")).containsExactly("All of (AND)", "User field: email contains \"" + run + "\"",
-        "Onboarding goal state: goal_code = \"" + goal + "\", state = \"active\"");
+    JsonObject stored =
+        Api.bootstrap().get("/api/v1/segments/" + code).json().getJsonObject("segment");
+    assertThat(stored.getJsonObject("criteria").toString())
+        .isEqualTo(
+            "{\"type\":\"and\",\"nodes\":["
+                + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\""
+                + run
+                + "\"}},"
+                + "{\"type\":\"criterion\",\"key\":\"goal.state\",\"params\":{\"goal_code\":\""
+                + goal
+                + "\",\"state\":\"active\"}}]}");
+    assertThat(texts(admin, "wm-summary-row"))
+        .containsExactly(
+            "All of (AND)",
+            "User field: email contains \"" + run + "\"",
+            "Onboarding goal state: goal_code = \"" + goal + "\", state = \"active\"");
 
-    // its members, 25 + 2 by id; the count is "–" until counted, and the recount sweeper may already have counted it
-    admin.waiting().until(d -> java.util.Set.of("–", "27").contains(d.findElement(By.id("count")).getText()));
+    // its members, 25 + 2 by id; the count is "–" until counted, and the recount sweeper may
+    // already have counted it
+    admin
+        .waiting()
+        .until(d -> java.util.Set.of("–", "27").contains(d.findElement(By.id("count")).getText()));
     assertThat(texts(admin, "wm-member-link")).isEqualTo(members.subList(0, 25));
     assertThat(admin.present(By.id("members-previous"))).isFalse();
     admin.driver().findElement(By.id("members-next")).click();
@@ -149,7 +168,8 @@ class SegmentsConsoleIT {
     admin.driver().findElement(By.id("filter-submit")).click();
     admin.waiting().until(ExpectedConditions.urlContains("group=default"));
     WebElement row = segmentRow(admin, code);
-    assertThat(row.findElement(By.className("wm-segment-name")).getText()).isEqualTo("Marker " + run + " on the goal");
+    assertThat(row.findElement(By.className("wm-segment-name")).getText())
+        .isEqualTo("Marker " + run + " on the goal");
     assertThat(row.findElement(By.className("wm-segment-group")).getText()).isEqualTo("Default");
     assertThat(row.findElement(By.className("wm-segment-count")).getText()).isEqualTo("27");
     assertThat(row.findElement(By.className("wm-segment-counted")).getText()).endsWith("UTC");
@@ -167,8 +187,14 @@ class SegmentsConsoleIT {
     // editing: the tree comes back as saved; a rename keeps the definition and its count
     admin.open(BASE + "/admin/segments/edit.xhtml?code=" + code);
     admin.textIs(By.id("segment:code-fixed"), code);
-    assertThat(new Select(admin.driver().findElement(node("criteria.nodes[1]", ".wm-param-goal_code select")))
-        .getFirstSelectedOption().getText()).isEqualTo(goal);
+    assertThat(
+            new Select(
+                    admin
+                        .driver()
+                        .findElement(node("criteria.nodes[1]", ".wm-param-goal_code select")))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo(goal);
     admin.type(By.id("segment:name"), "Renamed " + run);
     admin.driver().findElement(By.id("segment:save")).click();
     admin.text(MESSAGES, "Saved.");
@@ -183,17 +209,24 @@ class SegmentsConsoleIT {
     Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     admin.open(BASE + "/admin/segments/list.xhtml?group=onboarding");
     WebElement row = segmentRow(admin, code);
-    assertThat(row.findElement(By.className("wm-segment-locked")).getAttribute("title")).contains("onboarding goal '" + goal + "'");
+    assertThat(row.findElement(By.className("wm-segment-locked")).getAttribute("title"))
+        .contains("onboarding goal '" + goal + "'");
     row.findElement(By.linkText(code)).click();
     admin.text(By.id("locked-reason"), "nobody can edit it");
-    assertThat(texts(admin, "wm-summary-row")).containsExactly("All of (AND)", "User field: active eq true",
-        "Onboarding goal state: goal_code = \"" + goal + "\", state = \"active\"");
+    assertThat(texts(admin, "wm-summary-row"))
+        .containsExactly(
+            "All of (AND)",
+            "User field: active eq true",
+            "Onboarding goal state: goal_code = \"" + goal + "\", state = \"active\"");
     admin.text(By.id("edit"), "View definition").click();
     admin.text(By.id("locked-reason"), "Locked: the segment of onboarding goal '" + goal + "'");
     assertThat(admin.visible(By.id("segment:name")).isEnabled()).isFalse();
-    assertThat(admin.driver().findElement(node("criteria.nodes[1]", "select.wm-node-key")).isEnabled()).isFalse();
+    assertThat(
+            admin.driver().findElement(node("criteria.nodes[1]", "select.wm-node-key")).isEnabled())
+        .isFalse();
     assertThat(admin.present(By.id("segment:save"))).isFalse();
-    assertThat(admin.present(By.cssSelector(".wm-add-criterion, .wm-add-group, .wm-remove"))).isFalse();
+    assertThat(admin.present(By.cssSelector(".wm-add-criterion, .wm-add-group, .wm-remove")))
+        .isFalse();
     count(admin, "0"); // counting is reading: the locked tree still counts
     admin.screenshot("segments-locked");
     admin.driver().findElement(By.linkText("Open the goal")).click();
@@ -209,10 +242,18 @@ class SegmentsConsoleIT {
     String code = "console-sql-" + run;
     admin.type(By.id("segment:code"), code);
     admin.type(By.id("segment:name"), "Raw " + run);
-    WebElement sqlChoice = admin.driver().findElement(By.cssSelector("input[name='segment:definition'][value='sql']"));
-    admin.driver().findElement(By.cssSelector("label[for='" + sqlChoice.getAttribute("id") + "']")).click();
+    WebElement sqlChoice =
+        admin.driver().findElement(By.cssSelector("input[name='segment:definition'][value='sql']"));
+    admin
+        .driver()
+        .findElement(By.cssSelector("label[for='" + sqlChoice.getAttribute("id") + "']"))
+        .click();
     // a SELECT in front of a data change is still refused
-    admin.type(By.id("segment:sql"), "with gone as (delete from users where id = " + user + " returning id) select id from gone");
+    admin.type(
+        By.id("segment:sql"),
+        "with gone as (delete from users where id = "
+            + user
+            + " returning id) select id from gone");
     admin.driver().findElement(By.id("segment:save")).click();
     admin.text(MESSAGES, "SQL: must only read");
     assertThat(Api.bootstrap().get("/api/v1/segments/" + code).status()).isEqualTo(404);
@@ -221,14 +262,31 @@ class SegmentsConsoleIT {
     admin.text(MESSAGES, "Segment '" + code + "' created.");
     admin.text(By.id("sql"), "where email = '" + email + "'");
     assertThat(texts(admin, "wm-member-link")).containsExactly(email);
-    assertThat(Api.bootstrap().get("/api/v1/users?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).status()).isEqualTo(200);
+    assertThat(
+            Api.bootstrap()
+                .get("/api/v1/users?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
   void viewerSeesSegmentsReadOnlyAndForgedPostsChangeNothing() throws Exception {
     String code = "viewer-" + run;
-    String criteria = "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"" + run + "\"}}";
-    Api.Reply created = Api.bootstrap().post("/api/v1/segments", "{\"code\":\"" + code + "\",\"name\":\"Viewer " + run + "\",\"criteria\":" + criteria + "}");
+    String criteria =
+        "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\""
+            + run
+            + "\"}}";
+    Api.Reply created =
+        Api.bootstrap()
+            .post(
+                "/api/v1/segments",
+                "{\"code\":\""
+                    + code
+                    + "\",\"name\":\"Viewer "
+                    + run
+                    + "\",\"criteria\":"
+                    + criteria
+                    + "}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String email = "segc-viewer-" + run + "@it.waymark.test";
     String password = "viewer-Secret-" + run;
@@ -250,11 +308,24 @@ class SegmentsConsoleIT {
     assertThat(viewer.present(By.id("segment"))).isFalse();
 
     // hand-made POSTs of the forms an editor would see: nothing changes, nothing is created
-    String cookie = "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
-    postForm("/admin/segments/edit.xhtml?code=" + code, cookie, Map.of("segment:name", "Forged by a viewer"));
-    assertThat(Api.bootstrap().get("/api/v1/segments/" + code).json().getJsonObject("segment").getString("name")).isEqualTo("Viewer " + run);
+    String cookie =
+        "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    postForm(
+        "/admin/segments/edit.xhtml?code=" + code,
+        cookie,
+        Map.of("segment:name", "Forged by a viewer"));
+    assertThat(
+            Api.bootstrap()
+                .get("/api/v1/segments/" + code)
+                .json()
+                .getJsonObject("segment")
+                .getString("name"))
+        .isEqualTo("Viewer " + run);
     String forged = "forged-" + run;
-    postForm("/admin/segments/edit.xhtml", cookie, Map.of("segment:code", forged, "segment:name", "Forged"));
+    postForm(
+        "/admin/segments/edit.xhtml",
+        cookie,
+        Map.of("segment:code", forged, "segment:name", "Forged"));
     assertThat(Api.bootstrap().get("/api/v1/segments/" + forged).status()).isEqualTo(404);
   }
 
@@ -279,19 +350,27 @@ class SegmentsConsoleIT {
     return browser;
   }
 
-  /** Something inside the builder's node with this JSON path (nodes are siblings, so the selector stays in one node). */
+  /**
+   * Something inside the builder's node with this JSON path (nodes are siblings, so the selector
+   * stays in one node).
+   */
   private static By node(String path, String inside) {
     return By.cssSelector("[data-path='" + path + "'] " + inside);
   }
 
-  /** Chooses a value in a builder select (it posts by ajax) and waits until the builder shows the answer. */
+  /**
+   * Chooses a value in a builder select (it posts by ajax) and waits until the builder shows the
+   * answer.
+   */
   private static void pick(Browser browser, By select, String value) {
     treeUpdate(browser, () -> new Select(browser.visible(select)).selectByValue(value));
   }
 
   /** Clicks a builder button (ajax) and waits until the builder shows the answer. */
   private static void click(Browser browser, By by) {
-    treeUpdate(browser, () -> browser.waiting().until(ExpectedConditions.elementToBeClickable(by)).click());
+    treeUpdate(
+        browser,
+        () -> browser.waiting().until(ExpectedConditions.elementToBeClickable(by)).click());
   }
 
   /** Presses "Count" and waits for the live count. */
@@ -301,15 +380,22 @@ class SegmentsConsoleIT {
   }
 
   /**
-   * Every builder action re-renders the tree: marks the tree element, acts, and waits until a new tree element (without
-   * the mark) is in the page and no request is running. Waiting for "no request" alone can look before the request starts.
+   * Every builder action re-renders the tree: marks the tree element, acts, and waits until a new
+   * tree element (without the mark) is in the page and no request is running. Waiting for "no
+   * request" alone can look before the request starts.
    */
   private static void treeUpdate(Browser browser, Runnable action) {
     JavascriptExecutor js = (JavascriptExecutor) browser.driver();
     js.executeScript("document.getElementById('segment:tree').setAttribute('data-before', 'yes');");
     action.run();
-    browser.waiting().until(d -> Boolean.TRUE.equals(js.executeScript("var t = document.getElementById('segment:tree');"
-        + " return !!t && !t.hasAttribute('data-before') && (!window.jQuery || jQuery.active === 0);")));
+    browser
+        .waiting()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js.executeScript(
+                        "var t = document.getElementById('segment:tree');"
+                            + " return !!t && !t.hasAttribute('data-before') && (!window.jQuery || jQuery.active === 0);")));
   }
 
   private static WebElement segmentRow(Browser browser, String code) {
@@ -318,40 +404,72 @@ class SegmentsConsoleIT {
   }
 
   private static List<String> texts(Browser browser, String styleClass) {
-    return browser.driver().findElements(By.className(styleClass)).stream().map(WebElement::getText).toList();
+    return browser.driver().findElements(By.className(styleClass)).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   /** The numbers Chart.js draws in the history chart (null on days without a figure). */
   private static List<Object> chartData(Browser browser) {
-    Object data = browser.waiting().until(d -> ((JavascriptExecutor) d).executeScript(
-        "var c = window.Chart && Chart.getChart(document.getElementById('history_canvas'));"
-            + " return c ? c.data.datasets[0].data : null;"));
+    Object data =
+        browser
+            .waiting()
+            .until(
+                d ->
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "var c = window.Chart && Chart.getChart(document.getElementById('history_canvas'));"
+                                + " return c ? c.data.datasets[0].data : null;"));
     return new ArrayList<>((List<?>) data);
   }
 
   // --- HTTP, for the forged requests
 
-  /** Loads the page in the session and posts its "segment" form's save with the given fields, the CSRF token and view state. */
-  private static void postForm(String page, String cookie, Map<String, String> fields) throws Exception {
-    String html = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + page)).header("Cookie", cookie).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+  /**
+   * Loads the page in the session and posts its "segment" form's save with the given fields, the
+   * CSRF token and view state.
+   */
+  private static void postForm(String page, String cookie, Map<String, String> fields)
+      throws Exception {
+    String html =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(BASE + page))
+                    .header("Cookie", cookie)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("segment", "segment");
     form.putAll(fields);
     form.put("segment:save", "");
     form.put("_csrf", field(html, "_csrf"));
     form.put("jakarta.faces.ViewState", field(html, "jakarta.faces.ViewState"));
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + page)).header("Cookie", cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("the POST passed the CSRF check and reached JSF").isEqualTo(200);
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + page))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("the POST passed the CSRF check and reached JSF")
+        .isEqualTo(200);
   }
 
   private static String field(String html, String name) {
-    Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(html);
     assertThat(m.find()).as("field " + name + " in page").isTrue();
     return m.group(1);
   }

@@ -41,7 +41,8 @@ class UserGoalLifecycleIT {
     String code = Goals.createSimple("aftertimeout");
     long user = Goals.user();
     Goals.assign(code, user, null);
-    assertThat(Goals.timeout(code, user).json().getJsonObject("user_goal").getString("state")).isEqualTo("timed_out");
+    assertThat(Goals.timeout(code, user).json().getJsonObject("user_goal").getString("state"))
+        .isEqualTo("timed_out");
     Goals.complete(code, user);
     assertThat(Goals.rows(code, user)).containsExactly(List.of(false, true), List.of(true, false));
   }
@@ -63,14 +64,17 @@ class UserGoalLifecycleIT {
     assertThat(first.getString("state")).isEqualTo("active");
     assertThat(Api.isNull(first, "expires_at")).isTrue();
     JsonObject second = Goals.assign(code, user, 60).json().getJsonObject("user_goal");
-    assertThat(second.getJsonNumber("id").longValue()).isEqualTo(first.getJsonNumber("id").longValue());
-    assertThat(second.getString("updated_at")).isGreaterThanOrEqualTo(first.getString("updated_at"));
+    assertThat(second.getJsonNumber("id").longValue())
+        .isEqualTo(first.getJsonNumber("id").longValue());
+    assertThat(second.getString("updated_at"))
+        .isGreaterThanOrEqualTo(first.getString("updated_at"));
     assertThat(second.getString("expires_at")).isNotNull();
     assertThat(Goals.rows(code, user)).hasSize(1);
     // a finished row is not reused
     Goals.complete(code, user);
     JsonObject third = Goals.assign(code, user, null).json().getJsonObject("user_goal");
-    assertThat(third.getJsonNumber("id").longValue()).isNotEqualTo(first.getJsonNumber("id").longValue());
+    assertThat(third.getJsonNumber("id").longValue())
+        .isNotEqualTo(first.getJsonNumber("id").longValue());
     assertThat(Goals.rows(code, user)).containsExactly(List.of(true, false), List.of(false, false));
   }
 
@@ -88,9 +92,18 @@ class UserGoalLifecycleIT {
     assertThat(items.getJsonObject(0).getString("goal_code")).isEqualTo(b);
     assertThat(items.getJsonObject(0).getString("state")).isEqualTo("active");
     assertThat(items.getJsonObject(1).getString("state")).isEqualTo("completed");
-    assertThat(items.getJsonObject(0).keySet()).containsExactlyInAnyOrder("id", "goal_code", "state", "created_at",
-        "updated_at", "completed_at", "timedout_at", "expires_at");
-    assertThat(Api.bootstrap().get("/api/v1/users/999999998/onboarding-goals").status()).isEqualTo(404);
+    assertThat(items.getJsonObject(0).keySet())
+        .containsExactlyInAnyOrder(
+            "id",
+            "goal_code",
+            "state",
+            "created_at",
+            "updated_at",
+            "completed_at",
+            "timedout_at",
+            "expires_at");
+    assertThat(Api.bootstrap().get("/api/v1/users/999999998/onboarding-goals").status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -98,15 +111,36 @@ class UserGoalLifecycleIT {
     String code = Goals.createSimple("batch");
     long u1 = Goals.user();
     long u2 = Goals.user();
-    Api.Reply reply = Api.bootstrap().post("/api/v1/onboarding-goals/complete-batch", "{\"items\":["
-        + "{\"goal_code\":\"" + code + "\",\"user_id\":" + u1 + "},"
-        + "{\"goal_code\":\"nope-" + UUID.randomUUID().toString().substring(0, 6) + "\",\"user_id\":" + u1 + "},"
-        + "{\"goal_code\":\"" + code + "\",\"user_id\":999999997},"
-        + "{\"goal_code\":\"" + code + "\"},"
-        + "{\"goal_code\":\"" + code + "\",\"user_id\":\"" + u2 + "\"}]}");
+    Api.Reply reply =
+        Api.bootstrap()
+            .post(
+                "/api/v1/onboarding-goals/complete-batch",
+                "{\"items\":["
+                    + "{\"goal_code\":\""
+                    + code
+                    + "\",\"user_id\":"
+                    + u1
+                    + "},"
+                    + "{\"goal_code\":\"nope-"
+                    + UUID.randomUUID().toString().substring(0, 6)
+                    + "\",\"user_id\":"
+                    + u1
+                    + "},"
+                    + "{\"goal_code\":\""
+                    + code
+                    + "\",\"user_id\":999999997},"
+                    + "{\"goal_code\":\""
+                    + code
+                    + "\"},"
+                    + "{\"goal_code\":\""
+                    + code
+                    + "\",\"user_id\":\""
+                    + u2
+                    + "\"}]}");
     assertThat(reply.status()).isEqualTo(200);
     JsonArray results = reply.json().getJsonArray("results");
-    assertThat(results.stream().map(r -> r.asJsonObject().getString("status")).toList()).containsExactly("ok", "error", "error", "error", "ok");
+    assertThat(results.stream().map(r -> r.asJsonObject().getString("status")).toList())
+        .containsExactly("ok", "error", "error", "error", "ok");
     assertThat(results.getJsonObject(1).getString("code")).isEqualTo("goal_not_found");
     assertThat(results.getJsonObject(2).getString("code")).isEqualTo("user_not_found");
     assertThat(results.getJsonObject(3).getString("code")).isEqualTo("payload_error");
@@ -120,7 +154,9 @@ class UserGoalLifecycleIT {
     for (int i = 0; i < 1001; i++) {
       items.append(i == 0 ? "" : ",").append("{\"goal_code\":\"x\",\"user_id\":1}");
     }
-    Api.Reply reply = Api.bootstrap().post("/api/v1/onboarding-goals/complete-batch", "{\"items\":[" + items + "]}");
+    Api.Reply reply =
+        Api.bootstrap()
+            .post("/api/v1/onboarding-goals/complete-batch", "{\"items\":[" + items + "]}");
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.json().getString("code")).isEqualTo("payload_too_large");
   }
@@ -131,9 +167,17 @@ class UserGoalLifecycleIT {
     long user = Goals.user();
     String key = UUID.randomUUID().toString();
     String body = "{\"goal_code\":\"" + code + "\",\"user_id\":" + user + "}";
-    assertThat(Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/onboarding-goals/complete", body).status()).isEqualTo(200);
+    assertThat(
+            Api.bootstrap()
+                .header("Idempotency-Key", key)
+                .post("/api/v1/onboarding-goals/complete", body)
+                .status())
+        .isEqualTo(200);
     Goals.timeout(code, user);
-    Api.Reply replay = Api.bootstrap().header("Idempotency-Key", key).post("/api/v1/onboarding-goals/complete", body);
+    Api.Reply replay =
+        Api.bootstrap()
+            .header("Idempotency-Key", key)
+            .post("/api/v1/onboarding-goals/complete", body);
     assertThat(replay.status()).isEqualTo(200);
     assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
     // executing again would have added a completed row after the timed-out one
@@ -147,11 +191,17 @@ class UserGoalLifecycleIT {
     long notDue = Goals.user();
     Goals.assign(code, due, 60);
     Goals.assign(code, notDue, 60);
-    Db.update("update user_onboarding_goals set expires_at = now() - interval '1 minute' where user_id = ?", due);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+    Db.update(
+        "update user_onboarding_goals set expires_at = now() - interval '1 minute' where user_id = ?",
+        due);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
         .until(() -> Goals.rows(code, due).equals(List.of(List.of(false, true))));
     assertThat(Goals.rows(code, notDue)).containsExactly(List.of(false, false));
-    Object timedOutAt = Db.single("select timedout_at = expires_at from user_onboarding_goals where user_id = ?", due);
+    Object timedOutAt =
+        Db.single(
+            "select timedout_at = expires_at from user_onboarding_goals where user_id = ?", due);
     assertThat(timedOutAt).isEqualTo(true);
   }
 
@@ -177,20 +227,25 @@ class UserGoalLifecycleIT {
   void aParallelMixNeverBreaksTheSingleActiveRowInvariant() throws Exception {
     String code = Goals.createSimple("race-mix");
     long user = Goals.user();
-    List<Integer> statuses = parallel(60, new Callable<>() {
-      private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    List<Integer> statuses =
+        parallel(
+            60,
+            new Callable<>() {
+              private final java.util.concurrent.atomic.AtomicInteger n =
+                  new java.util.concurrent.atomic.AtomicInteger();
 
-      @Override
-      public Integer call() {
-        return switch (n.getAndIncrement() % 3) {
-          case 0 -> Goals.assign(code, user, null).status();
-          case 1 -> Goals.complete(code, user).status();
-          default -> Goals.timeout(code, user).status();
-        };
-      }
-    });
+              @Override
+              public Integer call() {
+                return switch (n.getAndIncrement() % 3) {
+                  case 0 -> Goals.assign(code, user, null).status();
+                  case 1 -> Goals.complete(code, user).status();
+                  default -> Goals.timeout(code, user).status();
+                };
+              }
+            });
     assertThat(statuses).containsOnly(200);
-    long active = Goals.rows(code, user).stream().filter(r -> r.equals(List.of(false, false))).count();
+    long active =
+        Goals.rows(code, user).stream().filter(r -> r.equals(List.of(false, false))).count();
     assertThat(active).isLessThanOrEqualTo(1);
   }
 

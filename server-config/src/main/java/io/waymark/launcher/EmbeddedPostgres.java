@@ -20,9 +20,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * A real PostgreSQL server for the quick start and the tests: the binaries Maven Central ships (zonky) are extracted
- * into the data directory and driven with their own {@code pg_ctl}, so the server outlives the launcher's JVM and
- * {@code stop} needs nothing but the data directory. Listens on 127.0.0.1 only.
+ * A real PostgreSQL server for the quick start and the tests: the binaries Maven Central ships
+ * (zonky) are extracted into the data directory and driven with their own {@code pg_ctl}, so the
+ * server outlives the launcher's JVM and {@code stop} needs nothing but the data directory. Listens
+ * on 127.0.0.1 only.
  */
 final class EmbeddedPostgres {
 
@@ -48,10 +49,23 @@ final class EmbeddedPostgres {
     }
     Path log = data.getParent().resolve("postgresql.log");
     touchOwnedByPostgresUser(log);
-    Processes.runOrFail(Processes.asPostgresUser(List.of(
-        bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60",
-        "-o", "-p " + port + " -h 127.0.0.1 -k " + data + " -c max_connections=200 -c fsync=on",
-        "start")), Map.of(), null, 90);
+    Processes.runOrFail(
+        Processes.asPostgresUser(
+            List.of(
+                bin("pg_ctl"),
+                "-D",
+                data.toString(),
+                "-l",
+                log.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -h 127.0.0.1 -k " + data + " -c max_connections=200 -c fsync=on",
+                "start")),
+        Map.of(),
+        null,
+        90);
     createDatabase("waymark");
   }
 
@@ -59,8 +73,12 @@ final class EmbeddedPostgres {
     if (!Files.exists(data.resolve("postmaster.pid"))) {
       return;
     }
-    Processes.run(Processes.asPostgresUser(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop")),
-        Map.of(), null, 90);
+    Processes.run(
+        Processes.asPostgresUser(
+            List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop")),
+        Map.of(),
+        null,
+        90);
   }
 
   boolean running() {
@@ -85,7 +103,10 @@ final class EmbeddedPostgres {
       return;
     }
     if (!Files.exists(binariesJar)) {
-      throw new LauncherException("PostgreSQL binaries not found at " + binariesJar + " (run ./mvnw install -DskipTests first)");
+      throw new LauncherException(
+          "PostgreSQL binaries not found at "
+              + binariesJar
+              + " (run ./mvnw install -DskipTests first)");
     }
     try (ZipInputStream jar = new ZipInputStream(Files.newInputStream(binariesJar))) {
       ZipEntry entry;
@@ -136,16 +157,39 @@ final class EmbeddedPostgres {
       Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
       if (Processes.isRoot()) {
         Processes.runOrFail(List.of("chown", "nobody:", data.toString()), Map.of(), null, 30);
-        Processes.runOrFail(List.of("runuser", "-u", "nobody", "--", "test", "-x", bin("initdb")), Map.of(), null, 30);
+        Processes.runOrFail(
+            List.of("runuser", "-u", "nobody", "--", "test", "-x", bin("initdb")),
+            Map.of(),
+            null,
+            30);
       }
     } catch (IOException e) {
       throw new LauncherException("Cannot create " + data + ": " + e.getMessage(), e);
     } catch (LauncherException e) {
-      throw new LauncherException("Running as root, PostgreSQL runs as 'nobody', which must be able to reach " + data
-          + ": choose a waymark.data-dir outside a private home directory.\n" + e.getMessage(), e);
+      throw new LauncherException(
+          "Running as root, PostgreSQL runs as 'nobody', which must be able to reach "
+              + data
+              + ": choose a waymark.data-dir outside a private home directory.\n"
+              + e.getMessage(),
+          e);
     }
-    Processes.runOrFail(Processes.asPostgresUser(List.of(bin("initdb"), "-D", data.toString(), "-U", "waymark",
-        "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions")), Map.of(), null, 180);
+    Processes.runOrFail(
+        Processes.asPostgresUser(
+            List.of(
+                bin("initdb"),
+                "-D",
+                data.toString(),
+                "-U",
+                "waymark",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-instructions")),
+        Map.of(),
+        null,
+        180);
   }
 
   private void touchOwnedByPostgresUser(Path file) {
@@ -164,13 +208,16 @@ final class EmbeddedPostgres {
   private void createDatabase(String name) {
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     try (Connection c = DriverManager.getConnection(url, "waymark", "")) {
-      try (var rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+      try (var rs =
+          c.createStatement()
+              .executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
         if (!rs.next()) {
           c.createStatement().execute("create database " + name);
         }
       }
     } catch (SQLException e) {
-      throw new LauncherException("Cannot create the database '" + name + "': " + e.getMessage(), e);
+      throw new LauncherException(
+          "Cannot create the database '" + name + "': " + e.getMessage(), e);
     }
   }
 

@@ -14,8 +14,9 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The quick start: {@code run} (foreground, Ctrl-C stops everything), {@code start} (background, returns once
- * ready), {@code stop} and {@code status}. Embedded PostgreSQL unless {@code waymark.db.url} is set.
+ * The quick start: {@code run} (foreground, Ctrl-C stops everything), {@code start} (background,
+ * returns once ready), {@code stop} and {@code status}. Embedded PostgreSQL unless {@code
+ * waymark.db.url} is set.
  */
 public final class Launcher {
 
@@ -25,7 +26,9 @@ public final class Launcher {
 
   private Launcher() {
     Path dist = settings.distDir();
-    postgres = new EmbeddedPostgres(settings.dataDir(), settings.embeddedDbPort(), dist.resolve("postgres-binaries.jar"));
+    postgres =
+        new EmbeddedPostgres(
+            settings.dataDir(), settings.embeddedDbPort(), dist.resolve("postgres-binaries.jar"));
     payara = new PayaraDomain(settings);
   }
 
@@ -53,20 +56,28 @@ public final class Launcher {
 
   private void start() {
     if (!Files.exists(settings.ear())) {
-      throw new LauncherException("EAR not found at " + settings.ear() + " (run ./mvnw install -DskipTests first)");
+      throw new LauncherException(
+          "EAR not found at " + settings.ear() + " (run ./mvnw install -DskipTests first)");
     }
     Instant began = Instant.now();
     mkdirs(settings.dataDir());
     if (settings.embeddedDatabase()) {
-      System.out.println("Starting embedded PostgreSQL on 127.0.0.1:" + settings.embeddedDbPort() + " (data in " + settings.dataDir().resolve("pgdata") + ") ...");
+      System.out.println(
+          "Starting embedded PostgreSQL on 127.0.0.1:"
+              + settings.embeddedDbPort()
+              + " (data in "
+              + settings.dataDir().resolve("pgdata")
+              + ") ...");
       postgres.start();
     }
     try {
       if (payara.running()) {
-        System.out.println("Payara is already running: redeploying " + settings.ear().getFileName() + " ...");
+        System.out.println(
+            "Payara is already running: redeploying " + settings.ear().getFileName() + " ...");
         payara.redeploy();
       } else {
-        System.out.println("Starting Payara Server and deploying " + settings.ear().getFileName() + " ...");
+        System.out.println(
+            "Starting Payara Server and deploying " + settings.ear().getFileName() + " ...");
         payara.start(settings.forwardedEnvironment());
       }
       awaitReady(Duration.ofMinutes(5));
@@ -77,27 +88,38 @@ public final class Launcher {
     }
     printInitialAdminPassword();
     String base = "http://localhost:" + settings.httpPort();
-    System.out.printf("%nWaymark is up (%d s).%n  API:           %s/api/v1%n  Admin console: %s/admin%n"
+    System.out.printf(
+        "%nWaymark is up (%d s).%n  API:           %s/api/v1%n  Admin console: %s/admin%n"
             + "  Health:        %s/health/ready%n  Metrics:       %s/metrics%n  OpenAPI:       %s/openapi%n"
             + "  Server log:    %s%n",
-        Duration.between(began, Instant.now()).toSeconds(), base, base, base, base, base, payara.serverLog());
+        Duration.between(began, Instant.now()).toSeconds(),
+        base,
+        base,
+        base,
+        base,
+        base,
+        payara.serverLog());
   }
 
   /** Only the embedded PostgreSQL (for another server, e.g. the WildFly deploy check). */
   private void startDatabase() {
     mkdirs(settings.dataDir());
     postgres.start();
-    System.out.println("Embedded PostgreSQL is up: " + settings.dbUrl() + " (user " + settings.dbUser() + ")");
+    System.out.println(
+        "Embedded PostgreSQL is up: " + settings.dbUrl() + " (user " + settings.dbUser() + ")");
   }
 
   private void run() {
     start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("\nStopping Waymark ...");
-      stop();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping Waymark ...");
+                  stop();
+                  stopped.countDown();
+                }));
     System.out.println("Press Ctrl-C to stop.");
     followLog(payara.serverLog());
   }
@@ -120,17 +142,25 @@ public final class Launcher {
     return server && db && ready;
   }
 
-  /** Readiness UP with the application's checks, and the API itself answering (the web module loads last). */
+  /**
+   * Readiness UP with the application's checks, and the API itself answering (the web module loads
+   * last).
+   */
   private boolean ready() {
     return health() && apiAnswers();
   }
 
   private boolean apiAnswers() {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/api/v1/api-resources"))
-              .timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + settings.httpPort() + "/api/v1/api-resources"))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 403 && response.body().contains("no_authorization");
     } catch (IOException e) {
       return false;
@@ -142,12 +172,18 @@ public final class Launcher {
 
   private boolean health() {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready"))
-              .timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")
-          && response.body().contains("waymark-database") && response.body().contains("waymark-messaging");
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready"))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200
+          && response.body().contains("\"status\":\"UP\"")
+          && response.body().contains("waymark-database")
+          && response.body().contains("waymark-messaging");
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -162,24 +198,33 @@ public final class Launcher {
       // a failed deploy first: health checks of a half-deployed application must not count as ready
       String failure = payara.deploymentFailure();
       if (failure != null) {
-        throw new LauncherException("The EAR did not deploy: " + failure + "\nSee " + payara.serverLog());
+        throw new LauncherException(
+            "The EAR did not deploy: " + failure + "\nSee " + payara.serverLog());
       }
       if (ready()) {
         return;
       }
       pause();
     }
-    throw new LauncherException("Waymark did not become ready within " + limit.toSeconds() + " s; see " + payara.serverLog());
+    throw new LauncherException(
+        "Waymark did not become ready within "
+            + limit.toSeconds()
+            + " s; see "
+            + payara.serverLog());
   }
 
-  /** The application writes a generated admin password to a private file; it is shown here once and removed. */
+  /**
+   * The application writes a generated admin password to a private file; it is shown here once and
+   * removed.
+   */
   private void printInitialAdminPassword() {
     Path file = settings.dataDir().resolve("initial-admin-password");
     try {
       if (Files.exists(file)) {
         String content = Files.readString(file, StandardCharsets.UTF_8).strip();
         Files.delete(file);
-        System.out.println("\n*** First start: admin console user created (shown only this once) ***\n" + content);
+        System.out.println(
+            "\n*** First start: admin console user created (shown only this once) ***\n" + content);
       }
     } catch (IOException e) {
       System.err.println("Cannot read " + file + ": " + e.getMessage());
@@ -201,7 +246,8 @@ public final class Launcher {
             }
             pause();
           } else {
-            System.out.println(new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            System.out.println(
+                new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
           }
         }
       }

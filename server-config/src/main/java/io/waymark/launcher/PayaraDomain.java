@@ -15,9 +15,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Payara Server 6 (full profile) set up as code: the distribution is unpacked into the data directory, a domain
- * {@code waymark} is created with a port base derived from the HTTP port, and post-boot command files point the
- * platform default datasource at PostgreSQL and deploy the EAR. The setup is redone only when its inputs change.
+ * Payara Server 6 (full profile) set up as code: the distribution is unpacked into the data
+ * directory, a domain {@code waymark} is created with a port base derived from the HTTP port, and
+ * post-boot command files point the platform default datasource at PostgreSQL and deploy the EAR.
+ * The setup is redone only when its inputs change.
  */
 final class PayaraDomain {
 
@@ -60,10 +61,12 @@ final class PayaraDomain {
     }
     Path postBoot = settings.dataDir().resolve("payara-post-boot.asadmin");
     write(postBoot, postBootCommands(fresh));
-    List<String> command = List.of(asadmin(), "start-domain", "--postbootcommandfile", postBoot.toString(), DOMAIN);
+    List<String> command =
+        List.of(asadmin(), "start-domain", "--postbootcommandfile", postBoot.toString(), DOMAIN);
     Processes.Result result = Processes.run(command, env, null, 600);
     if (!result.ok()) {
-      throw new LauncherException("Payara did not start:\n" + result.output() + "\nSee " + serverLog());
+      throw new LauncherException(
+          "Payara did not start:\n" + result.output() + "\nSee " + serverLog());
     }
     if (fresh) {
       write(marker, fingerprint);
@@ -71,10 +74,23 @@ final class PayaraDomain {
   }
 
   void redeploy() {
-    Processes.Result result = Processes.run(List.of(asadmin(), "--port", String.valueOf(adminPort()), "deploy", "--force=true",
-        "--name", "waymark", settings.ear().toString()), Map.of(), null, 600);
+    Processes.Result result =
+        Processes.run(
+            List.of(
+                asadmin(),
+                "--port",
+                String.valueOf(adminPort()),
+                "deploy",
+                "--force=true",
+                "--name",
+                "waymark",
+                settings.ear().toString()),
+            Map.of(),
+            null,
+            600);
     if (!result.ok()) {
-      throw new LauncherException("The EAR did not deploy:\n" + result.output() + "\nSee " + serverLog());
+      throw new LauncherException(
+          "The EAR did not deploy:\n" + result.output() + "\nSee " + serverLog());
     }
   }
 
@@ -87,7 +103,8 @@ final class PayaraDomain {
       List<String> lines = Files.readAllLines(serverLog(), StandardCharsets.UTF_8);
       int boot = 0;
       for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).contains("Running Payara Version") || lines.get(i).contains("Payara Server  6")) {
+        if (lines.get(i).contains("Running Payara Version")
+            || lines.get(i).contains("Payara Server  6")) {
           boot = i;
         }
       }
@@ -106,8 +123,13 @@ final class PayaraDomain {
     if (!running()) {
       return;
     }
-    // undeploy first: the next start deploys the new EAR once, instead of loading the old one and redeploying
-    Processes.run(List.of(asadmin(), "--port", String.valueOf(adminPort()), "undeploy", "waymark"), Map.of(), null, 180);
+    // undeploy first: the next start deploys the new EAR once, instead of loading the old one and
+    // redeploying
+    Processes.run(
+        List.of(asadmin(), "--port", String.valueOf(adminPort()), "undeploy", "waymark"),
+        Map.of(),
+        null,
+        180);
     Processes.run(List.of(asadmin(), "stop-domain", DOMAIN), Map.of(), null, 180);
     long pid = pid();
     if (pid > 0 && Processes.alive(pid)) {
@@ -139,7 +161,8 @@ final class PayaraDomain {
       return;
     }
     if (!Files.exists(zip)) {
-      throw new LauncherException("Payara distribution not found at " + zip + " (run ./mvnw install -DskipTests first)");
+      throw new LauncherException(
+          "Payara distribution not found at " + zip + " (run ./mvnw install -DskipTests first)");
     }
     System.out.println("Unpacking Payara Server into " + install + " ...");
     Path tmp = install.resolveSibling("payara6.partial");
@@ -149,7 +172,10 @@ final class PayaraDomain {
       try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
         ZipEntry entry;
         while ((entry = in.getNextEntry()) != null) {
-          String name = entry.getName().startsWith("payara6/") ? entry.getName().substring("payara6/".length()) : entry.getName();
+          String name =
+              entry.getName().startsWith("payara6/")
+                  ? entry.getName().substring("payara6/".length())
+                  : entry.getName();
           Path out = tmp.resolve(name).normalize();
           if (!out.startsWith(tmp)) {
             throw new IOException("Unsafe entry " + entry.getName());
@@ -162,7 +188,14 @@ final class PayaraDomain {
           }
         }
       }
-      for (String script : List.of("bin/asadmin", "glassfish/bin/asadmin", "bin/startserv", "bin/stopserv", "glassfish/bin/startserv", "glassfish/bin/stopserv")) {
+      for (String script :
+          List.of(
+              "bin/asadmin",
+              "glassfish/bin/asadmin",
+              "bin/startserv",
+              "bin/stopserv",
+              "glassfish/bin/startserv",
+              "glassfish/bin/stopserv")) {
         Path p = tmp.resolve(script);
         if (Files.exists(p)) {
           p.toFile().setExecutable(true, false);
@@ -180,13 +213,31 @@ final class PayaraDomain {
     } catch (IOException e) {
       throw new LauncherException("Cannot remove the old domain " + domainDir, e);
     }
-    System.out.println("Creating Payara domain '" + DOMAIN + "' (HTTP port " + httpPort() + ", admin port " + adminPort() + ") ...");
-    Processes.runOrFail(List.of(asadmin(), "create-domain", "--nopassword", "--portbase", String.valueOf(portBase()), DOMAIN),
-        Map.of(), null, 300);
+    System.out.println(
+        "Creating Payara domain '"
+            + DOMAIN
+            + "' (HTTP port "
+            + httpPort()
+            + ", admin port "
+            + adminPort()
+            + ") ...");
+    Processes.runOrFail(
+        List.of(
+            asadmin(),
+            "create-domain",
+            "--nopassword",
+            "--portbase",
+            String.valueOf(portBase()),
+            DOMAIN),
+        Map.of(),
+        null,
+        300);
     try {
       Path lib = domainDir.resolve("lib");
       Files.createDirectories(lib);
-      Files.copy(settings.distDir().resolve("postgresql.jar"), lib.resolve("postgresql.jar"),
+      Files.copy(
+          settings.distDir().resolve("postgresql.jar"),
+          lib.resolve("postgresql.jar"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new LauncherException("Cannot install the PostgreSQL JDBC driver into the domain", e);
@@ -194,12 +245,18 @@ final class PayaraDomain {
     setHeap();
   }
 
-  /** Payara's default heap (512 MiB) keeps the young generation small and collections frequent under load. */
+  /**
+   * Payara's default heap (512 MiB) keeps the young generation small and collections frequent under
+   * load.
+   */
   private void setHeap() {
     Path config = domainDir.resolve("config/domain.xml");
     try {
       String xml = Files.readString(config, StandardCharsets.UTF_8);
-      Files.writeString(config, xml.replace("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx" + HEAP + "</jvm-options>"),
+      Files.writeString(
+          config,
+          xml.replace(
+              "<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx" + HEAP + "</jvm-options>"),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new LauncherException("Cannot set the heap size in " + config, e);
@@ -217,12 +274,16 @@ final class PayaraDomain {
   }
 
   /**
-   * The JDBC pool, built from waymark.db.*. Connections are validated when handed out, but at most once per 30 s
-   * each: validating on every checkout cost a round trip (and a class lookup under the EAR loader's lock) per request.
+   * The JDBC pool, built from waymark.db.*. Connections are validated when handed out, but at most
+   * once per 30 s each: validating on every checkout cost a round trip (and a class lookup under
+   * the EAR loader's lock) per request.
    */
   private String poolCommand() {
-    StringBuilder props = new StringBuilder("URL=").append(escape(settings.dbUrl()))
-        .append(":user=").append(escape(settings.dbUser()));
+    StringBuilder props =
+        new StringBuilder("URL=")
+            .append(escape(settings.dbUrl()))
+            .append(":user=")
+            .append(escape(settings.dbUser()));
     if (settings.dbPassword().isPresent()) {
       // the password stays in the environment: the domain configuration only names the variable
       props.append(":password=\\${ENV\\=WAYMARK_DB_PASSWORD}");
@@ -235,7 +296,9 @@ final class PayaraDomain {
         + " --isconnectvalidatereq=true --validationmethod custom-validation"
         + " --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
         + " --validateatmostonceperiod 30"
-        + " --property " + props + " WaymarkPool";
+        + " --property "
+        + props
+        + " WaymarkPool";
   }
 
   private static List<String> templateLines(String resource) {
@@ -243,8 +306,11 @@ final class PayaraDomain {
       if (in == null) {
         throw new LauncherException("Missing resource " + resource);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
     } catch (IOException e) {
       throw new LauncherException("Cannot read " + resource, e);
     }
@@ -255,10 +321,20 @@ final class PayaraDomain {
   }
 
   private String fingerprint() {
-    String inputs = String.join("|", String.valueOf(httpPort()), settings.dbUrl(), settings.dbUser(),
-        String.valueOf(settings.dbPassword().isPresent()), poolCommand(), HEAP, String.join("\n", templateLines("payara/setup.asadmin")));
+    String inputs =
+        String.join(
+            "|",
+            String.valueOf(httpPort()),
+            settings.dbUrl(),
+            settings.dbUser(),
+            String.valueOf(settings.dbPassword().isPresent()),
+            poolCommand(),
+            HEAP,
+            String.join("\n", templateLines("payara/setup.asadmin")));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the external commands of the launcher (pg_ctl, asadmin) and reports their output on failure. */
+/**
+ * Runs the external commands of the launcher (pg_ctl, asadmin) and reports their output on failure.
+ */
 final class Processes {
 
   private Processes() {}
@@ -19,7 +21,8 @@ final class Processes {
     }
   }
 
-  static Result run(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) {
+  static Result run(
+      List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
     if (workDir != null) {
@@ -31,7 +34,8 @@ final class Processes {
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+        return new Result(
+            -1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
       }
       return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -42,15 +46,25 @@ final class Processes {
     }
   }
 
-  static Result runOrFail(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) {
+  static Result runOrFail(
+      List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) {
     Result result = run(command, env, workDir, timeoutSeconds);
     if (!result.ok()) {
-      throw new LauncherException("Command failed (" + result.exitCode() + "): " + String.join(" ", command) + "\n" + result.output());
+      throw new LauncherException(
+          "Command failed ("
+              + result.exitCode()
+              + "): "
+              + String.join(" ", command)
+              + "\n"
+              + result.output());
     }
     return result;
   }
 
-  /** As root, PostgreSQL refuses to run: its commands then run as the unprivileged user {@code nobody}. */
+  /**
+   * As root, PostgreSQL refuses to run: its commands then run as the unprivileged user {@code
+   * nobody}.
+   */
   static List<String> asPostgresUser(List<String> command) {
     if (!isRoot()) {
       return command;

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The launcher's view of the {@code waymark.*} configuration: a system property wins over the environment variable
- * of the same name ({@code waymark.db.url} = {@code WAYMARK_DB_URL}), the same mapping MicroProfile Config uses.
+ * The launcher's view of the {@code waymark.*} configuration: a system property wins over the
+ * environment variable of the same name ({@code waymark.db.url} = {@code WAYMARK_DB_URL}), the same
+ * mapping MicroProfile Config uses.
  */
 final class Settings {
 
@@ -57,7 +58,8 @@ final class Settings {
   }
 
   String dbUrl() {
-    return get("waymark.db.url").orElse("jdbc:postgresql://127.0.0.1:" + embeddedDbPort() + "/waymark");
+    return get("waymark.db.url")
+        .orElse("jdbc:postgresql://127.0.0.1:" + embeddedDbPort() + "/waymark");
   }
 
   String dbUser() {
@@ -68,7 +70,10 @@ final class Settings {
     return get("waymark.db.password");
   }
 
-  /** Folder holding the server distribution, the PostgreSQL binaries and the JDBC driver copied by the build. */
+  /**
+   * Folder holding the server distribution, the PostgreSQL binaries and the JDBC driver copied by
+   * the build.
+   */
   Path distDir() {
     return get("waymark.launcher.dist-dir").map(Path::of).orElse(launcherDir.resolve("dist"));
   }
@@ -81,22 +86,28 @@ final class Settings {
         .normalize();
   }
 
-  /** Every {@code waymark.*} setting given to the launcher as a system property, as environment variables. */
+  /**
+   * Every {@code waymark.*} setting given to the launcher as a system property, as environment
+   * variables.
+   */
   Map<String, String> forwardedEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
-    System.getProperties().forEach((k, v) -> {
-      String key = k.toString();
-      if (key.startsWith("waymark.")) {
-        env.put(envName(key), v.toString());
-      }
-    });
+    System.getProperties()
+        .forEach(
+            (k, v) -> {
+              String key = k.toString();
+              if (key.startsWith("waymark.")) {
+                env.put(envName(key), v.toString());
+              }
+            });
     env.put("WAYMARK_DATA_DIR", dataDir().toString());
     return env;
   }
 
   private static Path locateLauncherDir() {
     try {
-      Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return Files.isDirectory(jar) ? jar.getParent() : jar.getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);

@@ -12,11 +12,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a campaign body: the types of every field (all errors at once); the rules are the boundary's. */
+/**
+ * Reads a campaign body: the types of every field (all errors at once); the rules are the
+ * boundary's.
+ */
 final class CampaignBody {
 
-  private static final List<String> FIELDS = List.of(CampaignChange.NAME, CampaignChange.STATUS, CampaignChange.STARTS_AT,
-      CampaignChange.ENDS_AT, CampaignChange.INCLUDE, CampaignChange.EXCLUDE, CampaignChange.MAX_DISPLAYS, CampaignChange.BANNERS);
+  private static final List<String> FIELDS =
+      List.of(
+          CampaignChange.NAME,
+          CampaignChange.STATUS,
+          CampaignChange.STARTS_AT,
+          CampaignChange.ENDS_AT,
+          CampaignChange.INCLUDE,
+          CampaignChange.EXCLUDE,
+          CampaignChange.MAX_DISPLAYS,
+          CampaignChange.BANNERS);
 
   private CampaignBody() {}
 
@@ -24,14 +35,25 @@ final class CampaignBody {
     JsonBody body = JsonBody.parse(raw);
     Set<String> given = new HashSet<>();
     FIELDS.stream().filter(f -> body.json().containsKey(f)).forEach(given::add);
-    CampaignChange change = new CampaignChange(given, body.string(CampaignChange.NAME, false), body.string(CampaignChange.STATUS, false),
-        time(body, CampaignChange.STARTS_AT), time(body, CampaignChange.ENDS_AT), body.strings(CampaignChange.INCLUDE),
-        body.strings(CampaignChange.EXCLUDE), body.integer(CampaignChange.MAX_DISPLAYS, 1, 1_000_000), banners(body));
+    CampaignChange change =
+        new CampaignChange(
+            given,
+            body.string(CampaignChange.NAME, false),
+            body.string(CampaignChange.STATUS, false),
+            time(body, CampaignChange.STARTS_AT),
+            time(body, CampaignChange.ENDS_AT),
+            body.strings(CampaignChange.INCLUDE),
+            body.strings(CampaignChange.EXCLUDE),
+            body.integer(CampaignChange.MAX_DISPLAYS, 1, 1_000_000),
+            banners(body));
     body.done();
     return change;
   }
 
-  /** An ISO-8601 time with an offset ({@code 2026-01-31T12:00:00Z}, {@code ...+01:00}); null when absent or null. */
+  /**
+   * An ISO-8601 time with an offset ({@code 2026-01-31T12:00:00Z}, {@code ...+01:00}); null when
+   * absent or null.
+   */
   static Instant time(JsonBody body, String name) {
     String value = body.string(name, false);
     if (value == null) {
@@ -73,8 +95,15 @@ final class CampaignBody {
       } else if (colors != null && colors.getValueType() != JsonValue.ValueType.NULL) {
         banner.error("colors", "must be an object with background and text");
       }
-      banners.add(new BannerChange(banner.id("id", false), banner.string("name", false), banner.string("position", false),
-          banner.string("text", false), banner.string("html", false), background, text));
+      banners.add(
+          new BannerChange(
+              banner.id("id", false),
+              banner.string("name", false),
+              banner.string("position", false),
+              banner.string("text", false),
+              banner.string("html", false),
+              background,
+              text));
     }
     return banners;
   }

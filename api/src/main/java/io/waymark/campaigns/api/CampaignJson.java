@@ -11,9 +11,15 @@ final class CampaignJson {
   private CampaignJson() {}
 
   static Json.Obj campaign(CampaignView c) {
-    Json.Obj json = Json.object().put("id", c.id()).put("name", c.name()).put("status", c.status().id())
-        .put("starts_at", c.startsAt()).put("ends_at", c.endsAt())
-        .put("include_segments", c.includeSegments()).put("exclude_segments", c.excludeSegments());
+    Json.Obj json =
+        Json.object()
+            .put("id", c.id())
+            .put("name", c.name())
+            .put("status", c.status().id())
+            .put("starts_at", c.startsAt())
+            .put("ends_at", c.endsAt())
+            .put("include_segments", c.includeSegments())
+            .put("exclude_segments", c.excludeSegments());
     if (c.maxDisplaysPerUser() != null) {
       json.put("max_displays_per_user", c.maxDisplaysPerUser());
     }
@@ -21,13 +27,23 @@ final class CampaignJson {
   }
 
   static Json.Obj banner(BannerView b) {
-    return Json.object().put("id", b.id()).put("name", b.name()).put("position", b.position()).put("text", b.text())
-        .put("html", b.html()).put("colors", colors(b.background(), b.textColor()));
+    return Json.object()
+        .put("id", b.id())
+        .put("name", b.name())
+        .put("position", b.position())
+        .put("text", b.text())
+        .put("html", b.html())
+        .put("colors", colors(b.background(), b.textColor()));
   }
 
   static Json.Obj userBanner(UserBanner b) {
-    return Json.object().put("id", b.id()).put("campaign_id", b.campaignId()).put("position", b.position()).put("text", b.text())
-        .put("html", b.html()).put("colors", colors(b.background(), b.textColor()));
+    return Json.object()
+        .put("id", b.id())
+        .put("campaign_id", b.campaignId())
+        .put("position", b.position())
+        .put("text", b.text())
+        .put("html", b.html())
+        .put("colors", colors(b.background(), b.textColor()));
   }
 
   private static Json.Obj colors(String background, String text) {

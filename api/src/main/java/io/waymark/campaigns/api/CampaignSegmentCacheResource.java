@@ -11,21 +11,35 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Operators' view of this server's campaign segment cache: what is held, how big, when built (ADR 0007). */
+/**
+ * Operators' view of this server's campaign segment cache: what is held, how big, when built (ADR
+ * 0007).
+ */
 @Path("/v1/ops/campaign-segment-cache")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignSegmentCacheResource {
 
-  @Inject
-  CampaignSegments segments;
+  @Inject CampaignSegments segments;
 
   @GET
   @ApiResource("ops.campaign-segment-cache")
   public JsonObject get() {
-    return Json.ok().put("segments", segments.cached().stream().map(s -> Json.object().put("code", s.code())
-            .put("goal_segment", s.goalSegment()).put("built", s.built()).put("members", s.members()).put("bytes", s.bytes())
-            .put("built_at", s.builtAt())).toList())
-        .put("rechecks", segments.rechecks()).build();
+    return Json.ok()
+        .put(
+            "segments",
+            segments.cached().stream()
+                .map(
+                    s ->
+                        Json.object()
+                            .put("code", s.code())
+                            .put("goal_segment", s.goalSegment())
+                            .put("built", s.built())
+                            .put("members", s.members())
+                            .put("bytes", s.bytes())
+                            .put("built_at", s.builtAt()))
+                .toList())
+        .put("rechecks", segments.rechecks())
+        .build();
   }
 }

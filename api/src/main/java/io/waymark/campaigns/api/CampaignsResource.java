@@ -25,21 +25,27 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignsResource {
 
-  @Inject
-  Campaigns campaigns;
+  @Inject Campaigns campaigns;
 
   @GET
   @ApiResource("campaigns.list")
   public JsonObject list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
     Paging paging = Paging.of(limit, after);
-    return paging.page(campaigns.page(paging.after(), paging.fetchSize()), CampaignView::id, CampaignJson::campaign).build();
+    return paging
+        .page(
+            campaigns.page(paging.after(), paging.fetchSize()),
+            CampaignView::id,
+            CampaignJson::campaign)
+        .build();
   }
 
   @POST
   @ApiResource("campaigns.create")
   public Response create(String raw) {
     CampaignView created = campaigns.create(CampaignBody.read(raw));
-    return Response.status(201).entity(Json.ok().put("campaign", CampaignJson.campaign(created)).build()).build();
+    return Response.status(201)
+        .entity(Json.ok().put("campaign", CampaignJson.campaign(created)).build())
+        .build();
   }
 
   @GET
@@ -54,10 +60,16 @@ public class CampaignsResource {
   @ApiResource("campaigns.update")
   public JsonObject update(@PathParam("id") String id, String raw) {
     long campaignId = id(id);
-    return Json.ok().put("campaign", CampaignJson.campaign(campaigns.update(campaignId, CampaignBody.read(raw)))).build();
+    return Json.ok()
+        .put(
+            "campaign", CampaignJson.campaign(campaigns.update(campaignId, CampaignBody.read(raw))))
+        .build();
   }
 
-  /** {@code {"status":"ok","banners":[{"id","campaign_id","position","text","html","colors"}]}}; records impressions. */
+  /**
+   * {@code {"status":"ok","banners":[{"id","campaign_id","position","text","html","colors"}]}};
+   * records impressions.
+   */
   @GET
   @Path("banners")
   @ApiResource("campaigns.banners")
@@ -68,7 +80,9 @@ public class CampaignsResource {
     } catch (NumberFormatException e) {
       throw WaymarkException.invalidInput("user_id");
     }
-    return Json.ok().put("banners", campaigns.bannersFor(user).stream().map(CampaignJson::userBanner).toList()).build();
+    return Json.ok()
+        .put("banners", campaigns.bannersFor(user).stream().map(CampaignJson::userBanner).toList())
+        .build();
   }
 
   private static long id(String id) {

@@ -17,17 +17,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /**
- * Gives a user a one-time banner (what a scenario's banner element does), for operators and external systems:
- * {@code {"user_id","banner_id","expires_at","dedup_key"}} → 201 {@code {"status":"ok","given":true}}, or 200
- * {@code "given":false} when the dedup key was used before.
+ * Gives a user a one-time banner (what a scenario's banner element does), for operators and
+ * external systems: {@code {"user_id","banner_id","expires_at","dedup_key"}} → 201 {@code
+ * {"status":"ok","given":true}}, or 200 {@code "given":false} when the dedup key was used before.
  */
 @Path("/v1/campaigns/one-time-banners")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OneTimeBannersResource {
 
-  @Inject
-  Campaigns campaigns;
+  @Inject Campaigns campaigns;
 
   @POST
   @ApiResource("campaigns.one-time-banners")
@@ -49,7 +48,8 @@ public class OneTimeBannersResource {
       case GIVEN -> Response.status(201).entity(Json.ok().put("given", true).build()).build();
       case ALREADY_GIVEN -> Response.ok(Json.ok().put("given", false).build()).build();
       case UNKNOWN_USER -> throw Users.userNotFound(String.valueOf(userId));
-      case UNKNOWN_BANNER -> throw WaymarkException.payloadError("banner_id", "unknown banner '" + bannerId + "'");
+      case UNKNOWN_BANNER ->
+          throw WaymarkException.payloadError("banner_id", "unknown banner '" + bannerId + "'");
     };
   }
 }

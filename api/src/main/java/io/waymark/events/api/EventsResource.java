@@ -31,8 +31,7 @@ public class EventsResource {
 
   static final int MAX_BATCH = 1000;
 
-  @Inject
-  TrackedEvents events;
+  @Inject TrackedEvents events;
 
   @POST
   @ApiResource("events.track")
@@ -70,16 +69,30 @@ public class EventsResource {
       throw rejected.get(0).reason();
     }
     rejected.sort(Comparator.comparingInt(Intake.Rejection::index));
-    return Json.ok().put("accepted", intake.accepted()).put("duplicates", intake.duplicates())
-        .put("rejected", rejected.stream().map(r -> Json.object().put("index", r.index()).put("code", r.reason().code())
-            .put("message", describe(r.reason()))).toList()).build();
+    return Json.ok()
+        .put("accepted", intake.accepted())
+        .put("duplicates", intake.duplicates())
+        .put(
+            "rejected",
+            rejected.stream()
+                .map(
+                    r ->
+                        Json.object()
+                            .put("index", r.index())
+                            .put("code", r.reason().code())
+                            .put("message", describe(r.reason())))
+                .toList())
+        .build();
   }
 
   private static IncomingEvent parse(JsonValue value, String path) {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw WaymarkException.payloadError(path == null ? "" : path, "must be an object");
     }
-    JsonBody item = path == null ? JsonBody.parse(value.toString()) : JsonBody.parse(value.toString()).nested(value.asJsonObject(), path);
+    JsonBody item =
+        path == null
+            ? JsonBody.parse(value.toString())
+            : JsonBody.parse(value.toString()).nested(value.asJsonObject(), path);
     String id = item.string("id", false);
     if (id != null && (id.isBlank() || id.length() > 100)) {
       item.error("id", "must have 1 to 100 characters");

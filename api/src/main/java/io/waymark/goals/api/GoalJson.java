@@ -11,9 +11,11 @@ final class GoalJson {
   private GoalJson() {}
 
   static Json.Obj goal(GoalView g) {
-    Json.Obj json = Json.object().put("code", g.code()).put("name", g.name()).put("type", g.type().id());
+    Json.Obj json =
+        Json.object().put("code", g.code()).put("name", g.name()).put("type", g.type().id());
     if (g.type() == GoalType.EVENT) {
-      json.put("event", Json.object().put("name", g.eventName()).put("properties", g.eventProperties()));
+      json.put(
+          "event", Json.object().put("name", g.eventName()).put("properties", g.eventProperties()));
     }
     return json.put("created_at", g.createdAt()).put("updated_at", g.updatedAt());
   }
@@ -23,8 +25,14 @@ final class GoalJson {
   }
 
   static Json.Obj userGoal(UserGoalView u) {
-    return Json.object().put("id", u.id()).put("goal_code", u.goalCode()).put("state", u.state().id())
-        .put("created_at", u.createdAt()).put("updated_at", u.updatedAt()).put("completed_at", u.completedAt())
-        .put("timedout_at", u.timedoutAt()).put("expires_at", u.expiresAt());
+    return Json.object()
+        .put("id", u.id())
+        .put("goal_code", u.goalCode())
+        .put("state", u.state().id())
+        .put("created_at", u.createdAt())
+        .put("updated_at", u.updatedAt())
+        .put("completed_at", u.completedAt())
+        .put("timedout_at", u.timedoutAt())
+        .put("expires_at", u.expiresAt());
   }
 }

@@ -26,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Onboarding goals: the onboarding module's wire contract (complete, list) and definitions management. */
+/**
+ * Onboarding goals: the onboarding module's wire contract (complete, list) and definitions
+ * management.
+ */
 @Path("/v1/onboarding-goals")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +37,9 @@ public class OnboardingGoalsResource {
 
   static final int MAX_BATCH = 1000;
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
-  @Inject
-  UserGoals userGoals;
+  @Inject UserGoals userGoals;
 
   @GET
   @Path("list")
@@ -80,7 +81,11 @@ public class OnboardingGoalsResource {
       JsonValue item = array.get(i);
       String error = itemError(item);
       if (error != null) {
-        results.add(Json.object().put("status", "error").put("code", "payload_error").put("message", "items[" + i + "]." + error));
+        results.add(
+            Json.object()
+                .put("status", "error")
+                .put("code", "payload_error")
+                .put("message", "items[" + i + "]." + error));
         continue;
       }
       JsonObject o = item.asJsonObject();
@@ -88,11 +93,18 @@ public class OnboardingGoalsResource {
       validIndexes.add(i);
       results.add(null);
     }
-    List<UserGoals.BatchResult> outcomes = valid.isEmpty() ? List.of() : userGoals.completeBatch(valid);
+    List<UserGoals.BatchResult> outcomes =
+        valid.isEmpty() ? List.of() : userGoals.completeBatch(valid);
     for (int k = 0; k < outcomes.size(); k++) {
       UserGoals.BatchResult outcome = outcomes.get(k);
-      results.set(validIndexes.get(k), outcome.ok() ? Json.object().put("status", "ok")
-          : Json.object().put("status", "error").put("code", outcome.error().code()).put("message", outcome.error().getMessage()));
+      results.set(
+          validIndexes.get(k),
+          outcome.ok()
+              ? Json.object().put("status", "ok")
+              : Json.object()
+                  .put("status", "error")
+                  .put("code", outcome.error().code())
+                  .put("message", outcome.error().getMessage()));
     }
     return Json.ok().put("results", results).build();
   }
@@ -106,7 +118,9 @@ public class OnboardingGoalsResource {
     Long userId = body.id("user_id", true);
     Integer timeout = body.integer("timeout_minutes", 1, 5_256_000);
     body.done();
-    return Json.ok().put("user_goal", GoalJson.userGoal(userGoals.assign(code, userId, timeout))).build();
+    return Json.ok()
+        .put("user_goal", GoalJson.userGoal(userGoals.assign(code, userId, timeout)))
+        .build();
   }
 
   @POST
@@ -124,7 +138,9 @@ public class OnboardingGoalsResource {
   @ApiResource("onboarding-goals.create")
   public Response create(String raw) {
     GoalChange change = change(JsonBody.parse(raw));
-    return Response.status(201).entity(Json.ok().put("goal", GoalJson.goal(goals.create(change))).build()).build();
+    return Response.status(201)
+        .entity(Json.ok().put("goal", GoalJson.goal(goals.create(change))).build())
+        .build();
   }
 
   @GET
@@ -138,7 +154,9 @@ public class OnboardingGoalsResource {
   @Path("{code}")
   @ApiResource("onboarding-goals.update")
   public JsonObject update(@PathParam("code") String code, String raw) {
-    return Json.ok().put("goal", GoalJson.goal(goals.update(code, change(JsonBody.parse(raw))))).build();
+    return Json.ok()
+        .put("goal", GoalJson.goal(goals.update(code, change(JsonBody.parse(raw)))))
+        .build();
   }
 
   private static GoalChange change(JsonBody body) {

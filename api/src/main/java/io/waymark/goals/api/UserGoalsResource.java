@@ -21,12 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserGoalsResource {
 
-  @Inject
-  UserGoals userGoals;
+  @Inject UserGoals userGoals;
 
   @GET
   @ApiResource("users.onboarding-goals")
-  public JsonObject list(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("after") String after) {
+  public JsonObject list(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
+      @QueryParam("after") String after) {
     long userId;
     try {
       userId = Long.parseLong(id);
@@ -34,6 +36,11 @@ public class UserGoalsResource {
       throw Users.userNotFound(id);
     }
     Paging paging = Paging.of(limit, after);
-    return paging.page(userGoals.forUser(userId, paging.after(), paging.fetchSize()), UserGoalView::id, GoalJson::userGoal).build();
+    return paging
+        .page(
+            userGoals.forUser(userId, paging.after(), paging.fetchSize()),
+            UserGoalView::id,
+            GoalJson::userGoal)
+        .build();
   }
 }

@@ -18,27 +18,36 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Email templates (SPEC §6): CRUD, a preview for a user, and an operator's test send through the outbox. */
+/**
+ * Email templates (SPEC §6): CRUD, a preview for a user, and an operator's test send through the
+ * outbox.
+ */
 @Path("/v1/email-templates")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailTemplatesResource {
 
-  @Inject
-  EmailTemplates templates;
+  @Inject EmailTemplates templates;
 
   @GET
   @ApiResource("email-templates.list")
   public JsonObject list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
     Paging paging = Paging.of(limit, after);
-    return paging.page(templates.page(paging.after(), paging.fetchSize()), TemplateView::id, TemplateJson::template).build();
+    return paging
+        .page(
+            templates.page(paging.after(), paging.fetchSize()),
+            TemplateView::id,
+            TemplateJson::template)
+        .build();
   }
 
   @POST
   @ApiResource("email-templates.create")
   public Response create(String raw) {
     TemplateView created = templates.create(TemplateBody.template(raw));
-    return Response.status(201).entity(Json.ok().put("template", TemplateJson.template(created)).build()).build();
+    return Response.status(201)
+        .entity(Json.ok().put("template", TemplateJson.template(created)).build())
+        .build();
   }
 
   @GET
@@ -52,7 +61,9 @@ public class EmailTemplatesResource {
   @Path("{code}")
   @ApiResource("email-templates.update")
   public JsonObject update(@PathParam("code") String code, String raw) {
-    return Json.ok().put("template", TemplateJson.template(templates.update(code, TemplateBody.template(raw)))).build();
+    return Json.ok()
+        .put("template", TemplateJson.template(templates.update(code, TemplateBody.template(raw))))
+        .build();
   }
 
   /** {@code {"user_id", "params"?}} → the rendered subject, HTML and text; nothing is sent. */
@@ -61,7 +72,11 @@ public class EmailTemplatesResource {
   @ApiResource("email-templates.get")
   public JsonObject preview(@PathParam("code") String code, String raw) {
     TemplateBody.ForUser request = TemplateBody.forUser(raw);
-    return Json.ok().put("preview", TemplateJson.rendered(templates.preview(code, request.userId(), request.params()))).build();
+    return Json.ok()
+        .put(
+            "preview",
+            TemplateJson.rendered(templates.preview(code, request.userId(), request.params())))
+        .build();
   }
 
   /** {@code {"user_id", "params"?, "idempotency_key"?}} → 202 with the queued message's id. */

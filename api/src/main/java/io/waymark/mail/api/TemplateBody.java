@@ -7,18 +7,29 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Map;
 
-/** Reads template, preview and send bodies: the types of every field (all errors at once); the rules are the boundary's. */
+/**
+ * Reads template, preview and send bodies: the types of every field (all errors at once); the rules
+ * are the boundary's.
+ */
 final class TemplateBody {
 
-  /** A preview or send request: the user, the extra template variables and (send only) an idempotency key. */
+  /**
+   * A preview or send request: the user, the extra template variables and (send only) an
+   * idempotency key.
+   */
   record ForUser(long userId, Map<String, Object> params, String idempotencyKey) {}
 
   private TemplateBody() {}
 
   static TemplateChange template(String raw) {
     JsonBody body = JsonBody.parse(raw);
-    TemplateChange change = new TemplateChange(body.string("code", false), body.string("name", false), body.string("subject", false),
-        body.string("html_body", false), body.string("text_body", false));
+    TemplateChange change =
+        new TemplateChange(
+            body.string("code", false),
+            body.string("name", false),
+            body.string("subject", false),
+            body.string("html_body", false),
+            body.string("text_body", false));
     body.done();
     return change;
   }

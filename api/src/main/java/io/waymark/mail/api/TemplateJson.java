@@ -10,11 +10,21 @@ final class TemplateJson {
   private TemplateJson() {}
 
   static Json.Obj template(TemplateView t) {
-    return Json.object().put("code", t.code()).put("name", t.name()).put("subject", t.subject()).put("html_body", t.htmlBody())
-        .put("text_body", t.textBody()).put("created_at", t.createdAt()).put("updated_at", t.updatedAt());
+    return Json.object()
+        .put("code", t.code())
+        .put("name", t.name())
+        .put("subject", t.subject())
+        .put("html_body", t.htmlBody())
+        .put("text_body", t.textBody())
+        .put("created_at", t.createdAt())
+        .put("updated_at", t.updatedAt());
   }
 
   static Json.Obj rendered(RenderedMail m) {
-    return Json.object().put("recipient", m.recipient()).put("subject", m.subject()).put("html", m.html()).put("text", m.text());
+    return Json.object()
+        .put("recipient", m.recipient())
+        .put("subject", m.subject())
+        .put("html", m.html())
+        .put("text", m.text());
   }
 }

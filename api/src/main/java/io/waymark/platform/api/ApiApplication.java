@@ -6,15 +6,15 @@ import io.waymark.campaigns.api.OneTimeBannersResource;
 import io.waymark.events.api.EventsResource;
 import io.waymark.externalsync.api.ExternalSyncResource;
 import io.waymark.goals.api.GoalStatsResource;
-import io.waymark.mail.api.EmailTemplatesResource;
 import io.waymark.goals.api.OnboardingGoalsResource;
-import io.waymark.scenarios.api.ScenariosResource;
-import io.waymark.segments.api.SegmentsResource;
-import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.goals.api.UserGoalsResource;
+import io.waymark.mail.api.EmailTemplatesResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
 import io.waymark.platform.api.ops.ScenarioDispatchResource;
 import io.waymark.scenarios.api.ScenarioStatsResource;
+import io.waymark.scenarios.api.ScenariosResource;
+import io.waymark.segments.api.SegmentsResource;
+import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.tokens.api.ApiResourcesResource;
 import io.waymark.tokens.api.ApiTokensResource;
 import io.waymark.users.api.UsersResource;
@@ -24,39 +24,41 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The JAX-RS API. Its web module is deployed at {@code /api} (the EAR's context root for {@code waymark-api.war}), so
- * a resource at {@code /v1/users} answers {@code /api/v1/users}. Resources are listed here, so the registry of named
- * resources is exact.
+ * The JAX-RS API. Its web module is deployed at {@code /api} (the EAR's context root for {@code
+ * waymark-api.war}), so a resource at {@code /v1/users} answers {@code /api/v1/users}. Resources
+ * are listed here, so the registry of named resources is exact.
  */
 @ApplicationPath("/")
 public class ApiApplication extends Application {
 
-  static final Set<Class<?>> RESOURCES = Set.of(
-      UsersResource.class,
-      ApiTokensResource.class,
-      ApiResourcesResource.class,
-      MessagingCheckResource.class,
-      OnboardingGoalsResource.class,
-      UserGoalsResource.class,
-      GoalStatsResource.class,
-      EventsResource.class,
-      SegmentsResource.class,
-      UserSegmentsResource.class,
-      ExternalSyncResource.class,
-      CampaignsResource.class,
-      OneTimeBannersResource.class,
-      CampaignSegmentCacheResource.class,
-      ScenarioDispatchResource.class,
-      ScenarioStatsResource.class,
-      ScenariosResource.class,
-      EmailTemplatesResource.class);
+  static final Set<Class<?>> RESOURCES =
+      Set.of(
+          UsersResource.class,
+          ApiTokensResource.class,
+          ApiResourcesResource.class,
+          MessagingCheckResource.class,
+          OnboardingGoalsResource.class,
+          UserGoalsResource.class,
+          GoalStatsResource.class,
+          EventsResource.class,
+          SegmentsResource.class,
+          UserSegmentsResource.class,
+          ExternalSyncResource.class,
+          CampaignsResource.class,
+          OneTimeBannersResource.class,
+          CampaignSegmentCacheResource.class,
+          ScenarioDispatchResource.class,
+          ScenarioStatsResource.class,
+          ScenariosResource.class,
+          EmailTemplatesResource.class);
 
-  private static final Set<Class<?>> PROVIDERS = Set.of(
-      AuthorizationFeature.class,
-      IdempotencyFilter.class,
-      ExceptionMappers.Domain.class,
-      ExceptionMappers.Web.class,
-      ExceptionMappers.Fallback.class);
+  private static final Set<Class<?>> PROVIDERS =
+      Set.of(
+          AuthorizationFeature.class,
+          IdempotencyFilter.class,
+          ExceptionMappers.Domain.class,
+          ExceptionMappers.Web.class,
+          ExceptionMappers.Fallback.class);
 
   @Override
   public Set<Class<?>> getClasses() {

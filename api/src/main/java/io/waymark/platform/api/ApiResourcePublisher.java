@@ -10,8 +10,7 @@ import jakarta.servlet.annotation.WebListener;
 @WebListener
 public class ApiResourcePublisher implements ServletContextListener {
 
-  @EJB
-  ApiResourceCatalog catalog;
+  @EJB ApiResourceCatalog catalog;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every named API resource with its method and path, read from the resource classes the application serves:
- * the list tokens are granted from. {@link ApiResourcePublisher} hands it to {@code ApiResourceCatalog} in the EJB
- * module, which the API's own token endpoints and the console both read.
+ * Every named API resource with its method and path, read from the resource classes the application
+ * serves: the list tokens are granted from. {@link ApiResourcePublisher} hands it to {@code
+ * ApiResourceCatalog} in the EJB module, which the API's own token endpoints and the console both
+ * read.
  */
 public final class ApiResourceRegistry {
 
@@ -45,7 +46,8 @@ public final class ApiResourceRegistry {
         }
       }
     }
-    entries.sort(Comparator.comparing(Entry::name).thenComparing(Entry::path).thenComparing(Entry::method));
+    entries.sort(
+        Comparator.comparing(Entry::name).thenComparing(Entry::path).thenComparing(Entry::method));
     return List.copyOf(entries);
   }
 

@@ -17,10 +17,11 @@ import java.util.Enumeration;
 import java.util.Locale;
 
 /**
- * In front of the JAX-RS API. Bodies are JSON whatever the Content-Type header says — documented clients send
- * {@code application/javascript} or the invalid {@code type=application/json} — so the header is replaced before
- * JAX-RS parses it (only form posts, which login accepts, keep theirs), and the API only ever produces JSON.
- * Also records the client address, and rolls back a transaction a request left open.
+ * In front of the JAX-RS API. Bodies are JSON whatever the Content-Type header says — documented
+ * clients send {@code application/javascript} or the invalid {@code type=application/json} — so the
+ * header is replaced before JAX-RS parses it (only form posts, which login accepts, keep theirs),
+ * and the API only ever produces JSON. Also records the client address, and rolls back a
+ * transaction a request left open.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ApiServletFilter extends HttpFilter {
@@ -30,7 +31,8 @@ public class ApiServletFilter extends HttpFilter {
   static final String FORM = "application/x-www-form-urlencoded";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     request.setAttribute(RequestContextKeys.REMOTE_ADDRESS, request.getRemoteAddr());
     try {
@@ -40,8 +42,7 @@ public class ApiServletFilter extends HttpFilter {
     }
   }
 
-  @Resource
-  UserTransaction tx;
+  @Resource UserTransaction tx;
 
   private void rollBackLeftovers() {
     try {

@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Puts an authorisation filter in front of every endpoint: API tokens for {@link ApiResource} endpoints, user
- * tokens for {@link UserAuthenticated} ones. Failures are the 403 {@code no_authorization} bodies.
+ * Puts an authorisation filter in front of every endpoint: API tokens for {@link ApiResource}
+ * endpoints, user tokens for {@link UserAuthenticated} ones. Failures are the 403 {@code
+ * no_authorization} bodies.
  */
 @Provider
 public class AuthorizationFeature implements DynamicFeature {
@@ -43,7 +44,14 @@ public class AuthorizationFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       String token = BearerToken.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-      request.setProperty(RequestContextKeys.CALLER, Beans.API_TOKENS.get().authorize(token, (String) request.getProperty(RequestContextKeys.REMOTE_ADDRESS), resource));
+      request.setProperty(
+          RequestContextKeys.CALLER,
+          Beans.API_TOKENS
+              .get()
+              .authorize(
+                  token,
+                  (String) request.getProperty(RequestContextKeys.REMOTE_ADDRESS),
+                  resource));
       request.setProperty(RequestContextKeys.SCOPE, SecretTokens.hashHex(token));
     }
   }
@@ -60,8 +68,9 @@ public class AuthorizationFeature implements DynamicFeature {
   }
 
   /**
-   * The session beans the filters call, resolved once: a stateless bean's reference is safe to share between
-   * threads, while resolving it per request made Weld load the bean class under the EAR class loader's lock.
+   * The session beans the filters call, resolved once: a stateless bean's reference is safe to
+   * share between threads, while resolving it per request made Weld load the bean class under the
+   * EAR class loader's lock.
    */
   static final class Beans<T> {
     static final Beans<ApiTokens> API_TOKENS = new Beans<>(ApiTokens.class);

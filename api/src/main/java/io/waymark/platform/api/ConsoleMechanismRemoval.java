@@ -8,17 +8,19 @@ import jakarta.servlet.annotation.WebListener;
 import java.lang.System.Logger.Level;
 
 /**
- * Takes the console's sign-in mechanism off the API's web module. Jakarta Security implementations decide per
- * application, not per web module, whether a mechanism exists; Payara's (Soteria) therefore registers the console's
- * form mechanism as an authentication module for this module too, and the container then calls it on every API
- * request. The API authenticates by bearer token in {@link AuthorizationFeature} and never uses it, so its
- * registration for this module's context is removed through the standard Jakarta Authentication factory before the
- * first request (ADR 0015). The console's own registration, for its own context, is untouched.
+ * Takes the console's sign-in mechanism off the API's web module. Jakarta Security implementations
+ * decide per application, not per web module, whether a mechanism exists; Payara's (Soteria)
+ * therefore registers the console's form mechanism as an authentication module for this module too,
+ * and the container then calls it on every API request. The API authenticates by bearer token in
+ * {@link AuthorizationFeature} and never uses it, so its registration for this module's context is
+ * removed through the standard Jakarta Authentication factory before the first request (ADR 0015).
+ * The console's own registration, for its own context, is untouched.
  */
 @WebListener
 public class ConsoleMechanismRemoval implements ServletContextListener {
 
-  private static final System.Logger LOG = System.getLogger(ConsoleMechanismRemoval.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(ConsoleMechanismRemoval.class.getName());
   private static final String SERVLET_LAYER = "HttpServlet";
 
   @Override
@@ -28,7 +30,10 @@ public class ConsoleMechanismRemoval implements ServletContextListener {
       remove(context);
     } catch (RuntimeException e) {
       // the API still works, only each request pays for the console's mechanism
-      LOG.log(Level.WARNING, "Could not take the console's authentication module off the API module", e);
+      LOG.log(
+          Level.WARNING,
+          "Could not take the console's authentication module off the API module",
+          e);
     }
   }
 
@@ -41,14 +46,20 @@ public class ConsoleMechanismRemoval implements ServletContextListener {
     int removed = 0;
     for (String id : factory.getRegistrationIDs(null)) {
       AuthConfigFactory.RegistrationContext registration = factory.getRegistrationContext(id);
-      if (registration != null && SERVLET_LAYER.equals(registration.getMessageLayer())
-          && appContext.equals(registration.getAppContext()) && factory.removeRegistration(id)) {
+      if (registration != null
+          && SERVLET_LAYER.equals(registration.getMessageLayer())
+          && appContext.equals(registration.getAppContext())
+          && factory.removeRegistration(id)) {
         removed++;
       }
     }
     if (removed > 0) {
-      LOG.log(Level.INFO, "Removed {0} authentication module registration(s) from the API module ({1}): API requests"
-          + " authenticate by token only", removed, appContext);
+      LOG.log(
+          Level.INFO,
+          "Removed {0} authentication module registration(s) from the API module ({1}): API requests"
+              + " authenticate by token only",
+          removed,
+          appContext);
     }
   }
 }

@@ -22,7 +22,8 @@ public final class ErrorBodies {
   }
 
   public static JsonObject body(WaymarkException e) {
-    Json.Obj body = Json.object().put("status", "error").put("message", e.getMessage()).put("code", e.code());
+    Json.Obj body =
+        Json.object().put("status", "error").put("message", e.getMessage()).put("code", e.code());
     if (e.error() != null) {
       body.put("error", e.error());
     }
@@ -36,7 +37,9 @@ public final class ErrorBodies {
     return of(new WaymarkException(status, code, message));
   }
 
-  /** An unexpected failure: logged with its stack trace under an incident id the caller also gets. */
+  /**
+   * An unexpected failure: logged with its stack trace under an incident id the caller also gets.
+   */
   public static Response incident(Throwable failure) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.ERROR, "Incident " + incident + ": unexpected failure", failure);

@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Maps every exception to the JSON error body: the API never answers with HTML or a stack trace. */
+/**
+ * Maps every exception to the JSON error body: the API never answers with HTML or a stack trace.
+ */
 public final class ExceptionMappers {
 
   private ExceptionMappers() {}
@@ -40,7 +42,11 @@ public final class ExceptionMappers {
         case 413 -> ErrorBodies.of(413, "payload_too_large", "Payload too large");
         case 415, 400 -> ErrorBodies.of(400, "malformed_json", "Malformed JSON");
         case 406 -> ErrorBodies.of(406, "not_acceptable", "Only application/json is produced");
-        default -> ErrorBodies.of(status, "invalid_request", e.getMessage() == null ? "Invalid request" : e.getMessage());
+        default ->
+            ErrorBodies.of(
+                status,
+                "invalid_request",
+                e.getMessage() == null ? "Invalid request" : e.getMessage());
       };
     }
   }

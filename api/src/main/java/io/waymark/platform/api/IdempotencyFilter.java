@@ -1,8 +1,8 @@
 package io.waymark.platform.api;
 
-import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.idempotency.IdempotencyKeys;
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.security.SecretTokens;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
@@ -27,11 +27,12 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * {@code Idempotency-Key} for every authenticated POST. The request runs inside one transaction that first takes the
- * key (an advisory lock, then the stored row): a replay answers the stored 2xx/4xx response without executing again,
- * another body under the same key is 422 {@code idempotency_key_reused}, a key still running is 409
- * {@code idempotency_key_in_progress}. The key row is written in the same transaction as the work, so a crash or a
- * race cannot execute it twice; 5xx outcomes roll back and are not stored.
+ * {@code Idempotency-Key} for every authenticated POST. The request runs inside one transaction
+ * that first takes the key (an advisory lock, then the stored row): a replay answers the stored
+ * 2xx/4xx response without executing again, another body under the same key is 422 {@code
+ * idempotency_key_reused}, a key still running is 409 {@code idempotency_key_in_progress}. The key
+ * row is written in the same transaction as the work, so a crash or a race cannot execute it twice;
+ * 5xx outcomes roll back and are not stored.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -55,23 +56,31 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     }
     byte[] body = request.getEntityStream().readAllBytes();
     request.setEntityStream(new ByteArrayInputStream(body));
-    String requestHash = SecretTokens.hashHex(request.getUriInfo().getPath() + "\n" + new String(body, StandardCharsets.UTF_8));
+    String requestHash =
+        SecretTokens.hashHex(
+            request.getUriInfo().getPath() + "\n" + new String(body, StandardCharsets.UTF_8));
     UserTransaction tx = userTransaction();
     try {
       tx.begin();
       IdempotencyKeys keys = keys();
       if (!keys.tryLock(scope.toString(), key)) {
         tx.rollback();
-        throw WaymarkException.conflict("idempotency_key_in_progress", "A request with this Idempotency-Key is still running");
+        throw WaymarkException.conflict(
+            "idempotency_key_in_progress", "A request with this Idempotency-Key is still running");
       }
       var stored = keys.find(scope.toString(), key);
       if (stored.isPresent()) {
         tx.rollback();
         if (!stored.get().requestHash().equals(requestHash)) {
-          throw WaymarkException.unprocessable("idempotency_key_reused", "This Idempotency-Key was used with another request");
+          throw WaymarkException.unprocessable(
+              "idempotency_key_reused", "This Idempotency-Key was used with another request");
         }
-        request.abortWith(Response.status(stored.get().status()).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(parse(stored.get().response())).header("Idempotent-Replayed", "true").build());
+        request.abortWith(
+            Response.status(stored.get().status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(parse(stored.get().response()))
+                .header("Idempotent-Replayed", "true")
+                .build());
         return;
       }
       request.setProperty(STATE, new State(scope.toString(), key, requestHash, tx));

@@ -10,7 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 
-/** Small helpers to write the JSON bodies of the wire contract, nulls included, times as ISO-8601 UTC. */
+/**
+ * Small helpers to write the JSON bodies of the wire contract, nulls included, times as ISO-8601
+ * UTC.
+ */
 public final class Json {
 
   private Json() {}

@@ -1,8 +1,8 @@
 package io.waymark.platform.api;
 
-import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.json.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A request body read as JSON whatever its Content-Type said, with typed field readers that collect every field
- * error, so one {@code payload_error} names all of them. Call {@link #done()} after reading.
+ * A request body read as JSON whatever its Content-Type said, with typed field readers that collect
+ * every field error, so one {@code payload_error} names all of them. Call {@link #done()} after
+ * reading.
  */
 public final class JsonBody {
 
@@ -50,7 +51,9 @@ public final class JsonBody {
     return new JsonBody(value.asJsonObject(), "", new ArrayList<>());
   }
 
-  /** A nested object read with the same error list, its paths prefixed ({@code items[3].goal_code}). */
+  /**
+   * A nested object read with the same error list, its paths prefixed ({@code items[3].goal_code}).
+   */
   public JsonBody nested(JsonObject object, String path) {
     return new JsonBody(object, path + ".", errors);
   }
@@ -155,7 +158,10 @@ public final class JsonBody {
     errors.add(new FieldError(prefix + name, message));
   }
 
-  /** Adds rule violations found by a boundary's validation, except for fields that already have a type error. */
+  /**
+   * Adds rule violations found by a boundary's validation, except for fields that already have a
+   * type error.
+   */
   public void addRuleErrors(List<FieldError> ruleErrors) {
     for (FieldError e : ruleErrors) {
       if (errors.stream().noneMatch(existing -> existing.path().equals(prefix + e.path()))) {

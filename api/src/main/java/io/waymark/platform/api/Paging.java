@@ -4,7 +4,10 @@ import io.waymark.platform.error.WaymarkException;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-/** Keyset paging: {@code ?limit=} (default 50, max 1,000) and {@code ?after=<cursor>}; the cursor is the last id. */
+/**
+ * Keyset paging: {@code ?limit=} (default 50, max 1,000) and {@code ?after=<cursor>}; the cursor is
+ * the last id.
+ */
 public record Paging(Long after, int limit) {
 
   public static final int DEFAULT_LIMIT = 50;
@@ -38,8 +41,12 @@ public record Paging(Long after, int limit) {
     return limit + 1;
   }
 
-  /** {@code {"status":"ok","items":[...],"next":cursor|null}} from a list fetched with {@link #fetchSize()}. */
-  public <T> Json.Obj page(List<T> rows, ToLongFunction<T> id, java.util.function.Function<T, Object> json) {
+  /**
+   * {@code {"status":"ok","items":[...],"next":cursor|null}} from a list fetched with {@link
+   * #fetchSize()}.
+   */
+  public <T> Json.Obj page(
+      List<T> rows, ToLongFunction<T> id, java.util.function.Function<T, Object> json) {
     boolean more = rows.size() > limit;
     List<T> items = more ? rows.subList(0, limit) : rows;
     String next = more ? String.valueOf(id.applyAsLong(items.get(items.size() - 1))) : null;

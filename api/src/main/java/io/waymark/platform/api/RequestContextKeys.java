@@ -4,8 +4,10 @@ package io.waymark.platform.api;
 public final class RequestContextKeys {
   /** The authorised {@code ApiCaller} or {@code UserView}. */
   public static final String CALLER = "waymark.caller";
+
   /** The presented token's SHA-256 (hex): the scope of Idempotency-Keys. */
   public static final String SCOPE = "waymark.scope";
+
   /** The raw bearer token, for user-token endpoints (logout). */
   public static final String TOKEN = "waymark.token";
 

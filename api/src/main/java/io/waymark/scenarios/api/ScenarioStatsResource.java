@@ -22,8 +22,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScenarioStatsResource {
 
-  @Inject
-  ScenarioStatistics statistics;
+  @Inject ScenarioStatistics statistics;
 
   @GET
   @ApiResource("scenarios.stats")
@@ -35,19 +34,40 @@ public class ScenarioStatsResource {
       throw WaymarkException.invalidInput("id");
     }
     List<ElementStats> elements = statistics.forScenario(scenarioId);
-    return Json.ok().put("scenario_id", scenarioId).put("elements", elements.stream().map(e -> Json.object()
-        .put("id", e.elementId()).put("name", e.name()).put("type", e.type()).put("waiting", e.waiting())
-        .put("last_24h", period(e.last24h(), e.type())).put("last_30d", period(e.last30d(), e.type()))).toList()).build();
+    return Json.ok()
+        .put("scenario_id", scenarioId)
+        .put(
+            "elements",
+            elements.stream()
+                .map(
+                    e ->
+                        Json.object()
+                            .put("id", e.elementId())
+                            .put("name", e.name())
+                            .put("type", e.type())
+                            .put("waiting", e.waiting())
+                            .put("last_24h", period(e.last24h(), e.type()))
+                            .put("last_30d", period(e.last30d(), e.type())))
+                .toList())
+        .build();
   }
 
   private static Json.Obj period(Period p, String type) {
-    Json.Obj json = Json.object().put("finished", p.finished()).put("positive", p.positive()).put("negative", p.negative())
-        .put("failed", p.failed());
+    Json.Obj json =
+        Json.object()
+            .put("finished", p.finished())
+            .put("positive", p.positive())
+            .put("negative", p.negative())
+            .put("failed", p.failed());
     if (type.equals("goal")) {
       json.put("completed", p.positive()).put("timed_out", p.negative());
     }
     if (type.equals("ab_test")) {
-      json.put("variants", p.variants().entrySet().stream().map(v -> Json.object().put("variant", v.getKey()).put("finished", v.getValue())).toList());
+      json.put(
+          "variants",
+          p.variants().entrySet().stream()
+              .map(v -> Json.object().put("variant", v.getKey()).put("finished", v.getValue()))
+              .toList());
     }
     return json;
   }

@@ -27,19 +27,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scenarios (SPEC §6): the document in and out, the trigger and criteria registries, the lifecycle. No GET on
- * {@code {id}} at this level, so {@code /v1/scenarios/stats} (the engine's resource) is never taken for an id.
+ * Scenarios (SPEC §6): the document in and out, the trigger and criteria registries, the lifecycle.
+ * No GET on {@code {id}} at this level, so {@code /v1/scenarios/stats} (the engine's resource) is
+ * never taken for an id.
  */
 @Path("/v1/scenarios")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ScenariosResource {
 
-  @Inject
-  Scenarios scenarios;
+  @Inject Scenarios scenarios;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
   /** Create (no {@code id}) or update: 201 with the bare scenario document. */
   @POST
@@ -59,11 +58,18 @@ public class ScenariosResource {
 
   @GET
   @ApiResource("scenarios.list")
-  public JsonObject list(@QueryParam("limit") String limit, @QueryParam("after") String after,
+  public JsonObject list(
+      @QueryParam("limit") String limit,
+      @QueryParam("after") String after,
       @QueryParam("include_deleted") String includeDeleted) {
     Paging paging = Paging.of(limit, after);
     boolean deleted = flag(includeDeleted);
-    return paging.page(scenarios.list(deleted, paging.after(), paging.fetchSize()), ScenarioSummary::id, ScenariosResource::summary).build();
+    return paging
+        .page(
+            scenarios.list(deleted, paging.after(), paging.fetchSize()),
+            ScenarioSummary::id,
+            ScenariosResource::summary)
+        .build();
   }
 
   @GET
@@ -72,14 +78,43 @@ public class ScenariosResource {
   public JsonObject triggers() {
     List<Object> triggers = new ArrayList<>();
     for (TriggerTypes.TriggerType t : TriggerTypes.EVENTS) {
-      List<Object> options = t.matchOption() == null ? List.of()
-          : List.of(Map.of("name", t.matchOption(), "type", "string", "required", true, "description", t.matchOptionDescription()));
-      triggers.add(Json.object().put("type", TriggerTypes.EVENT).put("code", t.code()).put("options", options).put("params", t.params()));
+      List<Object> options =
+          t.matchOption() == null
+              ? List.of()
+              : List.of(
+                  Map.of(
+                      "name",
+                      t.matchOption(),
+                      "type",
+                      "string",
+                      "required",
+                      true,
+                      "description",
+                      t.matchOptionDescription()));
+      triggers.add(
+          Json.object()
+              .put("type", TriggerTypes.EVENT)
+              .put("code", t.code())
+              .put("options", options)
+              .put("params", t.params()));
     }
-    triggers.add(Json.object().put("type", TriggerTypes.BEFORE_EVENT).put("code", null)
-        .put("options", List.of(Map.of("name", "minutes", "type", "integer", "required", true,
-            "description", "how long before the dated event the trigger fires")))
-        .put("params", List.of("user_id")));
+    triggers.add(
+        Json.object()
+            .put("type", TriggerTypes.BEFORE_EVENT)
+            .put("code", null)
+            .put(
+                "options",
+                List.of(
+                    Map.of(
+                        "name",
+                        "minutes",
+                        "type",
+                        "integer",
+                        "required",
+                        true,
+                        "description",
+                        "how long before the dated event the trigger fires")))
+            .put("params", List.of("user_id")));
     return Json.ok().put("triggers", triggers).build();
   }
 
@@ -89,16 +124,53 @@ public class ScenariosResource {
   @ApiResource("scenarios.criteria")
   public JsonObject criteria() {
     List<Object> criteria = new ArrayList<>();
-    segments.criteria().forEach(t -> criteria.add(Json.object().put("key", t.key()).put("label", t.label())
-        .put("params", t.params().stream().map(p -> Json.object().put("name", p.name()).put("type", p.type())
-            .put("required", p.required()).put("values", p.values()).put("description", p.description())).toList())));
-    criteria.add(Json.object().put("key", ElementOptions.TRIGGER_PARAM).put("label", "Trigger parameter").put("params", List.of(
-        Json.object().put("name", "name").put("type", "string").put("required", true).put("values", List.of())
-            .put("description", "a parameter of the trigger's payload, e.g. goal_code or properties.plan"),
-        Json.object().put("name", "operator").put("type", "string").put("required", true)
-            .put("values", ElementOptions.TRIGGER_PARAM_OPERATORS).put("description", "how the parameter is compared"),
-        Json.object().put("name", "value").put("type", "any").put("required", false).put("values", List.of())
-            .put("description", "the value compared with (not for exists)"))));
+    segments
+        .criteria()
+        .forEach(
+            t ->
+                criteria.add(
+                    Json.object()
+                        .put("key", t.key())
+                        .put("label", t.label())
+                        .put(
+                            "params",
+                            t.params().stream()
+                                .map(
+                                    p ->
+                                        Json.object()
+                                            .put("name", p.name())
+                                            .put("type", p.type())
+                                            .put("required", p.required())
+                                            .put("values", p.values())
+                                            .put("description", p.description()))
+                                .toList())));
+    criteria.add(
+        Json.object()
+            .put("key", ElementOptions.TRIGGER_PARAM)
+            .put("label", "Trigger parameter")
+            .put(
+                "params",
+                List.of(
+                    Json.object()
+                        .put("name", "name")
+                        .put("type", "string")
+                        .put("required", true)
+                        .put("values", List.of())
+                        .put(
+                            "description",
+                            "a parameter of the trigger's payload, e.g. goal_code or properties.plan"),
+                    Json.object()
+                        .put("name", "operator")
+                        .put("type", "string")
+                        .put("required", true)
+                        .put("values", ElementOptions.TRIGGER_PARAM_OPERATORS)
+                        .put("description", "how the parameter is compared"),
+                    Json.object()
+                        .put("name", "value")
+                        .put("type", "any")
+                        .put("required", false)
+                        .put("values", List.of())
+                        .put("description", "the value compared with (not for exists)"))));
     return Json.ok().put("criteria", criteria).build();
   }
 
@@ -143,8 +215,14 @@ public class ScenariosResource {
   }
 
   static Json.Obj summary(ScenarioSummary s) {
-    return Json.object().put("id", s.id()).put("name", s.name()).put("enabled", s.enabled()).put("elements", s.elements())
-        .put("created_at", s.createdAt()).put("modified_at", s.updatedAt()).put("deleted_at", s.deletedAt());
+    return Json.object()
+        .put("id", s.id())
+        .put("name", s.name())
+        .put("enabled", s.enabled())
+        .put("elements", s.elements())
+        .put("created_at", s.createdAt())
+        .put("modified_at", s.updatedAt())
+        .put("deleted_at", s.deletedAt());
   }
 
   private static long id(String value, String name) {

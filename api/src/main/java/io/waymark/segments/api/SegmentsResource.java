@@ -27,7 +27,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Segment definitions, counts and the criteria registry. Raw-SQL definitions need the {@code segments.raw-sql} grant. */
+/**
+ * Segment definitions, counts and the criteria registry. Raw-SQL definitions need the {@code
+ * segments.raw-sql} grant.
+ */
 @Path("/v1/segments")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,28 +38,48 @@ public class SegmentsResource {
 
   static final String RAW_SQL = "segments.raw-sql";
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
-  @Context
-  ContainerRequestContext request;
+  @Context ContainerRequestContext request;
 
   @GET
   @Path("criteria")
   @ApiResource("segments.criteria")
   public JsonObject criteria() {
-    return Json.ok().put("criteria", segments.criteria().stream().map(t -> Json.object().put("key", t.key()).put("label", t.label())
-        .put("params", t.params().stream().map(p -> Json.object().put("name", p.name()).put("type", p.type())
-            .put("required", p.required()).put("values", p.values()).put("description", p.description())).toList())).toList()).build();
+    return Json.ok()
+        .put(
+            "criteria",
+            segments.criteria().stream()
+                .map(
+                    t ->
+                        Json.object()
+                            .put("key", t.key())
+                            .put("label", t.label())
+                            .put(
+                                "params",
+                                t.params().stream()
+                                    .map(
+                                        p ->
+                                            Json.object()
+                                                .put("name", p.name())
+                                                .put("type", p.type())
+                                                .put("required", p.required())
+                                                .put("values", p.values())
+                                                .put("description", p.description()))
+                                    .toList()))
+                .toList())
+        .build();
   }
 
   @GET
   @ApiResource("segments.list")
   public JsonObject list(@QueryParam("group_code") String group) {
-    return Json.ok().put("items", segments.list(group).stream().map(SegmentJson::of).toList()).put("next", null).build();
+    return Json.ok()
+        .put("items", segments.list(group).stream().map(SegmentJson::of).toList())
+        .put("next", null)
+        .build();
   }
 
   @POST
@@ -64,7 +87,9 @@ public class SegmentsResource {
   public Response create(String raw) {
     SegmentChange change = change(JsonBody.parse(raw));
     boolean rawSql = checkRawSql(change);
-    return Response.status(201).entity(Json.ok().put("segment", SegmentJson.of(segments.create(change, rawSql))).build()).build();
+    return Response.status(201)
+        .entity(Json.ok().put("segment", SegmentJson.of(segments.create(change, rawSql))).build())
+        .build();
   }
 
   @GET
@@ -106,15 +131,22 @@ public class SegmentsResource {
   @GET
   @Path("daily-count-stats")
   @ApiResource("segments.stats")
-  public JsonObject dailyCounts(@QueryParam("segment_code") String code, @QueryParam("date_from") String from,
+  public JsonObject dailyCounts(
+      @QueryParam("segment_code") String code,
+      @QueryParam("date_from") String from,
       @QueryParam("date_to") String to) {
     if (code == null || code.isBlank()) {
       throw WaymarkException.invalidInput("segment_code");
     }
     LocalDate end = date(to, "date_to", LocalDate.now());
     LocalDate start = date(from, "date_from", end.minusDays(30));
-    return Json.ok().put("stats", segments.dailyCounts(code, start, end).stream()
-        .map(d -> Json.object().put("date", d.day().toString()).put("count", d.count())).toList()).build();
+    return Json.ok()
+        .put(
+            "stats",
+            segments.dailyCounts(code, start, end).stream()
+                .map(d -> Json.object().put("date", d.day().toString()).put("count", d.count()))
+                .toList())
+        .build();
   }
 
   private boolean checkRawSql(SegmentChange change) {
@@ -130,9 +162,14 @@ public class SegmentsResource {
   }
 
   private static SegmentChange change(JsonBody body) {
-    SegmentChange change = new SegmentChange(body.string("code", false), body.string("name", false),
-        body.string("group_code", false), body.json().get("criteria"), body.string("sql", false),
-        body.id("recalculate_every_minutes", false));
+    SegmentChange change =
+        new SegmentChange(
+            body.string("code", false),
+            body.string("name", false),
+            body.string("group_code", false),
+            body.json().get("criteria"),
+            body.string("sql", false),
+            body.id("recalculate_every_minutes", false));
     body.done();
     return change;
   }

@@ -27,20 +27,26 @@ import java.nio.charset.StandardCharsets;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserSegmentsResource {
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  SegmentChecks checks;
+  @Inject SegmentChecks checks;
 
   @GET
   @Path("list")
   @ApiResource("user-segments.list")
   public JsonObject list(@QueryParam("group_code") String group) {
-    return Json.ok().put("segments", segments.list(group == null || group.isBlank() ? null : group).stream().map(UserSegmentsResource::listed).toList()).build();
+    return Json.ok()
+        .put(
+            "segments",
+            segments.list(group == null || group.isBlank() ? null : group).stream()
+                .map(UserSegmentsResource::listed)
+                .toList())
+        .build();
   }
 
-  /** {@code {"status":"ok","users":[{"id","email"}...]}} written while the database cursor advances. */
+  /**
+   * {@code {"status":"ok","users":[{"id","email"}...]}} written while the database cursor advances.
+   */
   @GET
   @Path("users")
   @ApiResource("user-segments.users")
@@ -49,29 +55,35 @@ public class UserSegmentsResource {
       throw WaymarkException.invalidInput("code");
     }
     segments.find(code); // 404 before the stream starts
-    StreamingOutput stream = out -> {
-      BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      writer.write("{\"status\":\"ok\",\"users\":[");
-      boolean[] first = {true};
-      segments.streamMembers(code, (id, email) -> {
-        try {
-          writer.write(first[0] ? "" : ",");
-          first[0] = false;
-          writer.write(Json.object().put("id", id).put("email", email).build().toString());
-        } catch (java.io.IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      writer.write("]}");
-      writer.flush();
-    };
+    StreamingOutput stream =
+        out -> {
+          BufferedWriter writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          writer.write("{\"status\":\"ok\",\"users\":[");
+          boolean[] first = {true};
+          segments.streamMembers(
+              code,
+              (id, email) -> {
+                try {
+                  writer.write(first[0] ? "" : ",");
+                  first[0] = false;
+                  writer.write(Json.object().put("id", id).put("email", email).build().toString());
+                } catch (java.io.IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+          writer.write("]}");
+          writer.flush();
+        };
     return Response.ok(stream, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @GET
   @Path("check")
   @ApiResource("user-segments.check")
-  public JsonObject check(@QueryParam("code") String code, @QueryParam("resolver_type") String type,
+  public JsonObject check(
+      @QueryParam("code") String code,
+      @QueryParam("resolver_type") String type,
       @QueryParam("resolver_value") String value) {
     if (code == null || code.isBlank()) {
       throw WaymarkException.invalidInput("code");
@@ -82,7 +94,8 @@ public class UserSegmentsResource {
     if (value == null || value.isBlank()) {
       throw WaymarkException.invalidInput("resolver_value");
     }
-    // one boundary call and one statement on the hot path: an unknown segment is answered 404 by the check itself
+    // one boundary call and one statement on the hot path: an unknown segment is answered 404 by
+    // the check itself
     if (type.equals("email")) {
       return Json.ok().put("check", checks.containsEmail(code, value.strip())).build();
     }
@@ -97,7 +110,9 @@ public class UserSegmentsResource {
   }
 
   private static Json.Obj listed(SegmentView s) {
-    return Json.object().put("code", s.code()).put("name", s.name())
+    return Json.object()
+        .put("code", s.code())
+        .put("name", s.name())
         .put("group", Json.object().put("code", s.groupCode()).put("name", s.groupName()));
   }
 }

@@ -16,14 +16,22 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiResourcesResource {
 
-  @EJB
-  ApiResourceCatalog catalog;
+  @EJB ApiResourceCatalog catalog;
 
   @GET
   @ApiResource("api-resources.list")
   public JsonObject list() {
-    return Json.ok().put("resources", catalog.entries().stream()
-        .map(e -> Json.object().put("name", e.name()).put("method", e.method()).put("path", e.path()))
-        .toList()).build();
+    return Json.ok()
+        .put(
+            "resources",
+            catalog.entries().stream()
+                .map(
+                    e ->
+                        Json.object()
+                            .put("name", e.name())
+                            .put("method", e.method())
+                            .put("path", e.path()))
+                .toList())
+        .build();
   }
 }

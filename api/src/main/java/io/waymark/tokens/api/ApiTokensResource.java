@@ -28,25 +28,30 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiTokensResource {
 
-  @EJB
-  ApiResourceCatalog catalog;
+  @EJB ApiResourceCatalog catalog;
 
-  @Inject
-  ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
   @POST
   @ApiResource("api-tokens.manage")
   public Response create(String raw) {
     ApiTokens.Created created = tokens.create(change(raw), catalog.names());
-    return Response.status(201).entity(Json.ok().put("token", created.secret())
-        .put("api_token", json(created.token())).build()).build();
+    return Response.status(201)
+        .entity(
+            Json.ok()
+                .put("token", created.secret())
+                .put("api_token", json(created.token()))
+                .build())
+        .build();
   }
 
   @PUT
   @Path("{id}")
   @ApiResource("api-tokens.manage")
   public JsonObject update(@PathParam("id") String id, String raw) {
-    return Json.ok().put("api_token", json(tokens.update(parseId(id), change(raw), catalog.names()))).build();
+    return Json.ok()
+        .put("api_token", json(tokens.update(parseId(id), change(raw), catalog.names())))
+        .build();
   }
 
   @GET
@@ -60,20 +65,33 @@ public class ApiTokensResource {
   @ApiResource("api-tokens.manage")
   public JsonObject list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
     Paging paging = Paging.of(limit, after);
-    return paging.page(tokens.page(paging.after(), paging.fetchSize()), ApiTokenView::id, ApiTokensResource::json).build();
+    return paging
+        .page(
+            tokens.page(paging.after(), paging.fetchSize()),
+            ApiTokenView::id,
+            ApiTokensResource::json)
+        .build();
   }
 
   static Json.Obj json(ApiTokenView t) {
-    return Json.object().put("id", t.id()).put("name", t.name()).put("active", t.active())
+    return Json.object()
+        .put("id", t.id())
+        .put("name", t.name())
+        .put("active", t.active())
         .put("ip_restrictions", t.ipRestrictions())
         .put("resources", t.allResources() ? java.util.List.of("*") : t.resources())
-        .put("created_at", t.createdAt()).put("updated_at", t.updatedAt());
+        .put("created_at", t.createdAt())
+        .put("updated_at", t.updatedAt());
   }
 
   private static ApiTokenChange change(String raw) {
     JsonBody body = JsonBody.parse(raw);
-    ApiTokenChange change = new ApiTokenChange(body.string("name", false), body.bool("active"),
-        body.string("ip_restrictions", false), body.strings("resources"));
+    ApiTokenChange change =
+        new ApiTokenChange(
+            body.string("name", false),
+            body.bool("active"),
+            body.string("ip_restrictions", false),
+            body.strings("resources"));
     body.done();
     return change;
   }

@@ -6,11 +6,11 @@ import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.api.Paging;
 import io.waymark.platform.api.RequestContextKeys;
 import io.waymark.platform.api.UserAuthenticated;
-import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.error.FieldError;
+import io.waymark.platform.error.WaymarkException;
 import io.waymark.users.boundary.NewUser;
-import io.waymark.users.boundary.UserRules;
 import io.waymark.users.boundary.Sessions;
+import io.waymark.users.boundary.UserRules;
 import io.waymark.users.boundary.UserView;
 import io.waymark.users.boundary.Users;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,19 +40,24 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-  @Inject
-  Users users;
+  @Inject Users users;
 
-  @Inject
-  Sessions sessions;
+  @Inject Sessions sessions;
 
   @POST
   @ApiResource("users.create")
   public Response create(String raw) {
     JsonBody body = JsonBody.parse(raw);
-    NewUser command = new NewUser(body.string("email", true), body.string("password", false),
-        body.string("first_name", false), body.string("last_name", false), body.string("public_name", false),
-        body.string("locale", false), body.string("timezone", false), body.bool("active"));
+    NewUser command =
+        new NewUser(
+            body.string("email", true),
+            body.string("password", false),
+            body.string("first_name", false),
+            body.string("last_name", false),
+            body.string("public_name", false),
+            body.string("locale", false),
+            body.string("timezone", false),
+            body.bool("active"));
     List<FieldError> ruleErrors = new ArrayList<>();
     UserRules.validate(command, ruleErrors);
     body.addRuleErrors(ruleErrors);
@@ -70,23 +75,35 @@ public class UsersResource {
 
   @GET
   @ApiResource("users.list")
-  public JsonObject list(@QueryParam("email") String email, @QueryParam("limit") String limit, @QueryParam("after") String after) {
+  public JsonObject list(
+      @QueryParam("email") String email,
+      @QueryParam("limit") String limit,
+      @QueryParam("after") String after) {
     if (email != null) {
       return Json.ok().put("user", UserJson.of(users.findByEmail(email))).build();
     }
     Paging paging = Paging.of(limit, after);
-    return paging.page(users.page(paging.after(), paging.fetchSize(), null), UserView::id, UserJson::of).build();
+    return paging
+        .page(users.page(paging.after(), paging.fetchSize(), null), UserView::id, UserJson::of)
+        .build();
   }
 
   /** Public: email and password as form fields or JSON. */
   @POST
   @Path("login")
   public JsonObject login(@HeaderParam("Content-Type") String contentType, String raw) {
-    Map<String, String> fields = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-        ? form(raw) : json(raw);
+    Map<String, String> fields =
+        contentType != null
+                && contentType
+                    .toLowerCase(Locale.ROOT)
+                    .startsWith("application/x-www-form-urlencoded")
+            ? form(raw)
+            : json(raw);
     Sessions.Login login = sessions.login(fields.get("email"), fields.get("password"));
-    return Json.ok().put("user", UserJson.of(login.user()))
-        .put("access", Json.object().put("token", login.token())).build();
+    return Json.ok()
+        .put("user", UserJson.of(login.user()))
+        .put("access", Json.object().put("token", login.token()))
+        .build();
   }
 
   @POST
@@ -101,7 +118,9 @@ public class UsersResource {
   @Path("me")
   @UserAuthenticated
   public JsonObject me(@Context ContainerRequestContext request) {
-    return Json.ok().put("user", UserJson.of((UserView) request.getProperty(RequestContextKeys.CALLER))).build();
+    return Json.ok()
+        .put("user", UserJson.of((UserView) request.getProperty(RequestContextKeys.CALLER)))
+        .build();
   }
 
   static long parseId(String id) {
@@ -133,7 +152,8 @@ public class UsersResource {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         try {
-          fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          fields.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
               URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
           throw WaymarkException.payloadError(pair.substring(0, eq), "is not URL-encoded");

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** Where the client places a banner. */
 public enum BannerPosition {
-  TOP, BOTTOM, CENTER, CORNER;
+  TOP,
+  BOTTOM,
+  CENTER,
+  CORNER;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

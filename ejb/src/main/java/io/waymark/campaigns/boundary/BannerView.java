@@ -1,4 +1,14 @@
 package io.waymark.campaigns.boundary;
 
-/** A banner of a campaign; {@code html} is operator-authored, stored as given and rendered by the client. */
-public record BannerView(long id, String name, String position, String text, String html, String background, String textColor) {}
+/**
+ * A banner of a campaign; {@code html} is operator-authored, stored as given and rendered by the
+ * client.
+ */
+public record BannerView(
+    long id,
+    String name,
+    String position,
+    String text,
+    String html,
+    String background,
+    String textColor) {}

@@ -5,11 +5,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A campaign to create, or the fields of an update: only the fields named in {@code given} change (a given null
- * clears an optional field); a given {@code banners} list replaces the campaign's banners.
+ * A campaign to create, or the fields of an update: only the fields named in {@code given} change
+ * (a given null clears an optional field); a given {@code banners} list replaces the campaign's
+ * banners.
  */
-public record CampaignChange(Set<String> given, String name, String status, Instant startsAt, Instant endsAt,
-    List<String> includeSegments, List<String> excludeSegments, Integer maxDisplaysPerUser, List<BannerChange> banners) {
+public record CampaignChange(
+    Set<String> given,
+    String name,
+    String status,
+    Instant startsAt,
+    Instant endsAt,
+    List<String> includeSegments,
+    List<String> excludeSegments,
+    Integer maxDisplaysPerUser,
+    List<BannerChange> banners) {
 
   public static final String NAME = "name";
   public static final String STATUS = "status";

@@ -10,22 +10,30 @@ import jakarta.jms.MessageListener;
 import java.lang.System.Logger.Level;
 
 /**
- * Applies membership-cache announcements on every server (a non-durable topic subscription per server). Thin:
- * unwrap, call the boundary, let failures redeliver. Receiving its own server's announcements is harmless: a member
- * announcement re-reads the user's membership from the database, a campaigns announcement builds only what is
- * missing.
+ * Applies membership-cache announcements on every server (a non-durable topic subscription per
+ * server). Thin: unwrap, call the boundary, let failures redeliver. Receiving its own server's
+ * announcements is harmless: a member announcement re-reads the user's membership from the
+ * database, a campaigns announcement builds only what is missing.
  */
-@JMSDestinationDefinition(name = CampaignSegmentMessages.TOPIC, interfaceName = "jakarta.jms.Topic", destinationName = "WaymarkCampaignSegments")
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = CampaignSegmentMessages.TOPIC),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")
-})
+@JMSDestinationDefinition(
+    name = CampaignSegmentMessages.TOPIC,
+    interfaceName = "jakarta.jms.Topic",
+    destinationName = "WaymarkCampaignSegments")
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = CampaignSegmentMessages.TOPIC),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Topic")
+    })
 public class CampaignSegmentConsumer implements MessageListener {
 
-  private static final System.Logger LOG = System.getLogger(CampaignSegmentConsumer.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(CampaignSegmentConsumer.class.getName());
 
-  @Inject
-  CampaignSegments segments;
+  @Inject CampaignSegments segments;
 
   @Override
   public void onMessage(Message message) {
@@ -40,8 +48,13 @@ public class CampaignSegmentConsumer implements MessageListener {
       return;
     }
     String[] parts = body == null ? new String[0] : body.split(" ", 3);
-    if (parts.length != 3 || !CampaignSegmentMessages.MEMBER.equals(parts[0]) || !parts[1].matches("\\d{1,18}")) {
-      LOG.log(Level.WARNING, "Ignored an unknown campaign segment message: {0}", body); // redelivery would not help
+    if (parts.length != 3
+        || !CampaignSegmentMessages.MEMBER.equals(parts[0])
+        || !parts[1].matches("\\d{1,18}")) {
+      LOG.log(
+          Level.WARNING,
+          "Ignored an unknown campaign segment message: {0}",
+          body); // redelivery would not help
       return;
     }
     segments.recheck(parts[2], Long.parseLong(parts[1]));

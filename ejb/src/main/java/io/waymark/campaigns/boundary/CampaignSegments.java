@@ -31,10 +31,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads this server's campaign segment cache (ADR 0007): at startup, when campaigns change (here, or announced on the
- * topic by another server), and on one timer ({@code waymark.campaigns.segment-refresh-period}) that rebuilds the
- * segments goal events do not keep current — and goal segments too once {@code waymark.campaigns.goal-segment-rebuild-period}
- * has passed since their last build (repairs a lost topic message). Until a segment is built, banners ask the database.
+ * Loads this server's campaign segment cache (ADR 0007): at startup, when campaigns change (here,
+ * or announced on the topic by another server), and on one timer ({@code
+ * waymark.campaigns.segment-refresh-period}) that rebuilds the segments goal events do not keep
+ * current — and goal segments too once {@code waymark.campaigns.goal-segment-rebuild-period} has
+ * passed since their last build (repairs a lost topic message). Until a segment is built, banners
+ * ask the database.
  */
 @Startup
 @Singleton
@@ -45,26 +47,24 @@ public class CampaignSegments {
 
   private static final System.Logger LOG = System.getLogger(CampaignSegments.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  CampaignSegmentCache cache;
+  @Inject CampaignSegmentCache cache;
 
-  @Inject
-  SegmentMembership membership;
+  @Inject SegmentMembership membership;
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "waymark.campaigns.segment-refresh-period", defaultValue = "PT5M")
   Duration period;
 
-  /** Goal segments follow goal events; a slow full rebuild also repairs what a lost topic message left stale. */
+  /**
+   * Goal segments follow goal events; a slow full rebuild also repairs what a lost topic message
+   * left stale.
+   */
   @Inject
   @ConfigProperty(name = "waymark.campaigns.goal-segment-rebuild-period", defaultValue = "PT1H")
   Duration goalRebuildPeriod;
@@ -75,7 +75,8 @@ public class CampaignSegments {
   @PostConstruct
   void schedule() {
     // the first tick builds everything right after startup, without holding up the deployment
-    timers.createIntervalTimer(0, period.toMillis(), new TimerConfig("campaign-segment-refresh", false));
+    timers.createIntervalTimer(
+        0, period.toMillis(), new TimerConfig("campaign-segment-refresh", false));
   }
 
   @Timeout
@@ -109,8 +110,14 @@ public class CampaignSegments {
   }
 
   public List<CachedSegmentView> cached() {
-    return cache.segments().stream().map(CachedSegment::stats).sorted(Comparator.comparing(CachedSegment.Stats::code))
-        .map(s -> new CachedSegmentView(s.code(), s.goalId() != null, s.built(), s.members(), s.bytes(), s.builtAt())).toList();
+    return cache.segments().stream()
+        .map(CachedSegment::stats)
+        .sorted(Comparator.comparing(CachedSegment.Stats::code))
+        .map(
+            s ->
+                new CachedSegmentView(
+                    s.code(), s.goalId() != null, s.built(), s.members(), s.bytes(), s.builtAt()))
+        .toList();
   }
 
   public long rechecks() {
@@ -121,10 +128,13 @@ public class CampaignSegments {
     try {
       List<CampaignSegmentCache.Wanted> wanted = new ArrayList<>();
       for (String code : targeted()) {
-        membership.source(code).ifPresent(source -> {
-          sources.put(code, source);
-          wanted.add(new CampaignSegmentCache.Wanted(code, source.goalId()));
-        });
+        membership
+            .source(code)
+            .ifPresent(
+                source -> {
+                  sources.put(code, source);
+                  wanted.add(new CampaignSegmentCache.Wanted(code, source.goalId()));
+                });
       }
       List<CachedSegment> added = cache.retain(wanted);
       sources.keySet().removeIf(code -> wanted.stream().noneMatch(w -> w.code().equals(code)));
@@ -133,13 +143,17 @@ public class CampaignSegments {
       }
       if (refresh) {
         for (CachedSegment segment : cache.segments()) {
-          if (!added.contains(segment) && (segment.goalId() == null || !segment.built() || rebuildDue(segment))) {
+          if (!added.contains(segment)
+              && (segment.goalId() == null || !segment.built() || rebuildDue(segment))) {
             build(segment);
           }
         }
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Loading the campaign segment cache failed; banners ask the database meanwhile", e);
+      LOG.log(
+          Level.WARNING,
+          "Loading the campaign segment cache failed; banners ask the database meanwhile",
+          e);
     }
   }
 
@@ -150,8 +164,10 @@ public class CampaignSegments {
 
   /** The segments active campaigns target. */
   private List<String> targeted() {
-    return jdbc.list("select distinct s.segment_code from campaign_segments s join campaigns c on c.id = s.campaign_id"
-        + " where c.status = 'active'", rs -> rs.getString(1));
+    return jdbc.list(
+        "select distinct s.segment_code from campaign_segments s join campaigns c on c.id = s.campaign_id"
+            + " where c.status = 'active'",
+        rs -> rs.getString(1));
   }
 
   private void build(CachedSegment segment) {
@@ -166,11 +182,21 @@ public class CampaignSegments {
       build.finish(clock.instant());
     } catch (RuntimeException e) {
       build.abort();
-      LOG.log(Level.WARNING, "Building the cached segment " + segment.code() + " failed; banners ask the database for it", e);
+      LOG.log(
+          Level.WARNING,
+          "Building the cached segment "
+              + segment.code()
+              + " failed; banners ask the database for it",
+          e);
       return;
     }
     CachedSegment.Stats stats = segment.stats();
-    LOG.log(Level.INFO, "Cached segment {0}: {1} members, {2} bytes, built in {3} ms", segment.code(), stats.members(), stats.bytes(),
+    LOG.log(
+        Level.INFO,
+        "Cached segment {0}: {1} members, {2} bytes, built in {3} ms",
+        segment.code(),
+        stats.members(),
+        stats.bytes(),
         (System.nanoTime() - started) / 1_000_000);
   }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** Only {@code active} campaigns are shown (and only within their schedule). */
 public enum CampaignStatus {
-  DRAFT, ACTIVE, PAUSED, ENDED;
+  DRAFT,
+  ACTIVE,
+  PAUSED,
+  ENDED;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

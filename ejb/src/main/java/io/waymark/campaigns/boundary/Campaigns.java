@@ -27,32 +27,37 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Campaigns with their banners and target segments; the banners a user should see; one-time banners. */
+/**
+ * Campaigns with their banners and target segments; the banners a user should see; one-time
+ * banners.
+ */
 @Stateless
 public class Campaigns {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Inject
-  SegmentMembership segments;
+  @Inject SegmentMembership segments;
 
-  @Inject
-  BannerTargeting targeting;
+  @Inject BannerTargeting targeting;
 
-  @Inject
-  Event<CampaignsChanged> changed;
+  @Inject Event<CampaignsChanged> changed;
 
   public CampaignView create(CampaignChange change) {
-    CampaignChange merged = new CampaignChange(change.given(), change.name(),
-        change.has(CampaignChange.STATUS) ? change.status() : CampaignStatus.DRAFT.id(), change.startsAt(), change.endsAt(),
-        orEmpty(change.includeSegments()), orEmpty(change.excludeSegments()), change.maxDisplaysPerUser(), orEmpty(change.banners()));
+    CampaignChange merged =
+        new CampaignChange(
+            change.given(),
+            change.name(),
+            change.has(CampaignChange.STATUS) ? change.status() : CampaignStatus.DRAFT.id(),
+            change.startsAt(),
+            change.endsAt(),
+            orEmpty(change.includeSegments()),
+            orEmpty(change.excludeSegments()),
+            change.maxDisplaysPerUser(),
+            orEmpty(change.banners()));
     validate(merged, Set.of());
     Campaign campaign = new Campaign(clock.instant());
     apply(campaign, merged);
@@ -64,19 +69,32 @@ public class Campaigns {
     return view(campaign);
   }
 
-  /** Only the fields given change; a given banner list replaces the banners (banners sent with their id keep it). */
+  /**
+   * Only the fields given change; a given banner list replaces the banners (banners sent with their
+   * id keep it).
+   */
   public CampaignView update(long id, CampaignChange change) {
     Campaign campaign = entity(id);
-    CampaignChange merged = new CampaignChange(change.given(),
-        change.has(CampaignChange.NAME) ? change.name() : campaign.getName(),
-        change.has(CampaignChange.STATUS) ? change.status() : campaign.getStatus(),
-        change.has(CampaignChange.STARTS_AT) ? change.startsAt() : campaign.getStartsAt(),
-        change.has(CampaignChange.ENDS_AT) ? change.endsAt() : campaign.getEndsAt(),
-        change.has(CampaignChange.INCLUDE) ? orEmpty(change.includeSegments()) : codes(campaign, false),
-        change.has(CampaignChange.EXCLUDE) ? orEmpty(change.excludeSegments()) : codes(campaign, true),
-        change.has(CampaignChange.MAX_DISPLAYS) ? change.maxDisplaysPerUser() : campaign.getMaxDisplaysPerUser(),
-        change.has(CampaignChange.BANNERS) ? orEmpty(change.banners()) : null);
-    validate(merged, campaign.getBanners().stream().map(CampaignBanner::getId).collect(Collectors.toSet()));
+    CampaignChange merged =
+        new CampaignChange(
+            change.given(),
+            change.has(CampaignChange.NAME) ? change.name() : campaign.getName(),
+            change.has(CampaignChange.STATUS) ? change.status() : campaign.getStatus(),
+            change.has(CampaignChange.STARTS_AT) ? change.startsAt() : campaign.getStartsAt(),
+            change.has(CampaignChange.ENDS_AT) ? change.endsAt() : campaign.getEndsAt(),
+            change.has(CampaignChange.INCLUDE)
+                ? orEmpty(change.includeSegments())
+                : codes(campaign, false),
+            change.has(CampaignChange.EXCLUDE)
+                ? orEmpty(change.excludeSegments())
+                : codes(campaign, true),
+            change.has(CampaignChange.MAX_DISPLAYS)
+                ? change.maxDisplaysPerUser()
+                : campaign.getMaxDisplaysPerUser(),
+            change.has(CampaignChange.BANNERS) ? orEmpty(change.banners()) : null);
+    validate(
+        merged,
+        campaign.getBanners().stream().map(CampaignBanner::getId).collect(Collectors.toSet()));
     boolean wasActive = CampaignStatus.ACTIVE.id().equals(campaign.getStatus());
     apply(campaign, merged);
     campaign.setUpdatedAt(clock.instant());
@@ -93,51 +111,85 @@ public class Campaigns {
 
   /** Keyset page in id order. */
   public List<CampaignView> page(Long afterId, int limit) {
-    return em.createQuery("select c from Campaign c where c.id > :after order by c.id", Campaign.class)
-        .setParameter("after", afterId == null ? 0L : afterId).setMaxResults(limit)
-        .getResultStream().map(Campaigns::view).toList();
+    return em.createQuery(
+            "select c from Campaign c where c.id > :after order by c.id", Campaign.class)
+        .setParameter("after", afterId == null ? 0L : afterId)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(Campaigns::view)
+        .toList();
   }
 
-  /** The keyset page just before {@code beforeId}, in ascending id order (the console's "previous page"). */
+  /**
+   * The keyset page just before {@code beforeId}, in ascending id order (the console's "previous
+   * page").
+   */
   public List<CampaignView> pageBefore(long beforeId, int limit) {
-    List<CampaignView> page = new java.util.ArrayList<>(em.createQuery(
-            "select c from Campaign c where c.id < :before order by c.id desc", Campaign.class)
-        .setParameter("before", beforeId).setMaxResults(limit)
-        .getResultStream().map(Campaigns::view).toList());
+    List<CampaignView> page =
+        new java.util.ArrayList<>(
+            em.createQuery(
+                    "select c from Campaign c where c.id < :before order by c.id desc",
+                    Campaign.class)
+                .setParameter("before", beforeId)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(Campaigns::view)
+                .toList());
     java.util.Collections.reverse(page);
     return page;
   }
 
   /** The banners the user should see now; each call records an impression per banner returned. */
   public List<UserBanner> bannersFor(long userId) {
-    boolean active = jdbc.first("select active from users where id = ?", rs -> rs.getBoolean(1), userId)
-        .orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
+    boolean active =
+        jdbc.first("select active from users where id = ?", rs -> rs.getBoolean(1), userId)
+            .orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
     return targeting.bannersFor(userId, active, clock.instant());
   }
 
   /**
-   * Gives a user a banner until {@code expiresAt}, whatever its campaign's status and targeting say (a draft campaign
-   * can hold banners only scenarios give). The dedup key (e.g. job id + element id) makes this exactly-once.
+   * Gives a user a banner until {@code expiresAt}, whatever its campaign's status and targeting say
+   * (a draft campaign can hold banners only scenarios give). The dedup key (e.g. job id + element
+   * id) makes this exactly-once.
    */
-  public OneTimeBannerResult giveOneTimeBanner(long userId, long bannerId, Instant expiresAt, String dedupKey) {
+  public OneTimeBannerResult giveOneTimeBanner(
+      long userId, long bannerId, Instant expiresAt, String dedupKey) {
     if (jdbc.first("select 1 from users where id = ?", rs -> Boolean.TRUE, userId).isEmpty()) {
       return OneTimeBannerResult.UNKNOWN_USER;
     }
-    if (jdbc.first("select 1 from campaign_banners where id = ?", rs -> Boolean.TRUE, bannerId).isEmpty()) {
+    if (jdbc.first("select 1 from campaign_banners where id = ?", rs -> Boolean.TRUE, bannerId)
+        .isEmpty()) {
       return OneTimeBannerResult.UNKNOWN_BANNER;
     }
-    int inserted = jdbc.update("insert into campaign_one_time_banners (user_id, banner_id, expires_at, dedup_key, created_at)"
-        + " values (?, ?, ?, ?, ?) on conflict (dedup_key) do nothing", userId, bannerId, expiresAt, dedupKey, clock.instant());
+    int inserted =
+        jdbc.update(
+            "insert into campaign_one_time_banners (user_id, banner_id, expires_at, dedup_key, created_at)"
+                + " values (?, ?, ?, ?, ?) on conflict (dedup_key) do nothing",
+            userId,
+            bannerId,
+            expiresAt,
+            dedupKey,
+            clock.instant());
     return inserted == 1 ? OneTimeBannerResult.GIVEN : OneTimeBannerResult.ALREADY_GIVEN;
   }
 
-  /** How many rows one purge statement deletes at most (the sweeper loops while batches come back full). */
+  /**
+   * How many rows one purge statement deletes at most (the sweeper loops while batches come back
+   * full).
+   */
   public static final int PURGE_BATCH = 10_000;
 
-  /** Deletes up to {@link #PURGE_BATCH} one-time banners that expired more than {@code retention} ago. */
+  /**
+   * Deletes up to {@link #PURGE_BATCH} one-time banners that expired more than {@code retention}
+   * ago.
+   */
   public int purgeExpiredOneTimeBanners(java.time.Duration retention) {
-    return jdbc.update("delete from campaign_one_time_banners where id in (select id from campaign_one_time_banners"
-        + " where expires_at < ? limit " + PURGE_BATCH + ")", clock.instant().minus(retention));
+    return jdbc.update(
+        "delete from campaign_one_time_banners where id in (select id from campaign_one_time_banners"
+            + " where expires_at < ? limit "
+            + PURGE_BATCH
+            + ")",
+        clock.instant().minus(retention));
   }
 
   public static WaymarkException campaignNotFound(String id) {
@@ -157,15 +209,27 @@ public class Campaigns {
     codes.addAll(merged.excludeSegments());
     codes.removeIf(c -> c == null);
     List<FieldError> errors = new ArrayList<>();
-    CampaignRules.validate(merged.banners() == null ? withBanners(merged, List.of()) : merged, segments.existing(codes), bannerIds, errors);
+    CampaignRules.validate(
+        merged.banners() == null ? withBanners(merged, List.of()) : merged,
+        segments.existing(codes),
+        bannerIds,
+        errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
   }
 
   private static CampaignChange withBanners(CampaignChange c, List<BannerChange> banners) {
-    return new CampaignChange(c.given(), c.name(), c.status(), c.startsAt(), c.endsAt(), c.includeSegments(), c.excludeSegments(),
-        c.maxDisplaysPerUser(), banners);
+    return new CampaignChange(
+        c.given(),
+        c.name(),
+        c.status(),
+        c.startsAt(),
+        c.endsAt(),
+        c.includeSegments(),
+        c.excludeSegments(),
+        c.maxDisplaysPerUser(),
+        banners);
   }
 
   /** {@code c.banners()} null: the banners stay as they are. */
@@ -181,12 +245,19 @@ public class Campaigns {
     campaign.getSegments().retainAll(segments);
     campaign.getSegments().addAll(segments);
     if (c.banners() != null) {
-      Map<Long, CampaignBanner> current = campaign.getBanners().stream().collect(Collectors.toMap(CampaignBanner::getId, Function.identity()));
-      Set<Long> kept = c.banners().stream().map(BannerChange::id).filter(id -> id != null).collect(Collectors.toSet());
+      Map<Long, CampaignBanner> current =
+          campaign.getBanners().stream()
+              .collect(Collectors.toMap(CampaignBanner::getId, Function.identity()));
+      Set<Long> kept =
+          c.banners().stream()
+              .map(BannerChange::id)
+              .filter(id -> id != null)
+              .collect(Collectors.toSet());
       campaign.getBanners().removeIf(b -> !kept.contains(b.getId()));
       for (int i = 0; i < c.banners().size(); i++) {
         BannerChange change = c.banners().get(i);
-        CampaignBanner banner = change.id() == null ? new CampaignBanner(campaign) : current.get(change.id());
+        CampaignBanner banner =
+            change.id() == null ? new CampaignBanner(campaign) : current.get(change.id());
         banner.setSorting(i);
         banner.setName(change.name().strip());
         banner.setPosition(change.position());
@@ -202,7 +273,11 @@ public class Campaigns {
   }
 
   private static List<String> codes(Campaign campaign, boolean excluded) {
-    return campaign.getSegments().stream().filter(s -> s.isExcluded() == excluded).map(CampaignSegment::getCode).sorted().toList();
+    return campaign.getSegments().stream()
+        .filter(s -> s.isExcluded() == excluded)
+        .map(CampaignSegment::getCode)
+        .sorted()
+        .toList();
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -210,10 +285,31 @@ public class Campaigns {
   }
 
   static CampaignView view(Campaign c) {
-    List<BannerView> banners = c.getBanners().stream().sorted(Comparator.comparingInt(CampaignBanner::getSorting))
-        .map(b -> new BannerView(b.getId(), b.getName(), b.getPosition(), b.getText(), b.getHtml(), b.getBackgroundColor(), b.getTextColor()))
-        .toList();
-    return new CampaignView(c.getId(), c.getName(), CampaignStatus.parse(c.getStatus()).orElseThrow(), c.getStartsAt(), c.getEndsAt(),
-        codes(c, false), codes(c, true), c.getMaxDisplaysPerUser(), banners, c.getCreatedAt(), c.getUpdatedAt());
+    List<BannerView> banners =
+        c.getBanners().stream()
+            .sorted(Comparator.comparingInt(CampaignBanner::getSorting))
+            .map(
+                b ->
+                    new BannerView(
+                        b.getId(),
+                        b.getName(),
+                        b.getPosition(),
+                        b.getText(),
+                        b.getHtml(),
+                        b.getBackgroundColor(),
+                        b.getTextColor()))
+            .toList();
+    return new CampaignView(
+        c.getId(),
+        c.getName(),
+        CampaignStatus.parse(c.getStatus()).orElseThrow(),
+        c.getStartsAt(),
+        c.getEndsAt(),
+        codes(c, false),
+        codes(c, true),
+        c.getMaxDisplaysPerUser(),
+        banners,
+        c.getCreatedAt(),
+        c.getUpdatedAt());
   }
 }

@@ -1,4 +1,7 @@
 package io.waymark.campaigns.boundary;
 
-/** A campaign that is or was active changed (status, schedule, segments). Fired inside the transaction. */
+/**
+ * A campaign that is or was active changed (status, schedule, segments). Fired inside the
+ * transaction.
+ */
 public record CampaignsChanged(long campaignId) {}

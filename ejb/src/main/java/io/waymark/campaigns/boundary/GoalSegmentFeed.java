@@ -12,19 +12,18 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
- * Keeps cached goal segments current from goal events, after commit: a user who completes a goal is out of the
- * goal's segment before the completing request answers, so the very next banners call no longer shows the goal's
- * banner. Only the in-memory update happens here; the announcement to the other servers is handed to an
- * asynchronous bean (DESIGN §4). Goals whose segment no active campaign targets cost a map lookup.
+ * Keeps cached goal segments current from goal events, after commit: a user who completes a goal is
+ * out of the goal's segment before the completing request answers, so the very next banners call no
+ * longer shows the goal's banner. Only the in-memory update happens here; the announcement to the
+ * other servers is handed to an asynchronous bean (DESIGN §4). Goals whose segment no active
+ * campaign targets cost a map lookup.
  */
 @ApplicationScoped
 public class GoalSegmentFeed {
 
-  @Inject
-  CampaignSegmentCache cache;
+  @Inject CampaignSegmentCache cache;
 
-  @Inject
-  CampaignSegmentMessages messages;
+  @Inject CampaignSegmentMessages messages;
 
   void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalCreated event) {
     changed(event.userGoal(), event.userGoal().state() == UserGoalState.ACTIVE);
@@ -39,9 +38,12 @@ public class GoalSegmentFeed {
   }
 
   private void changed(UserGoalView row, boolean member) {
-    cache.forGoal(row.goalId()).ifPresent(segment -> {
-      cache.update(segment, row.userId(), member);
-      messages.memberChanged(segment.code(), row.userId());
-    });
+    cache
+        .forGoal(row.goalId())
+        .ifPresent(
+            segment -> {
+              cache.update(segment, row.userId(), member);
+              messages.memberChanged(segment.code(), row.userId());
+            });
   }
 }

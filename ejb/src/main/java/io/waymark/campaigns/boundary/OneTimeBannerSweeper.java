@@ -14,9 +14,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Purges one-time banners that expired more than {@code waymark.campaigns.one-time-banner-retention} ago. The row
- * outlives its expiry for that long because its dedup key is what keeps a late retry of the giver (a scenario job)
- * from giving the banner again. One non-persistent timer per server; the delete is harmless on several servers.
+ * Purges one-time banners that expired more than {@code
+ * waymark.campaigns.one-time-banner-retention} ago. The row outlives its expiry for that long
+ * because its dedup key is what keeps a late retry of the giver (a scenario job) from giving the
+ * banner again. One non-persistent timer per server; the delete is harmless on several servers.
  */
 @Startup
 @Singleton
@@ -25,11 +26,9 @@ public class OneTimeBannerSweeper {
 
   private static final System.Logger LOG = System.getLogger(OneTimeBannerSweeper.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  Campaigns campaigns;
+  @Inject Campaigns campaigns;
 
   @Inject
   @ConfigProperty(name = "waymark.campaigns.one-time-banner-purge-period", defaultValue = "PT1H")
@@ -41,7 +40,8 @@ public class OneTimeBannerSweeper {
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig("one-time-banner-purge", false));
+    timers.createIntervalTimer(
+        period.toMillis(), period.toMillis(), new TimerConfig("one-time-banner-purge", false));
   }
 
   @Timeout
@@ -53,7 +53,8 @@ public class OneTimeBannerSweeper {
       total += purged;
     } while (purged == Campaigns.PURGE_BATCH);
     if (total > 0) {
-      LOG.log(Level.INFO, "Purged {0} one-time banners expired more than {1} ago", total, retention);
+      LOG.log(
+          Level.INFO, "Purged {0} one-time banners expired more than {1} ago", total, retention);
     }
   }
 }

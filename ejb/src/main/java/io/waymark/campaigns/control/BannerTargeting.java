@@ -17,18 +17,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The banners a user should see now, and their impressions, in the caller's transaction over plain JDBC (a hot
- * path, ADR 0006): active campaigns within their schedule, targeted by segment membership (the in-memory cache, or
- * the database for a segment not built yet), under the per-user cap; plus the user's unexpired one-time banners.
+ * The banners a user should see now, and their impressions, in the caller's transaction over plain
+ * JDBC (a hot path, ADR 0006): active campaigns within their schedule, targeted by segment
+ * membership (the in-memory cache, or the database for a segment not built yet), under the per-user
+ * cap; plus the user's unexpired one-time banners.
  */
 @Dependent
 public class BannerTargeting {
 
   /** A banner of a candidate campaign, with what its campaign needs to be judged. */
-  record Candidate(long campaignId, Integer cap, int displays, List<String> include, List<String> exclude, boolean oneTime,
+  record Candidate(
+      long campaignId,
+      Integer cap,
+      int displays,
+      List<String> include,
+      List<String> exclude,
+      boolean oneTime,
       UserBanner banner) {}
 
-  private static final String CANDIDATES = """
+  private static final String CANDIDATES =
+      """
       select c.id, c.max_displays_per_user, coalesce(d.displays, 0),
              array(select s.segment_code from campaign_segments s where s.campaign_id = c.id and not s.excluded),
              array(select s.segment_code from campaign_segments s where s.campaign_id = c.id and s.excluded),
@@ -43,31 +51,37 @@ public class BannerTargeting {
       where o.user_id = ? and o.expires_at > ?
       order by 1, 6, 7, 8""";
 
-  /** Counts a display per shown campaign; the cap is checked again under the row lock, so it holds under races. */
-  private static final String DISPLAYS = """
+  /**
+   * Counts a display per shown campaign; the cap is checked again under the row lock, so it holds
+   * under races.
+   */
+  private static final String DISPLAYS =
+      """
       insert into campaign_displays as d (campaign_id, user_id, displays, first_displayed_at, last_displayed_at)
       select c, ?, 1, ?, ? from unnest(?::bigint[]) c
       on conflict (campaign_id, user_id) do update set displays = d.displays + 1, last_displayed_at = excluded.last_displayed_at
       where d.displays < coalesce((select m.max_displays_per_user from campaigns m where m.id = d.campaign_id), 2147483647)
       returning d.campaign_id""";
 
-  private static final String IMPRESSIONS = """
+  private static final String IMPRESSIONS =
+      """
       insert into campaign_banner_impressions as i (banner_id, user_id, impressions, first_at, last_at)
       select b, ?, 1, ?, ? from unnest(?::bigint[]) b
       on conflict (banner_id, user_id) do update set impressions = i.impressions + 1, last_at = excluded.last_at""";
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Inject
-  CampaignSegmentCache cache;
+  @Inject CampaignSegmentCache cache;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  /** The user must exist; {@code active} is the user's active flag (goal segments hold active users only). */
+  /**
+   * The user must exist; {@code active} is the user's active flag (goal segments hold active users
+   * only).
+   */
   public List<UserBanner> bannersFor(long userId, boolean active, Instant now) {
-    List<Candidate> candidates = jdbc.list(CANDIDATES, BannerTargeting::candidate, userId, now, now, userId, now);
+    List<Candidate> candidates =
+        jdbc.list(CANDIDATES, BannerTargeting::candidate, userId, now, now, userId, now);
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -77,9 +91,16 @@ public class BannerTargeting {
         judged.computeIfAbsent(c.campaignId(), id -> underCap(c) && targeted(c, userId, active));
       }
     }
-    List<Long> shown = judged.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
-    Set<Long> counted = shown.isEmpty() ? Set.of()
-        : Set.copyOf(jdbc.list(DISPLAYS, rs -> rs.getLong(1), userId, now, now, array(shown)));
+    List<Long> shown =
+        judged.entrySet().stream()
+            .filter(Map.Entry::getValue)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    Set<Long> counted =
+        shown.isEmpty()
+            ? Set.of()
+            : Set.copyOf(jdbc.list(DISPLAYS, rs -> rs.getLong(1), userId, now, now, array(shown)));
     Map<Long, UserBanner> banners = new LinkedHashMap<>();
     for (Candidate c : candidates) {
       if (c.oneTime() || counted.contains(c.campaignId())) {
@@ -87,7 +108,8 @@ public class BannerTargeting {
       }
     }
     if (!banners.isEmpty()) {
-      jdbc.update(IMPRESSIONS, userId, now, now, array(banners.keySet().stream().sorted().toList()));
+      jdbc.update(
+          IMPRESSIONS, userId, now, now, array(banners.keySet().stream().sorted().toList()));
     }
     return List.copyOf(banners.values());
   }
@@ -125,9 +147,23 @@ public class BannerTargeting {
 
   private static Candidate candidate(ResultSet rs) throws SQLException {
     Integer cap = rs.getObject(2) == null ? null : rs.getInt(2);
-    UserBanner banner = new UserBanner(rs.getLong(8), rs.getLong(1), rs.getString(9), rs.getString(10), rs.getString(11),
-        rs.getString(12), rs.getString(13));
-    return new Candidate(rs.getLong(1), cap, rs.getInt(3), codes(rs.getArray(4)), codes(rs.getArray(5)), rs.getBoolean(6), banner);
+    UserBanner banner =
+        new UserBanner(
+            rs.getLong(8),
+            rs.getLong(1),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getString(11),
+            rs.getString(12),
+            rs.getString(13));
+    return new Candidate(
+        rs.getLong(1),
+        cap,
+        rs.getInt(3),
+        codes(rs.getArray(4)),
+        codes(rs.getArray(5)),
+        rs.getBoolean(6),
+        banner);
   }
 
   private static List<String> codes(Array array) throws SQLException {

@@ -9,20 +9,22 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
 /**
  * The members of one segment as a compressed bitmap of user ids, safe for many readers and writers.
  *
- * <p>Unbuilt until its first build finishes ({@link #contains} answers null: the caller asks the database). A
- * build streams the members into a private bitmap while updates keep coming: each update applies to the current
- * bitmap (if any) and is also recorded; when the stream ends, the recorded updates are replayed onto the new
- * bitmap, which then replaces the current one. An update that commits after the stream's snapshot is therefore
- * never lost, and replaying one the snapshot already contains changes nothing (updates are idempotent).
+ * <p>Unbuilt until its first build finishes ({@link #contains} answers null: the caller asks the
+ * database). A build streams the members into a private bitmap while updates keep coming: each
+ * update applies to the current bitmap (if any) and is also recorded; when the stream ends, the
+ * recorded updates are replayed onto the new bitmap, which then replaces the current one. An update
+ * that commits after the stream's snapshot is therefore never lost, and replaying one the snapshot
+ * already contains changes nothing (updates are idempotent).
  *
- * <p>User ids are {@code bigint}: {@link Roaring64NavigableMap} keeps one 32-bit Roaring bitmap per distinct high
- * half, so while ids stay below 2^32 it costs the same as a plain {@code RoaringBitmap} plus one map entry, and it
- * stays correct beyond.
+ * <p>User ids are {@code bigint}: {@link Roaring64NavigableMap} keeps one 32-bit Roaring bitmap per
+ * distinct high half, so while ids stay below 2^32 it costs the same as a plain {@code
+ * RoaringBitmap} plus one map entry, and it stays correct beyond.
  */
 public final class CachedSegment {
 
   /** What an operator can see about a cached segment. */
-  public record Stats(String code, Long goalId, boolean built, long members, long bytes, Instant builtAt) {}
+  public record Stats(
+      String code, Long goalId, boolean built, long members, long bytes, Instant builtAt) {}
 
   private final String code;
   private final Long goalId;
@@ -32,7 +34,10 @@ public final class CachedSegment {
   private boolean building;
   private Instant builtAt;
 
-  /** {@code goalId}: set for a goal segment (kept current from goal events), null for the others (rebuilt on a period). */
+  /**
+   * {@code goalId}: set for a goal segment (kept current from goal events), null for the others
+   * (rebuilt on a period).
+   */
   public CachedSegment(String code, Long goalId) {
     this.code = code;
     this.goalId = goalId;
@@ -97,8 +102,13 @@ public final class CachedSegment {
   public Stats stats() {
     lock.readLock().lock();
     try {
-      return new Stats(code, goalId, members != null, members == null ? 0 : members.getLongCardinality(),
-          members == null ? 0 : members.getLongSizeInBytes(), builtAt);
+      return new Stats(
+          code,
+          goalId,
+          members != null,
+          members == null ? 0 : members.getLongCardinality(),
+          members == null ? 0 : members.getLongSizeInBytes(),
+          builtAt);
     } finally {
       lock.readLock().unlock();
     }
@@ -112,7 +122,10 @@ public final class CachedSegment {
     }
   }
 
-  /** One build: {@link #add} the streamed members (one thread), then {@link #finish} or {@link #abort}. */
+  /**
+   * One build: {@link #add} the streamed members (one thread), then {@link #finish} or {@link
+   * #abort}.
+   */
   public final class Build {
     private final Roaring64NavigableMap fresh = new Roaring64NavigableMap();
 

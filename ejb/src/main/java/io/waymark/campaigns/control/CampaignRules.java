@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules a campaign must satisfy, checked on the merged state (stored fields + the change) so that every
- * violation is reported at once with the path of the field the client sent.
+ * The rules a campaign must satisfy, checked on the merged state (stored fields + the change) so
+ * that every violation is reported at once with the path of the field the client sent.
  */
 public final class CampaignRules {
 
@@ -29,7 +29,11 @@ public final class CampaignRules {
    * @param knownSegments which of the campaign's segment codes exist
    * @param bannerIds the ids of the campaign's current banners (empty when creating)
    */
-  public static void validate(CampaignChange campaign, Set<String> knownSegments, Set<Long> bannerIds, List<FieldError> errors) {
+  public static void validate(
+      CampaignChange campaign,
+      Set<String> knownSegments,
+      Set<Long> bannerIds,
+      List<FieldError> errors) {
     if (campaign.name() == null || campaign.name().isBlank()) {
       errors.add(new FieldError("name", "is required"));
     } else if (campaign.name().strip().length() > 255) {
@@ -38,15 +42,27 @@ public final class CampaignRules {
     if (campaign.status() == null || CampaignStatus.parse(campaign.status()).isEmpty()) {
       errors.add(new FieldError("status", "must be one of draft, active, paused, ended"));
     }
-    if (campaign.startsAt() != null && campaign.endsAt() != null && !campaign.endsAt().isAfter(campaign.startsAt())) {
+    if (campaign.startsAt() != null
+        && campaign.endsAt() != null
+        && !campaign.endsAt().isAfter(campaign.startsAt())) {
       errors.add(new FieldError("ends_at", "must be after starts_at"));
     }
     segments(CampaignChange.INCLUDE, campaign.includeSegments(), Set.of(), knownSegments, errors);
-    segments(CampaignChange.EXCLUDE, campaign.excludeSegments(), new HashSet<>(campaign.includeSegments()), knownSegments, errors);
+    segments(
+        CampaignChange.EXCLUDE,
+        campaign.excludeSegments(),
+        new HashSet<>(campaign.includeSegments()),
+        knownSegments,
+        errors);
     banners(campaign.banners(), bannerIds, errors);
   }
 
-  private static void segments(String field, List<String> codes, Set<String> included, Set<String> known, List<FieldError> errors) {
+  private static void segments(
+      String field,
+      List<String> codes,
+      Set<String> included,
+      Set<String> known,
+      List<FieldError> errors) {
     if (codes.size() > MAX_SEGMENTS) {
       errors.add(new FieldError(field, "at most " + MAX_SEGMENTS + " segments"));
       return;
@@ -64,7 +80,8 @@ public final class CampaignRules {
     }
   }
 
-  private static void banners(List<BannerChange> banners, Set<Long> bannerIds, List<FieldError> errors) {
+  private static void banners(
+      List<BannerChange> banners, Set<Long> bannerIds, List<FieldError> errors) {
     if (banners.size() > MAX_BANNERS) {
       errors.add(new FieldError("banners", "at most " + MAX_BANNERS + " banners"));
       return;

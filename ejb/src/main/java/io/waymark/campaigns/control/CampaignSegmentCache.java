@@ -12,12 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
 /**
- * This server's in-memory membership of the segments that active campaigns target (ADR 0007). Goal segments hold
- * the users with an active row of the goal; whether the user is active is checked by the reader, because
- * (de)activating a user fires no event. Other segments hold their members as of the last build.
+ * This server's in-memory membership of the segments that active campaigns target (ADR 0007). Goal
+ * segments hold the users with an active row of the goal; whether the user is active is checked by
+ * the reader, because (de)activating a user fires no event. Other segments hold their members as of
+ * the last build.
  *
- * <p>Changes to one user are serialised by a lock stripe, so a re-check that reads the database and a local
- * update after commit cannot interleave: the later one always wins.
+ * <p>Changes to one user are serialised by a lock stripe, so a re-check that reads the database and
+ * a local update after commit cannot interleave: the later one always wins.
  */
 @ApplicationScoped
 public class CampaignSegmentCache {
@@ -39,8 +40,8 @@ public class CampaignSegmentCache {
   }
 
   /**
-   * Whether the user is in the segment: null when this server does not hold the segment or has not built it yet
-   * (the caller asks the database).
+   * Whether the user is in the segment: null when this server does not hold the segment or has not
+   * built it yet (the caller asks the database).
    */
   public Boolean contains(String code, long userId, boolean userActive) {
     CachedSegment segment = byCode.get(code);
@@ -66,7 +67,10 @@ public class CampaignSegmentCache {
     return List.copyOf(byCode.values());
   }
 
-  /** Keeps exactly the wanted segments: drops the others, registers (unbuilt) the new ones and returns those. */
+  /**
+   * Keeps exactly the wanted segments: drops the others, registers (unbuilt) the new ones and
+   * returns those.
+   */
   public synchronized List<CachedSegment> retain(Collection<Wanted> wanted) {
     Map<String, Wanted> keep = new ConcurrentHashMap<>();
     wanted.forEach(w -> keep.put(w.code(), w));
@@ -100,8 +104,9 @@ public class CampaignSegmentCache {
   }
 
   /**
-   * Re-reads one user's membership from the database ({@code truth}) and applies it: what a server does with a
-   * change announced on the topic, whichever server made it and in whatever order the announcements arrive.
+   * Re-reads one user's membership from the database ({@code truth}) and applies it: what a server
+   * does with a change announced on the topic, whichever server made it and in whatever order the
+   * announcements arrive.
    */
   public void recheck(String code, long userId, LongPredicate truth) {
     CachedSegment segment = byCode.get(code);

@@ -65,20 +65,67 @@ public class Campaign {
     this.updatedAt = now;
   }
 
-  public Long getId() { return id; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getStatus() { return status; }
-  public void setStatus(String status) { this.status = status; }
-  public Instant getStartsAt() { return startsAt; }
-  public void setStartsAt(Instant startsAt) { this.startsAt = startsAt; }
-  public Instant getEndsAt() { return endsAt; }
-  public void setEndsAt(Instant endsAt) { this.endsAt = endsAt; }
-  public Integer getMaxDisplaysPerUser() { return maxDisplaysPerUser; }
-  public void setMaxDisplaysPerUser(Integer maxDisplaysPerUser) { this.maxDisplaysPerUser = maxDisplaysPerUser; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
-  public List<CampaignBanner> getBanners() { return banners; }
-  public Set<CampaignSegment> getSegments() { return segments; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public Instant getStartsAt() {
+    return startsAt;
+  }
+
+  public void setStartsAt(Instant startsAt) {
+    this.startsAt = startsAt;
+  }
+
+  public Instant getEndsAt() {
+    return endsAt;
+  }
+
+  public void setEndsAt(Instant endsAt) {
+    this.endsAt = endsAt;
+  }
+
+  public Integer getMaxDisplaysPerUser() {
+    return maxDisplaysPerUser;
+  }
+
+  public void setMaxDisplaysPerUser(Integer maxDisplaysPerUser) {
+    this.maxDisplaysPerUser = maxDisplaysPerUser;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  public List<CampaignBanner> getBanners() {
+    return banners;
+  }
+
+  public Set<CampaignSegment> getSegments() {
+    return segments;
+  }
 }

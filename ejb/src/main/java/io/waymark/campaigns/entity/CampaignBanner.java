@@ -10,7 +10,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A banner of a campaign; {@code html} is operator-authored, stored as given and rendered by the client. */
+/**
+ * A banner of a campaign; {@code html} is operator-authored, stored as given and rendered by the
+ * client.
+ */
 @Entity
 @Table(name = "campaign_banners")
 public class CampaignBanner {
@@ -48,20 +51,67 @@ public class CampaignBanner {
     this.campaign = campaign;
   }
 
-  public Long getId() { return id; }
-  public Campaign getCampaign() { return campaign; }
-  public int getSorting() { return sorting; }
-  public void setSorting(int sorting) { this.sorting = sorting; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getPosition() { return position; }
-  public void setPosition(String position) { this.position = position; }
-  public String getText() { return text; }
-  public void setText(String text) { this.text = text; }
-  public String getHtml() { return html; }
-  public void setHtml(String html) { this.html = html; }
-  public String getBackgroundColor() { return backgroundColor; }
-  public void setBackgroundColor(String backgroundColor) { this.backgroundColor = backgroundColor; }
-  public String getTextColor() { return textColor; }
-  public void setTextColor(String textColor) { this.textColor = textColor; }
+  public Long getId() {
+    return id;
+  }
+
+  public Campaign getCampaign() {
+    return campaign;
+  }
+
+  public int getSorting() {
+    return sorting;
+  }
+
+  public void setSorting(int sorting) {
+    this.sorting = sorting;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPosition() {
+    return position;
+  }
+
+  public void setPosition(String position) {
+    this.position = position;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public String getHtml() {
+    return html;
+  }
+
+  public void setHtml(String html) {
+    this.html = html;
+  }
+
+  public String getBackgroundColor() {
+    return backgroundColor;
+  }
+
+  public void setBackgroundColor(String backgroundColor) {
+    this.backgroundColor = backgroundColor;
+  }
+
+  public String getTextColor() {
+    return textColor;
+  }
+
+  public void setTextColor(String textColor) {
+    this.textColor = textColor;
+  }
 }

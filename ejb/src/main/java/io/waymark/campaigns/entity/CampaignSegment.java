@@ -21,8 +21,13 @@ public class CampaignSegment {
     this.excluded = excluded;
   }
 
-  public String getCode() { return code; }
-  public boolean isExcluded() { return excluded; }
+  public String getCode() {
+    return code;
+  }
+
+  public boolean isExcluded() {
+    return excluded;
+  }
 
   @Override
   public boolean equals(Object o) {

@@ -4,4 +4,5 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /** One tracked event as received; {@code clientId} and {@code time} may be null. */
-public record IncomingEvent(String clientId, long userId, String name, Instant time, JsonObject properties) {}
+public record IncomingEvent(
+    String clientId, long userId, String name, Instant time, JsonObject properties) {}

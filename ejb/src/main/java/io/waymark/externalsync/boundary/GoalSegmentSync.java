@@ -16,22 +16,20 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Mirrors goal-segment membership to REMP Campaign: a new active goal row adds the user to the goal's segment
- * {@code onboarding_<code>}, a completion or timeout removes them. The call is written to the outbox in the
- * transaction of the goal change (nothing is lost if the server dies after commit, nothing is sent if the change
- * rolls back) and delivered by {@link RempDeliverySweeper}. With sync off nothing is written.
+ * Mirrors goal-segment membership to REMP Campaign: a new active goal row adds the user to the
+ * goal's segment {@code onboarding_<code>}, a completion or timeout removes them. The call is
+ * written to the outbox in the transaction of the goal change (nothing is lost if the server dies
+ * after commit, nothing is sent if the change rolls back) and delivered by {@link
+ * RempDeliverySweeper}. With sync off nothing is written.
  */
 @ApplicationScoped
 public class GoalSegmentSync {
 
-  @Inject
-  RempSettings settings;
+  @Inject RempSettings settings;
 
-  @Inject
-  SegmentOutbox outbox;
+  @Inject SegmentOutbox outbox;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   void created(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCreated event) {
     if (event.userGoal().state() == UserGoalState.ACTIVE) {

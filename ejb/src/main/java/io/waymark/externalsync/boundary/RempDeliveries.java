@@ -1,10 +1,10 @@
 package io.waymark.externalsync.boundary;
 
-import io.waymark.platform.time.Backoff;
 import io.waymark.externalsync.control.CallResult;
 import io.waymark.externalsync.control.RempSettings;
 import io.waymark.externalsync.entity.OutboxCall;
 import io.waymark.externalsync.entity.SegmentOutbox;
+import io.waymark.platform.time.Backoff;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outbox's transactions: claiming due calls, recording what REMP answered (delivered, 404 ignored, retried
- * with exponential backoff, failed after the last attempt), purging old rows, and the status for operators. The
- * HTTP calls themselves happen between two transactions, so no row lock or connection is held while REMP answers.
+ * The outbox's transactions: claiming due calls, recording what REMP answered (delivered, 404
+ * ignored, retried with exponential backoff, failed after the last attempt), purging old rows, and
+ * the status for operators. The HTTP calls themselves happen between two transactions, so no row
+ * lock or connection is held while REMP answers.
  */
 @Stateless
 public class RempDeliveries {
@@ -26,14 +27,11 @@ public class RempDeliveries {
   private static final System.Logger LOG = System.getLogger(RempDeliveries.class.getName());
   private static final int SHOWN_FAILURES = 10;
 
-  @Inject
-  SegmentOutbox outbox;
+  @Inject SegmentOutbox outbox;
 
-  @Inject
-  RempSettings settings;
+  @Inject RempSettings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<OutboxCall> claim() {
@@ -57,15 +55,31 @@ public class RempDeliveries {
       } else if (call.attempts() >= settings.maxAttempts()) {
         outbox.finish(call.id(), "failed", result.describe(), now);
         failed++;
-        example = call.action().path() + " of user " + call.userId() + " for segment " + call.segmentCode() + ": " + result.describe();
+        example =
+            call.action().path()
+                + " of user "
+                + call.userId()
+                + " for segment "
+                + call.segmentCode()
+                + ": "
+                + result.describe();
       } else {
-        outbox.retryAt(call.id(), now.plus(Backoff.after(call.attempts(), settings.retryDelay(), settings.retryMaxDelay())),
+        outbox.retryAt(
+            call.id(),
+            now.plus(
+                Backoff.after(call.attempts(), settings.retryDelay(), settings.retryMaxDelay())),
             result.describe());
       }
     }
     if (failed > 0) {
-      // one line per batch (a receiver that is down fails whole batches); each row keeps its own last_error
-      LOG.log(Level.WARNING, "REMP campaign sync gave up on {0} call(s) after {1} attempts, e.g. {2}", failed, settings.maxAttempts(), example);
+      // one line per batch (a receiver that is down fails whole batches); each row keeps its own
+      // last_error
+      LOG.log(
+          Level.WARNING,
+          "REMP campaign sync gave up on {0} call(s) after {1} attempts, e.g. {2}",
+          failed,
+          settings.maxAttempts(),
+          example);
     }
     return failed;
   }
@@ -76,8 +90,22 @@ public class RempDeliveries {
   }
 
   public SyncStatus status() {
-    return new SyncStatus(settings.enabled(), outbox.pending(), outbox.oldestPending(), outbox.failed(),
-        outbox.latestFailures(SHOWN_FAILURES).stream().map(f -> new SyncStatus.Failure(f.id(), f.userId(), f.segmentCode(),
-            f.action(), f.attempts(), f.lastError(), f.failedAt())).toList());
+    return new SyncStatus(
+        settings.enabled(),
+        outbox.pending(),
+        outbox.oldestPending(),
+        outbox.failed(),
+        outbox.latestFailures(SHOWN_FAILURES).stream()
+            .map(
+                f ->
+                    new SyncStatus.Failure(
+                        f.id(),
+                        f.userId(),
+                        f.segmentCode(),
+                        f.action(),
+                        f.attempts(),
+                        f.lastError(),
+                        f.failedAt()))
+            .toList());
   }
 }

@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Delivers the REMP outbox: one non-persistent timer per server ({@code waymark.remp.campaign.sweep-period}),
- * created only when sync is on. Each tick claims due calls in batches (SKIP LOCKED, so servers share the work),
- * sends a batch concurrently, records the answers, and goes on while batches come back full and the tick is
- * within its period; finished rows past {@code waymark.remp.campaign.keep} are purged.
+ * Delivers the REMP outbox: one non-persistent timer per server ({@code
+ * waymark.remp.campaign.sweep-period}), created only when sync is on. Each tick claims due calls in
+ * batches (SKIP LOCKED, so servers share the work), sends a batch concurrently, records the
+ * answers, and goes on while batches come back full and the tick is within its period; finished
+ * rows past {@code waymark.remp.campaign.keep} are purged.
  */
 @Startup
 @Singleton
@@ -35,17 +36,13 @@ public class RempDeliverySweeper {
 
   private static final System.Logger LOG = System.getLogger(RempDeliverySweeper.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  RempSettings settings;
+  @Inject RempSettings settings;
 
-  @Inject
-  RempDeliveries deliveries;
+  @Inject RempDeliveries deliveries;
 
-  @Inject
-  RempClient client;
+  @Inject RempClient client;
 
   @PostConstruct
   void schedule() {
@@ -74,7 +71,10 @@ public class RempDeliverySweeper {
         LOG.log(Level.DEBUG, "Purged {0} finished REMP outbox rows", purged);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "REMP delivery stopped early; claimed calls are due again after their lease", e);
+      LOG.log(
+          Level.WARNING,
+          "REMP delivery stopped early; claimed calls are due again after their lease",
+          e);
     }
   }
 

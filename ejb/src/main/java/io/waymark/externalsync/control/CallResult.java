@@ -1,8 +1,9 @@
 package io.waymark.externalsync.control;
 
 /**
- * The answer to one REMP call: an HTTP status, or the error that prevented one ({@code status} 0). 2xx is
- * delivered; 404 means REMP does not know the segment or user and is taken as done; anything else is retried.
+ * The answer to one REMP call: an HTTP status, or the error that prevented one ({@code status} 0).
+ * 2xx is delivered; 404 means REMP does not know the segment or user and is taken as done; anything
+ * else is retried.
  */
 public record CallResult(int status, String error) {
 

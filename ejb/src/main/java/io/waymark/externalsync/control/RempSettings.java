@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The REMP Campaign connection: {@code waymark.remp.campaign.*}. Sync is on when a base URL is configured. The
- * token comes from configuration (typically the environment) and is only ever put into the Authorization header:
- * never logged, never stored.
+ * The REMP Campaign connection: {@code waymark.remp.campaign.*}. Sync is on when a base URL is
+ * configured. The token comes from configuration (typically the environment) and is only ever put
+ * into the Authorization header: never logged, never stored.
  */
 @Dependent
 public class RempSettings {
@@ -56,7 +56,8 @@ public class RempSettings {
 
   /** The base URL without a trailing slash. */
   public String baseUrl() {
-    return url.map(u -> u.strip().replaceAll("/+$", "")).orElseThrow(() -> new IllegalStateException("REMP campaign sync is off"));
+    return url.map(u -> u.strip().replaceAll("/+$", ""))
+        .orElseThrow(() -> new IllegalStateException("REMP campaign sync is off"));
   }
 
   Optional<String> token() {
@@ -93,7 +94,10 @@ public class RempSettings {
     return keep;
   }
 
-  /** How long a claimed row stays reserved for the server delivering it (a crashed server's rows come back after it). */
+  /**
+   * How long a claimed row stays reserved for the server delivering it (a crashed server's rows
+   * come back after it).
+   */
   public Duration lease() {
     return timeout.multipliedBy(2).plusSeconds(30);
   }

@@ -17,42 +17,64 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Figures about onboarding goals for the console and the API, all computed by PostgreSQL (aggregates, never rows
- * counted in Java). Days are UTC days; windows end now, so a completion dated in the future is not counted yet.
+ * Figures about onboarding goals for the console and the API, all computed by PostgreSQL
+ * (aggregates, never rows counted in Java). Days are UTC days; windows end now, so a completion
+ * dated in the future is not counted yet.
  */
 @Stateless
 public class GoalAnalytics {
 
-  /** Completions in the last 24 h / 7 d / 31 d (rolling windows ending now) and rows neither completed nor timed out. */
+  /**
+   * Completions in the last 24 h / 7 d / 31 d (rolling windows ending now) and rows neither
+   * completed nor timed out.
+   */
   public record Counters(long completed24h, long completed7d, long completed31d, long active) {}
 
   /** One line of the goals list. */
-  public record GoalCounters(long goalId, String code, String name, GoalType type, Counters counters) {}
+  public record GoalCounters(
+      long goalId, String code, String name, GoalType type, Counters counters) {}
 
   public record DayCount(LocalDate date, long count) {}
 
-  /** A time-to-complete bucket: {@code label} is {@code 0}, {@code 1}, {@code 2}, {@code 3-6}, {@code 7-30} or {@code 31+} (days). */
+  /**
+   * A time-to-complete bucket: {@code label} is {@code 0}, {@code 1}, {@code 2}, {@code 3-6},
+   * {@code 7-30} or {@code 31+} (days).
+   */
   public record Bucket(String label, long count) {}
 
   /**
-   * One goal's figures. {@code completionRate} = users with a completed row / users who ever had a row for the goal
-   * (null when nobody had it), rounded to 4 decimals. {@code perDay}: the last 31 UTC days, oldest first, today
-   * last, days without completions included. {@code timeToComplete}: every completed row by whole days between the
-   * user's registration and the completion (a user who completed twice counts twice), all six buckets in order.
+   * One goal's figures. {@code completionRate} = users with a completed row / users who ever had a
+   * row for the goal (null when nobody had it), rounded to 4 decimals. {@code perDay}: the last 31
+   * UTC days, oldest first, today last, days without completions included. {@code timeToComplete}:
+   * every completed row by whole days between the user's registration and the completion (a user
+   * who completed twice counts twice), all six buckets in order.
    */
-  public record GoalStats(GoalView goal, Counters counters, long users, long completedUsers, BigDecimal completionRate,
-      List<DayCount> perDay, List<Bucket> timeToComplete) {}
+  public record GoalStats(
+      GoalView goal,
+      Counters counters,
+      long users,
+      long completedUsers,
+      BigDecimal completionRate,
+      List<DayCount> perDay,
+      List<Bucket> timeToComplete) {}
 
   static final int CHART_DAYS = 31;
-  /** Lower bounds (days) of the time-to-complete buckets after the first; {@code width_bucket} numbers them 0..5. */
+
+  /**
+   * Lower bounds (days) of the time-to-complete buckets after the first; {@code width_bucket}
+   * numbers them 0..5.
+   */
   private static final String BUCKET_BOUNDS = "array[1, 2, 3, 7, 31]";
+
   private static final List<String> BUCKET_LABELS = List.of("0", "1", "2", "3-6", "7-30", "31+");
 
   /**
-   * The counters of every goal (or of one, with {@code GOAL_FILTER}) in one pass over user_onboarding_goals: only
-   * rows completed within the last 31 days or still active are read, each counted into several FILTER columns.
+   * The counters of every goal (or of one, with {@code GOAL_FILTER}) in one pass over
+   * user_onboarding_goals: only rows completed within the last 31 days or still active are read,
+   * each counted into several FILTER columns.
    */
-  private static final String COUNTERS = """
+  private static final String COUNTERS =
+      """
       select u.onboarding_goal_id,
              count(*) filter (where u.completed_at > ?2) as completed_24h,
              count(*) filter (where u.completed_at > ?3) as completed_7d,
@@ -63,29 +85,30 @@ public class GoalAnalytics {
         GOAL_FILTER
       group by u.onboarding_goal_id""";
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
   /**
-   * Every goal with its counters, ordered by name; {@code search} (optional) keeps goals whose code or name contains
-   * it, case-insensitively. One query.
+   * Every goal with its counters, ordered by name; {@code search} (optional) keeps goals whose code
+   * or name contains it, case-insensitively. One query.
    */
   public List<GoalCounters> list(String search) {
     Instant now = clock.instant();
     boolean searching = search != null && !search.isBlank();
-    var query = em.createNativeQuery("""
+    var query =
+        em.createNativeQuery(
+            """
         select g.id, g.code, g.name, g.type, coalesce(s.completed_24h, 0), coalesce(s.completed_7d, 0),
                coalesce(s.completed_31d, 0), coalesce(s.active, 0)
         from onboarding_goals g left join (%s) s on s.onboarding_goal_id = g.id
         %s
-        order by g.name, g.code""".formatted(COUNTERS.replace("GOAL_FILTER", ""),
-        searching ? "where lower(g.code) like ?5 or lower(g.name) like ?5" : ""));
+        order by g.name, g.code"""
+                .formatted(
+                    COUNTERS.replace("GOAL_FILTER", ""),
+                    searching ? "where lower(g.code) like ?5 or lower(g.name) like ?5" : ""));
     bindWindows(query, now);
     if (searching) {
       query.setParameter(5, "%" + likeEscaped(search.strip().toLowerCase(Locale.ROOT)) + "%");
@@ -93,8 +116,13 @@ public class GoalAnalytics {
     List<GoalCounters> result = new ArrayList<>();
     for (Object r : query.getResultList()) {
       Object[] row = (Object[]) r;
-      result.add(new GoalCounters(number(row[0]), (String) row[1], (String) row[2],
-          GoalType.parse((String) row[3]).orElseThrow(), new Counters(number(row[4]), number(row[5]), number(row[6]), number(row[7]))));
+      result.add(
+          new GoalCounters(
+              number(row[0]),
+              (String) row[1],
+              (String) row[2],
+              GoalType.parse((String) row[3]).orElseThrow(),
+              new Counters(number(row[4]), number(row[5]), number(row[6]), number(row[7]))));
     }
     return result;
   }
@@ -104,12 +132,19 @@ public class GoalAnalytics {
     GoalView goal = goals.find(code);
     Instant now = clock.instant();
     long[] users = users(goal.id());
-    return new GoalStats(goal, counters(goal.id(), now), users[0], users[1], rate(users[1], users[0]),
-        perDay(goal.id(), LocalDate.ofInstant(now, ZoneOffset.UTC)), timeToComplete(goal.id()));
+    return new GoalStats(
+        goal,
+        counters(goal.id(), now),
+        users[0],
+        users[1],
+        rate(users[1], users[0]),
+        perDay(goal.id(), LocalDate.ofInstant(now, ZoneOffset.UTC)),
+        timeToComplete(goal.id()));
   }
 
   private Counters counters(long goalId, Instant now) {
-    var query = em.createNativeQuery(COUNTERS.replace("GOAL_FILTER", "and u.onboarding_goal_id = ?5"));
+    var query =
+        em.createNativeQuery(COUNTERS.replace("GOAL_FILTER", "and u.onboarding_goal_id = ?5"));
     bindWindows(query, now);
     List<?> rows = query.setParameter(5, goalId).getResultList();
     if (rows.isEmpty()) {
@@ -119,18 +154,30 @@ public class GoalAnalytics {
     return new Counters(number(row[1]), number(row[2]), number(row[3]), number(row[4]));
   }
 
-  /** [users who ever had the goal, users with a completed row]; a user with several rows counts once. */
+  /**
+   * [users who ever had the goal, users with a completed row]; a user with several rows counts
+   * once.
+   */
   private long[] users(long goalId) {
-    Object[] row = (Object[]) em.createNativeQuery("""
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    """
             select count(distinct user_id), count(distinct user_id) filter (where completed_at is not null)
             from user_onboarding_goals where onboarding_goal_id = ?1""")
-        .setParameter(1, goalId).getSingleResult();
+                .setParameter(1, goalId)
+                .getSingleResult();
     return new long[] {number(row[0]), number(row[1])};
   }
 
-  /** Completions per UTC day, the 31 days up to today; a day without completions is 0 (generate_series). */
+  /**
+   * Completions per UTC day, the 31 days up to today; a day without completions is 0
+   * (generate_series).
+   */
   private List<DayCount> perDay(long goalId, LocalDate today) {
-    List<?> rows = em.createNativeQuery("""
+    List<?> rows =
+        em.createNativeQuery(
+                """
             select cast(d.day as date), count(u.id)
             from generate_series(cast(?2 as date), cast(?3 as date), interval '1 day') as d(day)
             left join user_onboarding_goals u
@@ -139,8 +186,10 @@ public class GoalAnalytics {
              and u.completed_at < ((d.day + interval '1 day') at time zone 'UTC')
             group by d.day
             order by d.day""")
-        .setParameter(1, goalId).setParameter(2, Date.valueOf(today.minusDays(CHART_DAYS - 1)))
-        .setParameter(3, Date.valueOf(today)).getResultList();
+            .setParameter(1, goalId)
+            .setParameter(2, Date.valueOf(today.minusDays(CHART_DAYS - 1)))
+            .setParameter(3, Date.valueOf(today))
+            .getResultList();
     List<DayCount> days = new ArrayList<>(rows.size());
     for (Object r : rows) {
       Object[] row = (Object[]) r;
@@ -150,17 +199,22 @@ public class GoalAnalytics {
   }
 
   /**
-   * Every completed row by whole days from the user's registration to the completion ({@code width_bucket} over the
-   * bucket bounds); a completion dated before the registration (a back-filled one) counts as day 0.
+   * Every completed row by whole days from the user's registration to the completion ({@code
+   * width_bucket} over the bucket bounds); a completion dated before the registration (a
+   * back-filled one) counts as day 0.
    */
   private List<Bucket> timeToComplete(long goalId) {
-    List<?> rows = em.createNativeQuery("""
+    List<?> rows =
+        em.createNativeQuery(
+                """
             select width_bucket(floor(greatest(extract(epoch from (u.completed_at - r.created_at)), 0) / 86400), %s) as bucket,
                    count(*)
             from user_onboarding_goals u join users r on r.id = u.user_id
             where u.onboarding_goal_id = ?1 and u.completed_at is not null
-            group by bucket""".formatted(BUCKET_BOUNDS))
-        .setParameter(1, goalId).getResultList();
+            group by bucket"""
+                    .formatted(BUCKET_BOUNDS))
+            .setParameter(1, goalId)
+            .getResultList();
     long[] counts = new long[BUCKET_LABELS.size()];
     for (Object r : rows) {
       Object[] row = (Object[]) r;
@@ -174,15 +228,23 @@ public class GoalAnalytics {
   }
 
   private static void bindWindows(jakarta.persistence.Query query, Instant now) {
-    query.setParameter(1, now).setParameter(2, now.minus(Duration.ofHours(24))).setParameter(3, now.minus(Duration.ofDays(7)))
+    query
+        .setParameter(1, now)
+        .setParameter(2, now.minus(Duration.ofHours(24)))
+        .setParameter(3, now.minus(Duration.ofDays(7)))
         .setParameter(4, now.minus(Duration.ofDays(31)));
   }
 
   static BigDecimal rate(long completed, long total) {
-    return total == 0 ? null : BigDecimal.valueOf(completed).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+    return total == 0
+        ? null
+        : BigDecimal.valueOf(completed).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
   }
 
-  /** {@code %}, {@code _} and the escape character itself match literally (PostgreSQL's default LIKE escape is \). */
+  /**
+   * {@code %}, {@code _} and the escape character itself match literally (PostgreSQL's default LIKE
+   * escape is \).
+   */
   static String likeEscaped(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }

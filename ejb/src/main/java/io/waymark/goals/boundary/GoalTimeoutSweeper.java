@@ -16,9 +16,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Times out goals whose expiry passed: one non-persistent timer per server (period
- * {@code waymark.goals.sweep-period}), each tick claiming due rows in batches with {@code FOR UPDATE SKIP LOCKED}
- * until a batch comes back short — safe with several servers on one database. Never a timer per user.
+ * Times out goals whose expiry passed: one non-persistent timer per server (period {@code
+ * waymark.goals.sweep-period}), each tick claiming due rows in batches with {@code FOR UPDATE SKIP
+ * LOCKED} until a batch comes back short — safe with several servers on one database. Never a timer
+ * per user.
  */
 @Startup
 @Singleton
@@ -28,11 +29,9 @@ public class GoalTimeoutSweeper {
 
   private static final System.Logger LOG = System.getLogger(GoalTimeoutSweeper.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  UserGoals userGoals;
+  @Inject UserGoals userGoals;
 
   @Inject
   @ConfigProperty(name = "waymark.goals.sweep-period", defaultValue = "PT5S")
@@ -44,7 +43,8 @@ public class GoalTimeoutSweeper {
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig("goal-timeout-sweep", false));
+    timers.createIntervalTimer(
+        period.toMillis(), period.toMillis(), new TimerConfig("goal-timeout-sweep", false));
   }
 
   @Timeout

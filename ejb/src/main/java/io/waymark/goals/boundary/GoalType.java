@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Simple goals are completed explicitly; event goals by a matching tracked event. */
 public enum GoalType {
-  SIMPLE, EVENT;
+  SIMPLE,
+  EVENT;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

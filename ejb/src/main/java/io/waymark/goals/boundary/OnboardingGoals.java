@@ -21,16 +21,14 @@ import java.util.regex.Pattern;
 public class OnboardingGoals {
 
   static final Pattern CODE = Pattern.compile("[a-z0-9_-]{1,64}");
-  static final Set<String> RESERVED = Set.of("list", "complete", "complete-batch", "assign", "timeout");
+  static final Set<String> RESERVED =
+      Set.of("list", "complete", "complete-batch", "assign", "timeout");
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
   public GoalView create(GoalChange change) {
     List<FieldError> errors = new ArrayList<>();
@@ -59,11 +57,15 @@ public class OnboardingGoals {
       throw WaymarkException.conflict("immutable_field", "The code of a goal cannot be changed");
     }
     List<FieldError> errors = new ArrayList<>();
-    GoalChange merged = new GoalChange(code,
-        change.name() != null ? change.name() : goal.getName(),
-        change.type() != null ? change.type() : goal.getType(),
-        change.eventName() != null ? change.eventName() : goal.getEventName(),
-        change.eventProperties() != null ? change.eventProperties() : EventFilters.fromJson(goal.getEventFilters()));
+    GoalChange merged =
+        new GoalChange(
+            code,
+            change.name() != null ? change.name() : goal.getName(),
+            change.type() != null ? change.type() : goal.getType(),
+            change.eventName() != null ? change.eventName() : goal.getEventName(),
+            change.eventProperties() != null
+                ? change.eventProperties()
+                : EventFilters.fromJson(goal.getEventFilters()));
     validate(merged, false, errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
@@ -85,14 +87,22 @@ public class OnboardingGoals {
 
   /** All goals ordered by name (the onboarding module's list is unpaged). */
   public List<GoalView> list() {
-    return em.createQuery("select g from OnboardingGoal g order by g.name, g.code", OnboardingGoal.class)
-        .getResultStream().map(OnboardingGoals::view).toList();
+    return em.createQuery(
+            "select g from OnboardingGoal g order by g.name, g.code", OnboardingGoal.class)
+        .getResultStream()
+        .map(OnboardingGoals::view)
+        .toList();
   }
 
   /** Event goals waiting for a tracked event of this name. */
   public List<GoalView> forEvent(String eventName) {
-    return em.createQuery("select g from OnboardingGoal g where g.type = 'event' and g.eventName = :name", OnboardingGoal.class)
-        .setParameter("name", eventName).getResultStream().map(OnboardingGoals::view).toList();
+    return em.createQuery(
+            "select g from OnboardingGoal g where g.type = 'event' and g.eventName = :name",
+            OnboardingGoal.class)
+        .setParameter("name", eventName)
+        .getResultStream()
+        .map(OnboardingGoals::view)
+        .toList();
   }
 
   OnboardingGoal entity(String code) {
@@ -100,8 +110,11 @@ public class OnboardingGoals {
   }
 
   private Optional<OnboardingGoal> byCode(String code) {
-    return em.createQuery("select g from OnboardingGoal g where g.code = :code", OnboardingGoal.class)
-        .setParameter("code", code).getResultStream().findFirst();
+    return em.createQuery(
+            "select g from OnboardingGoal g where g.code = :code", OnboardingGoal.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst();
   }
 
   public static WaymarkException goalNotFound(String code) {
@@ -137,11 +150,15 @@ public class OnboardingGoals {
       errors.add(new FieldError("event.name", "must have at most 255 characters"));
     }
     if (c.eventProperties() != null) {
-      c.eventProperties().forEach((k, v) -> {
-        if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-          errors.add(new FieldError("event.properties." + k, "must be a string, number or boolean"));
-        }
-      });
+      c.eventProperties()
+          .forEach(
+              (k, v) -> {
+                if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                  errors.add(
+                      new FieldError(
+                          "event.properties." + k, "must be a string, number or boolean"));
+                }
+              });
     }
   }
 
@@ -159,7 +176,14 @@ public class OnboardingGoals {
   }
 
   static GoalView view(OnboardingGoal g) {
-    return new GoalView(g.getId(), g.getCode(), g.getName(), GoalType.parse(g.getType()).orElseThrow(), g.getEventName(),
-        EventFilters.fromJson(g.getEventFilters()), g.getCreatedAt(), g.getUpdatedAt());
+    return new GoalView(
+        g.getId(),
+        g.getCode(),
+        g.getName(),
+        GoalType.parse(g.getType()).orElseThrow(),
+        g.getEventName(),
+        EventFilters.fromJson(g.getEventFilters()),
+        g.getCreatedAt(),
+        g.getUpdatedAt());
   }
 }

@@ -3,7 +3,9 @@ package io.waymark.goals.boundary;
 import java.util.Locale;
 
 public enum UserGoalState {
-  ACTIVE, COMPLETED, TIMED_OUT;
+  ACTIVE,
+  COMPLETED,
+  TIMED_OUT;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

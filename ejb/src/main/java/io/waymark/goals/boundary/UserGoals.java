@@ -32,20 +32,15 @@ public class UserGoals {
     }
   }
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
-  @Inject
-  Users users;
+  @Inject Users users;
 
-  @Inject
-  GoalLifecycle lifecycle;
+  @Inject GoalLifecycle lifecycle;
 
-  @Inject
-  GoalIds goalIds;
+  @Inject GoalIds goalIds;
 
   public UserGoalView complete(String goalCode, long userId) {
     long goalId = goalId(goalCode);
@@ -61,7 +56,8 @@ public class UserGoals {
   public UserGoalView assign(String goalCode, long userId, Integer timeoutMinutes) {
     long goalId = goalId(goalCode);
     Instant now = clock.instant();
-    Instant expiresAt = timeoutMinutes == null ? null : now.plus(Duration.ofMinutes(timeoutMinutes));
+    Instant expiresAt =
+        timeoutMinutes == null ? null : now.plus(Duration.ofMinutes(timeoutMinutes));
     return lifecycle.assign(userId, goalId, goalCode, now, expiresAt);
   }
 
@@ -72,16 +68,18 @@ public class UserGoals {
   }
 
   /**
-   * Completes each item on its own: an unknown goal or user fails that item only. Goals and users are looked up
-   * once for the whole batch.
+   * Completes each item on its own: an unknown goal or user fails that item only. Goals and users
+   * are looked up once for the whole batch.
    */
   public List<BatchResult> completeBatch(List<BatchItem> items) {
     Map<String, GoalView> goalsByCode = new HashMap<>();
-    // lookup() never throws: an application exception from another bean would mark the whole batch rollback-only
+    // lookup() never throws: an application exception from another bean would mark the whole batch
+    // rollback-only
     for (String code : items.stream().map(BatchItem::goalCode).collect(Collectors.toSet())) {
       goals.lookup(code).ifPresent(goal -> goalsByCode.put(code, goal));
     }
-    Set<Long> existing = users.existing(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
+    Set<Long> existing =
+        users.existing(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
     Instant now = clock.instant();
     BatchResult[] results = new BatchResult[items.size()];
     // users' rows are locked in id order, so two batches never wait for each other in a cycle
@@ -124,5 +122,4 @@ public class UserGoals {
       throw Users.userNotFound(String.valueOf(userId));
     }
   }
-
 }

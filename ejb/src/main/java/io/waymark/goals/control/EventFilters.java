@@ -19,31 +19,38 @@ public final class EventFilters {
   public static String toJson(Map<String, Object> filters) {
     JsonObjectBuilder object = JsonSupport.JSON.createObjectBuilder();
     if (filters != null) {
-      filters.forEach((k, v) -> {
-        if (v instanceof String s) {
-          object.add(k, s);
-        } else if (v instanceof Boolean b) {
-          object.add(k, b);
-        } else if (v instanceof Number n) {
-          object.add(k, new BigDecimal(n.toString()));
-        } else {
-          throw new IllegalArgumentException("filter '" + k + "' must be a string, number or boolean");
-        }
-      });
+      filters.forEach(
+          (k, v) -> {
+            if (v instanceof String s) {
+              object.add(k, s);
+            } else if (v instanceof Boolean b) {
+              object.add(k, b);
+            } else if (v instanceof Number n) {
+              object.add(k, new BigDecimal(n.toString()));
+            } else {
+              throw new IllegalArgumentException(
+                  "filter '" + k + "' must be a string, number or boolean");
+            }
+          });
     }
     return object.build().toString();
   }
 
   public static Map<String, Object> fromJson(String json) {
     Map<String, Object> filters = new LinkedHashMap<>();
-    try (var reader = JsonSupport.JSON.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+    try (var reader =
+        JsonSupport.JSON.createReader(
+            new StringReader(json == null || json.isBlank() ? "{}" : json))) {
       JsonObject object = reader.readObject();
       object.forEach((k, v) -> filters.put(k, scalar(v)));
     }
     return filters;
   }
 
-  /** True when every filter equals the event's property (numbers compare by value, "5" does not equal 5). */
+  /**
+   * True when every filter equals the event's property (numbers compare by value, "5" does not
+   * equal 5).
+   */
   public static boolean matches(Map<String, Object> filters, JsonObject properties) {
     for (Map.Entry<String, Object> f : filters.entrySet()) {
       JsonValue actual = properties == null ? null : properties.get(f.getKey());

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Goal code → id, remembered once found. Safe without invalidation, on every server of a cluster: a goal's code
- * never changes and goals are never deleted. Unknown codes are not remembered (a goal may be created later).
+ * Goal code → id, remembered once found. Safe without invalidation, on every server of a cluster: a
+ * goal's code never changes and goals are never deleted. Unknown codes are not remembered (a goal
+ * may be created later).
  */
 @ApplicationScoped
 public class GoalIds {
@@ -18,15 +19,15 @@ public class GoalIds {
 
   private final ConcurrentMap<String, Long> ids = new ConcurrentHashMap<>();
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
   public Optional<Long> of(String code) {
     Long id = ids.get(code);
     if (id != null) {
       return Optional.of(id);
     }
-    Optional<Long> found = jdbc.first("select id from onboarding_goals where code = ?", rs -> rs.getLong(1), code);
+    Optional<Long> found =
+        jdbc.first("select id from onboarding_goals where code = ?", rs -> rs.getLong(1), code);
     if (found.isPresent() && ids.size() < MAX_REMEMBERED) {
       ids.put(code, found.get());
     }

@@ -16,43 +16,53 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The per-user goal rules (SPEC §2), in the caller's transaction, over plain JDBC (the hot path of the API, ADR
- * 0006). Each operation first locks the user's row ({@code FOR NO KEY UPDATE}: it also proves the user exists, and
- * it does not block foreign-key checks of other tables), so two concurrent requests that both find "no row" cannot
- * both insert; the partial unique index is the last line of defence. The latest row is read {@code FOR UPDATE}, so
- * a row the timeout sweeper is changing is seen as it is after the sweeper commits.
+ * The per-user goal rules (SPEC §2), in the caller's transaction, over plain JDBC (the hot path of
+ * the API, ADR 0006). Each operation first locks the user's row ({@code FOR NO KEY UPDATE}: it also
+ * proves the user exists, and it does not block foreign-key checks of other tables), so two
+ * concurrent requests that both find "no row" cannot both insert; the partial unique index is the
+ * last line of defence. The latest row is read {@code FOR UPDATE}, so a row the timeout sweeper is
+ * changing is seen as it is after the sweeper commits.
  */
 @Dependent
 public class GoalLifecycle {
 
-  private static final String COLUMNS = "id, user_id, onboarding_goal_id, created_at, updated_at, completed_at, timedout_at, expires_at";
+  private static final String COLUMNS =
+      "id, user_id, onboarding_goal_id, created_at, updated_at, completed_at, timedout_at, expires_at";
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Inject
-  Event<UserGoalCreated> created;
+  @Inject Event<UserGoalCreated> created;
 
-  @Inject
-  Event<UserGoalCompleted> completed;
+  @Inject Event<UserGoalCompleted> completed;
 
-  @Inject
-  Event<UserGoalTimedOut> timedOut;
+  @Inject Event<UserGoalTimedOut> timedOut;
 
   /** No active row: create one. An active row: touch it (and set a new expiry when given). */
-  public UserGoalView assign(long userId, long goalId, String goalCode, Instant now, Instant expiresAt) {
+  public UserGoalView assign(
+      long userId, long goalId, String goalCode, Instant now, Instant expiresAt) {
     lockUser(userId);
     Optional<UserGoalView> latest = latest(userId, goalId, goalCode);
-    if (latest.isPresent() && latest.get().completedAt() == null && latest.get().timedoutAt() == null) {
-      return single("update user_onboarding_goals set updated_at = ?, expires_at = coalesce(?, expires_at)"
-          + " where id = ? returning " + COLUMNS, goalCode, now, expiresAt, latest.get().id());
+    if (latest.isPresent()
+        && latest.get().completedAt() == null
+        && latest.get().timedoutAt() == null) {
+      return single(
+          "update user_onboarding_goals set updated_at = ?, expires_at = coalesce(?, expires_at)"
+              + " where id = ? returning "
+              + COLUMNS,
+          goalCode,
+          now,
+          expiresAt,
+          latest.get().id());
     }
     UserGoalView row = insert(userId, goalId, goalCode, now, null, null, expiresAt);
     created.fire(new UserGoalCreated(row));
     return row;
   }
 
-  /** No row, or the latest timed out: a new completed row. Otherwise the latest row is (re)completed. */
+  /**
+   * No row, or the latest timed out: a new completed row. Otherwise the latest row is
+   * (re)completed.
+   */
   public UserGoalView complete(long userId, long goalId, String goalCode, Instant at, Instant now) {
     lockUser(userId);
     Optional<UserGoalView> latest = latest(userId, goalId, goalCode);
@@ -60,14 +70,22 @@ public class GoalLifecycle {
     if (latest.isEmpty() || latest.get().timedoutAt() != null) {
       row = insert(userId, goalId, goalCode, now, at, null, null);
     } else {
-      row = single("update user_onboarding_goals set completed_at = ?, updated_at = ? where id = ? returning " + COLUMNS,
-          goalCode, at, now, latest.get().id());
+      row =
+          single(
+              "update user_onboarding_goals set completed_at = ?, updated_at = ? where id = ? returning "
+                  + COLUMNS,
+              goalCode,
+              at,
+              now,
+              latest.get().id());
     }
     completed.fire(new UserGoalCompleted(row));
     return row;
   }
 
-  /** No row, or the latest completed: a new timed-out row. Otherwise the latest row is timed out. */
+  /**
+   * No row, or the latest completed: a new timed-out row. Otherwise the latest row is timed out.
+   */
   public UserGoalView timeout(long userId, long goalId, String goalCode, Instant at, Instant now) {
     lockUser(userId);
     Optional<UserGoalView> latest = latest(userId, goalId, goalCode);
@@ -75,21 +93,31 @@ public class GoalLifecycle {
     if (latest.isEmpty() || latest.get().completedAt() != null) {
       row = insert(userId, goalId, goalCode, now, null, at, null);
     } else {
-      row = single("update user_onboarding_goals set timedout_at = ?, updated_at = ? where id = ? returning " + COLUMNS,
-          goalCode, at, now, latest.get().id());
+      row =
+          single(
+              "update user_onboarding_goals set timedout_at = ?, updated_at = ? where id = ? returning "
+                  + COLUMNS,
+              goalCode,
+              at,
+              now,
+              latest.get().id());
     }
     timedOut.fire(new UserGoalTimedOut(row));
     return row;
   }
 
   /**
-   * Times out up to {@code limit} active rows whose expiry has passed, claimed with SKIP LOCKED so several servers
-   * share the work; each row times out at its own expiry. Returns how many were timed out.
+   * Times out up to {@code limit} active rows whose expiry has passed, claimed with SKIP LOCKED so
+   * several servers share the work; each row times out at its own expiry. Returns how many were
+   * timed out.
    */
   public int timeOutDue(Instant now, int limit) {
-    // the limit is written into the text (an int, never user input): as a parameter, PostgreSQL's generic plan
+    // the limit is written into the text (an int, never user input): as a parameter, PostgreSQL's
+    // generic plan
     // cannot see how few rows are claimed and joins them by scanning the whole table
-    List<UserGoalView> rows = jdbc.list("""
+    List<UserGoalView> rows =
+        jdbc.list(
+            """
             with due as (select id from user_onboarding_goals
                          where expires_at <= ? and completed_at is null and timedout_at is null
                          order by expires_at limit %d for update skip locked)
@@ -97,8 +125,11 @@ public class GoalLifecycle {
             from due, onboarding_goals g
             where u.id = due.id and g.id = u.onboarding_goal_id
             returning u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,
-                      u.expires_at, g.code""".formatted(limit),
-        rs -> view(rs, rs.getString(9)), now, now);
+                      u.expires_at, g.code"""
+                .formatted(limit),
+            rs -> view(rs, rs.getString(9)),
+            now,
+            now);
     for (UserGoalView row : rows) {
       timedOut.fire(new UserGoalTimedOut(row));
     }
@@ -107,27 +138,49 @@ public class GoalLifecycle {
 
   /** Serialises the user's goal changes; an unknown user is a 404. */
   private void lockUser(long userId) {
-    if (jdbc.first("select 1 from users where id = ? for no key update", rs -> Boolean.TRUE, userId).isEmpty()) {
+    if (jdbc.first("select 1 from users where id = ? for no key update", rs -> Boolean.TRUE, userId)
+        .isEmpty()) {
       throw Users.userNotFound(String.valueOf(userId));
     }
   }
 
   /**
-   * The user's latest row of the goal: the active row when there is one (at most one can exist, and it is logically
-   * the newest), otherwise the newest finished row. Ordering by time alone is not enough: a request's timestamp is
-   * taken before it waits for the lock, so rows can be created in an order their timestamps do not show.
+   * The user's latest row of the goal: the active row when there is one (at most one can exist, and
+   * it is logically the newest), otherwise the newest finished row. Ordering by time alone is not
+   * enough: a request's timestamp is taken before it waits for the lock, so rows can be created in
+   * an order their timestamps do not show.
    */
   private Optional<UserGoalView> latest(long userId, long goalId, String goalCode) {
-    return jdbc.first("select " + COLUMNS + " from user_onboarding_goals where user_id = ? and onboarding_goal_id = ?"
+    return jdbc.first(
+        "select "
+            + COLUMNS
+            + " from user_onboarding_goals where user_id = ? and onboarding_goal_id = ?"
             + " order by (completed_at is null and timedout_at is null) desc, created_at desc, id desc limit 1 for update",
-        rs -> view(rs, goalCode), userId, goalId);
+        rs -> view(rs, goalCode),
+        userId,
+        goalId);
   }
 
-  private UserGoalView insert(long userId, long goalId, String goalCode, Instant now, Instant completedAt, Instant timedoutAt,
+  private UserGoalView insert(
+      long userId,
+      long goalId,
+      String goalCode,
+      Instant now,
+      Instant completedAt,
+      Instant timedoutAt,
       Instant expiresAt) {
-    return single("insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, completed_at,"
-        + " timedout_at, expires_at) values (?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS,
-        goalCode, userId, goalId, now, now, completedAt, timedoutAt, expiresAt);
+    return single(
+        "insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, completed_at,"
+            + " timedout_at, expires_at) values (?, ?, ?, ?, ?, ?, ?) returning "
+            + COLUMNS,
+        goalCode,
+        userId,
+        goalId,
+        now,
+        now,
+        completedAt,
+        timedoutAt,
+        expiresAt);
   }
 
   private UserGoalView single(String sql, String goalCode, Object... params) {
@@ -135,16 +188,27 @@ public class GoalLifecycle {
   }
 
   private static UserGoalView view(ResultSet rs, String goalCode) throws SQLException {
-    return new UserGoalView(rs.getLong(1), rs.getLong(2), rs.getLong(3), goalCode, Jdbc.instant(rs, 4), Jdbc.instant(rs, 5),
-        Jdbc.instant(rs, 6), Jdbc.instant(rs, 7), Jdbc.instant(rs, 8));
+    return new UserGoalView(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        goalCode,
+        Jdbc.instant(rs, 4),
+        Jdbc.instant(rs, 5),
+        Jdbc.instant(rs, 6),
+        Jdbc.instant(rs, 7),
+        Jdbc.instant(rs, 8));
   }
 
   /** The user's goal rows with ids below {@code beforeId}, newest first. */
   public List<UserGoalView> history(long userId, long beforeId, int limit) {
-    return jdbc.list("select u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,"
-        + " u.expires_at, g.code from user_onboarding_goals u join onboarding_goals g on g.id = u.onboarding_goal_id"
-        + " where u.user_id = ? and u.id < ? order by u.id desc limit ?", rs -> view(rs, rs.getString(9)), userId, beforeId, limit);
+    return jdbc.list(
+        "select u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,"
+            + " u.expires_at, g.code from user_onboarding_goals u join onboarding_goals g on g.id = u.onboarding_goal_id"
+            + " where u.user_id = ? and u.id < ? order by u.id desc limit ?",
+        rs -> view(rs, rs.getString(9)),
+        userId,
+        beforeId,
+        limit);
   }
-
-
 }

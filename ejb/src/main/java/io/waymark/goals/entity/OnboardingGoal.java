@@ -46,17 +46,55 @@ public class OnboardingGoal {
     this.updatedAt = now;
   }
 
-  public Long getId() { return id; }
-  public String getCode() { return code; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getType() { return type; }
-  public void setType(String type) { this.type = type; }
-  public String getEventName() { return eventName; }
-  public void setEventName(String eventName) { this.eventName = eventName; }
-  public String getEventFilters() { return eventFilters; }
-  public void setEventFilters(String eventFilters) { this.eventFilters = eventFilters; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getEventName() {
+    return eventName;
+  }
+
+  public void setEventName(String eventName) {
+    this.eventName = eventName;
+  }
+
+  public String getEventFilters() {
+    return eventFilters;
+  }
+
+  public void setEventFilters(String eventFilters) {
+    this.eventFilters = eventFilters;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
 }

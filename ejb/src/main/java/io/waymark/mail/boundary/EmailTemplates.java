@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Email templates: create, edit (the code never changes), list, preview for a user, and a test send. */
+/**
+ * Email templates: create, edit (the code never changes), list, preview for a user, and a test
+ * send.
+ */
 @Stateless
 public class EmailTemplates {
 
@@ -28,17 +31,13 @@ public class EmailTemplates {
   private static final int MAX_NAME = 200;
   private static final int MAX_SUBJECT = 2000;
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  MailUsers users;
+  @Inject MailUsers users;
 
-  @Inject
-  MailOutbox outbox;
+  @Inject MailOutbox outbox;
 
   public TemplateView create(TemplateChange change) {
     validate(change, true);
@@ -59,7 +58,8 @@ public class EmailTemplates {
   public TemplateView update(String code, TemplateChange change) {
     EmailTemplate template = entity(code);
     if (change.code() != null && !change.code().equals(code)) {
-      throw WaymarkException.conflict("immutable_field", "The code of a template cannot be changed");
+      throw WaymarkException.conflict(
+          "immutable_field", "The code of a template cannot be changed");
     }
     validate(change, false);
     apply(template, change);
@@ -71,21 +71,40 @@ public class EmailTemplates {
     return view(entity(code));
   }
 
-  /** Every template's code, sorted (pickers such as the scenario builder's; a code is short, the list stays small). */
+  /**
+   * Every template's code, sorted (pickers such as the scenario builder's; a code is short, the
+   * list stays small).
+   */
   public List<String> codes() {
-    return em.createQuery("select t.code from EmailTemplate t order by t.code", String.class).getResultList();
+    return em.createQuery("select t.code from EmailTemplate t order by t.code", String.class)
+        .getResultList();
   }
 
   /** Ordered by id; the rows after {@code afterId} (all when null). */
   public List<TemplateView> page(Long afterId, int limit) {
-    return em.createQuery("select t from EmailTemplate t where t.id > :after order by t.id", EmailTemplate.class)
-        .setParameter("after", afterId == null ? 0L : afterId).setMaxResults(limit).getResultStream().map(EmailTemplates::view).toList();
+    return em.createQuery(
+            "select t from EmailTemplate t where t.id > :after order by t.id", EmailTemplate.class)
+        .setParameter("after", afterId == null ? 0L : afterId)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(EmailTemplates::view)
+        .toList();
   }
 
-  /** The rows just before {@code beforeId}, in ascending id order (the console's "previous page"). */
+  /**
+   * The rows just before {@code beforeId}, in ascending id order (the console's "previous page").
+   */
   public List<TemplateView> pageBefore(long beforeId, int limit) {
-    List<TemplateView> rows = new ArrayList<>(em.createQuery("select t from EmailTemplate t where t.id < :before order by t.id desc",
-            EmailTemplate.class).setParameter("before", beforeId).setMaxResults(limit).getResultStream().map(EmailTemplates::view).toList());
+    List<TemplateView> rows =
+        new ArrayList<>(
+            em.createQuery(
+                    "select t from EmailTemplate t where t.id < :before order by t.id desc",
+                    EmailTemplate.class)
+                .setParameter("before", beforeId)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(EmailTemplates::view)
+                .toList());
     java.util.Collections.reverse(rows);
     return rows;
   }
@@ -93,16 +112,22 @@ public class EmailTemplates {
   /** The saved template rendered for the user. */
   public RenderedMail preview(String code, long userId, Map<String, Object> params) {
     EmailTemplate t = entity(code);
-    return preview(new MailContent(t.getSubject(), t.getHtmlBody(), t.getTextBody()), userId, params);
+    return preview(
+        new MailContent(t.getSubject(), t.getHtmlBody(), t.getTextBody()), userId, params);
   }
 
-  /** Template sources (e.g. the console's unsaved edits) rendered for the user; 422 {@code validation_error} when they fail. */
-  public RenderedMail preview(String subject, String htmlBody, String textBody, long userId, Map<String, Object> params) {
+  /**
+   * Template sources (e.g. the console's unsaved edits) rendered for the user; 422 {@code
+   * validation_error} when they fail.
+   */
+  public RenderedMail preview(
+      String subject, String htmlBody, String textBody, long userId, Map<String, Object> params) {
     return preview(new MailContent(subject, htmlBody, textBody), userId, params);
   }
 
   private RenderedMail preview(MailContent source, long userId, Map<String, Object> params) {
-    Map<String, Object> user = users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
+    Map<String, Object> user =
+        users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
     try {
       MailContent out = TemplateRenderer.render(source, user, params);
       return new RenderedMail((String) user.get("email"), out.subject(), out.html(), out.text());
@@ -112,21 +137,29 @@ public class EmailTemplates {
   }
 
   /**
-   * Queues the template for the user through the outbox (an operator's test mail); the same idempotency key
-   * queues once. Returns the message id.
+   * Queues the template for the user through the outbox (an operator's test mail); the same
+   * idempotency key queues once. Returns the message id.
    */
   public long send(String code, long userId, Map<String, Object> params, String idempotencyKey) {
     EmailTemplate t = entity(code);
-    Map<String, Object> user = users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
+    Map<String, Object> user =
+        users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
     try {
-      // rendered here first so that a template failing for this user is a 422, not a message silently not queued
-      TemplateRenderer.render(new MailContent(t.getSubject(), t.getHtmlBody(), t.getTextBody()), user, params);
+      // rendered here first so that a template failing for this user is a 422, not a message
+      // silently not queued
+      TemplateRenderer.render(
+          new MailContent(t.getSubject(), t.getHtmlBody(), t.getTextBody()), user, params);
     } catch (TemplateError e) {
       throw invalid(e);
     }
-    String key = idempotencyKey == null ? null : "send:" + code + ":" + userId + ":" + idempotencyKey;
-    return outbox.enqueue(code, userId, params, key)
-        .orElseThrow(() -> new IllegalStateException("template " + code + " for user " + userId + " was not queued"));
+    String key =
+        idempotencyKey == null ? null : "send:" + code + ":" + userId + ":" + idempotencyKey;
+    return outbox
+        .enqueue(code, userId, params, key)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "template " + code + " for user " + userId + " was not queued"));
   }
 
   public static WaymarkException templateNotFound(String code) {
@@ -145,20 +178,30 @@ public class EmailTemplates {
     required(errors, "name", change.name(), MAX_NAME);
     required(errors, TemplateRenderer.SUBJECT, change.subject(), MAX_SUBJECT);
     if (change.htmlBody() == null) {
-      errors.add(new FieldError(TemplateRenderer.HTML_BODY, "is required (may be empty when text_body is given)"));
+      errors.add(
+          new FieldError(
+              TemplateRenderer.HTML_BODY, "is required (may be empty when text_body is given)"));
     }
     if (change.textBody() == null) {
-      errors.add(new FieldError(TemplateRenderer.TEXT_BODY, "is required (may be empty when html_body is given)"));
+      errors.add(
+          new FieldError(
+              TemplateRenderer.TEXT_BODY, "is required (may be empty when html_body is given)"));
     }
-    if (change.htmlBody() != null && change.textBody() != null && change.htmlBody().isBlank() && change.textBody().isBlank()) {
-      errors.add(new FieldError(TemplateRenderer.TEXT_BODY, "html_body or text_body must have content"));
+    if (change.htmlBody() != null
+        && change.textBody() != null
+        && change.htmlBody().isBlank()
+        && change.textBody().isBlank()) {
+      errors.add(
+          new FieldError(TemplateRenderer.TEXT_BODY, "html_body or text_body must have content"));
     }
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
-    TemplateRenderer.check(new MailContent(change.subject(), change.htmlBody(), change.textBody())).ifPresent(e -> {
-      throw invalid(e);
-    });
+    TemplateRenderer.check(new MailContent(change.subject(), change.htmlBody(), change.textBody()))
+        .ifPresent(
+            e -> {
+              throw invalid(e);
+            });
   }
 
   private static void required(List<FieldError> errors, String field, String value, int max) {
@@ -170,7 +213,11 @@ public class EmailTemplates {
   }
 
   static WaymarkException invalid(TemplateError e) {
-    return new WaymarkException(422, "validation_error", "Invalid template: " + e.part() + ": " + e.getMessage(), null,
+    return new WaymarkException(
+        422,
+        "validation_error",
+        "Invalid template: " + e.part() + ": " + e.getMessage(),
+        null,
         List.of(new FieldError(e.part(), e.getMessage())));
   }
 
@@ -182,8 +229,10 @@ public class EmailTemplates {
   }
 
   Optional<EmailTemplate> byCode(String code) {
-    return em.createQuery("select t from EmailTemplate t where t.code = :code", EmailTemplate.class).setParameter("code", code)
-        .getResultStream().findFirst();
+    return em.createQuery("select t from EmailTemplate t where t.code = :code", EmailTemplate.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst();
   }
 
   private EmailTemplate entity(String code) {
@@ -195,7 +244,14 @@ public class EmailTemplates {
   }
 
   static TemplateView view(EmailTemplate t) {
-    return new TemplateView(t.getId(), t.getCode(), t.getName(), t.getSubject(), t.getHtmlBody(), t.getTextBody(), t.getCreatedAt(),
+    return new TemplateView(
+        t.getId(),
+        t.getCode(),
+        t.getName(),
+        t.getSubject(),
+        t.getHtmlBody(),
+        t.getTextBody(),
+        t.getCreatedAt(),
         t.getUpdatedAt());
   }
 }

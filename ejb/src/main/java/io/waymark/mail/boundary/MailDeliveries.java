@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outbox's transactions around sending: claiming due messages and recording the outcomes (sent, stored,
- * retried with exponential backoff, failed after the last attempt). SMTP happens between the two, so no row lock
- * or connection is held while the mail server answers.
+ * The outbox's transactions around sending: claiming due messages and recording the outcomes (sent,
+ * stored, retried with exponential backoff, failed after the last attempt). SMTP happens between
+ * the two, so no row lock or connection is held while the mail server answers.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -24,14 +24,11 @@ public class MailDeliveries {
 
   private static final System.Logger LOG = System.getLogger(MailDeliveries.class.getName());
 
-  @Inject
-  MailQueue queue;
+  @Inject MailQueue queue;
 
-  @Inject
-  MailSettings settings;
+  @Inject MailSettings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   public List<ClaimedMail> claim() {
     Instant now = clock.instant();
@@ -63,8 +60,14 @@ public class MailDeliveries {
       }
     }
     if (failed > 0) {
-      // one line per batch (a mail server that is down fails whole batches); each row keeps its own last_error
-      LOG.log(Level.WARNING, "Mail gave up on {0} message(s) after {1} attempts, e.g. {2}", failed, settings.maxAttempts(), example);
+      // one line per batch (a mail server that is down fails whole batches); each row keeps its own
+      // last_error
+      LOG.log(
+          Level.WARNING,
+          "Mail gave up on {0} message(s) after {1} attempts, e.g. {2}",
+          failed,
+          settings.maxAttempts(),
+          example);
     }
     return failed;
   }

@@ -18,10 +18,11 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 
 /**
- * Sends the mail outbox: one non-persistent timer per server ({@code waymark.mail.send-period}). Each tick claims
- * due messages in batches (SKIP LOCKED, so servers share the work), sends a batch over one SMTP connection (or,
- * with the {@code outbox} transport, only marks it stored), records the outcomes, and goes on while batches come
- * back full and the tick is within its period; finished rows past {@code waymark.mail.keep} are purged.
+ * Sends the mail outbox: one non-persistent timer per server ({@code waymark.mail.send-period}).
+ * Each tick claims due messages in batches (SKIP LOCKED, so servers share the work), sends a batch
+ * over one SMTP connection (or, with the {@code outbox} transport, only marks it stored), records
+ * the outcomes, and goes on while batches come back full and the tick is within its period;
+ * finished rows past {@code waymark.mail.keep} are purged.
  */
 @Startup
 @Singleton
@@ -31,27 +32,31 @@ public class MailSendSweeper {
 
   private static final System.Logger LOG = System.getLogger(MailSendSweeper.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  MailSettings settings;
+  @Inject MailSettings settings;
 
-  @Inject
-  MailDeliveries deliveries;
+  @Inject MailDeliveries deliveries;
 
-  @Inject
-  MailSender sender;
+  @Inject MailSender sender;
 
   @PostConstruct
   void schedule() {
-    // fails the deployment when the server's Jakarta Mail implementation is missing or clashes with a bundled one
+    // fails the deployment when the server's Jakarta Mail implementation is missing or clashes with
+    // a bundled one
     sender.selfCheck();
     if (settings.smtp()) {
-      LOG.log(Level.INFO, "Mail transport: SMTP to {0}:{1} (STARTTLS {2}, {3})", settings.host(), String.valueOf(settings.port()),
-          settings.starttls() ? "on" : "off", settings.username().isPresent() ? "authenticated" : "no authentication");
+      LOG.log(
+          Level.INFO,
+          "Mail transport: SMTP to {0}:{1} (STARTTLS {2}, {3})",
+          settings.host(),
+          String.valueOf(settings.port()),
+          settings.starttls() ? "on" : "off",
+          settings.username().isPresent() ? "authenticated" : "no authentication");
     } else {
-      LOG.log(Level.INFO, "Mail transport: outbox (messages are stored, none is sent; set waymark.mail.transport=smtp to send)");
+      LOG.log(
+          Level.INFO,
+          "Mail transport: outbox (messages are stored, none is sent; set waymark.mail.transport=smtp to send)");
     }
     long period = settings.sendPeriod().toMillis();
     timers.createIntervalTimer(period, period, new TimerConfig("mail-send", false));
@@ -78,7 +83,10 @@ public class MailSendSweeper {
         LOG.log(Level.DEBUG, "Purged {0} finished mail outbox rows", purged);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Mail sending stopped early; claimed messages are due again after their lease", e);
+      LOG.log(
+          Level.WARNING,
+          "Mail sending stopped early; claimed messages are due again after their lease",
+          e);
     }
   }
 }

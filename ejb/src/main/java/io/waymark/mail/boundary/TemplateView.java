@@ -3,5 +3,12 @@ package io.waymark.mail.boundary;
 import java.time.Instant;
 
 /** An email template as callers see it. */
-public record TemplateView(long id, String code, String name, String subject, String htmlBody, String textBody,
-    Instant createdAt, Instant updatedAt) {}
+public record TemplateView(
+    long id,
+    String code,
+    String name,
+    String subject,
+    String htmlBody,
+    String textBody,
+    Instant createdAt,
+    Instant updatedAt) {}

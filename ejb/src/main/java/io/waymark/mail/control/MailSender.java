@@ -18,21 +18,27 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Sends messages over SMTP with the server's Jakarta Mail implementation (Angus Mail on Payara and WildFly), one
- * connection per batch. The session is built from {@code waymark.mail.*}, not looked up as a server mail resource.
+ * Sends messages over SMTP with the server's Jakarta Mail implementation (Angus Mail on Payara and
+ * WildFly), one connection per batch. The session is built from {@code waymark.mail.*}, not looked
+ * up as a server mail resource.
  */
 @Dependent
 public class MailSender {
 
-  @Inject
-  MailSettings settings;
+  @Inject MailSettings settings;
 
-  /** The outcome of each message: null when sent, else the error. A connection failure fails the whole batch. */
+  /**
+   * The outcome of each message: null when sent, else the error. A connection failure fails the
+   * whole batch.
+   */
   public Map<ClaimedMail, String> send(List<ClaimedMail> mails) {
     Map<ClaimedMail, String> results = new LinkedHashMap<>();
     Session session = session();
     try (Transport transport = session.getTransport("smtp")) {
-      transport.connect(settings.host(), settings.port(), settings.username().orElse(null),
+      transport.connect(
+          settings.host(),
+          settings.port(),
+          settings.username().orElse(null),
           settings.username().isPresent() ? settings.password() : null);
       for (ClaimedMail mail : mails) {
         try {
@@ -54,7 +60,8 @@ public class MailSender {
   public MimeMessage message(Session session, ClaimedMail mail) throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(settings.from(), true));
-    message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+    message.setRecipients(
+        jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     message.setSentDate(new Date());
     message.setHeader("X-Waymark-Message-Id", String.valueOf(mail.id()));
@@ -79,15 +86,19 @@ public class MailSender {
   }
 
   /**
-   * Builds and writes out a two-part message without sending it: proves at start that the server's Jakarta Mail
-   * and Activation implementations are there and usable from the application (Payara and WildFly ship Angus).
+   * Builds and writes out a two-part message without sending it: proves at start that the server's
+   * Jakarta Mail and Activation implementations are there and usable from the application (Payara
+   * and WildFly ship Angus).
    */
   public void selfCheck() {
     try {
-      message(session(), new ClaimedMail(0, "check@example.invalid", "check", "<p>check</p>", "check", 0))
+      message(
+              session(),
+              new ClaimedMail(0, "check@example.invalid", "check", "<p>check</p>", "check", 0))
           .writeTo(java.io.OutputStream.nullOutputStream());
     } catch (MessagingException | java.io.IOException | RuntimeException e) {
-      throw new IllegalStateException("Jakarta Mail is not usable on this server: " + describe(e), e);
+      throw new IllegalStateException(
+          "Jakarta Mail is not usable on this server: " + describe(e), e);
     }
   }
 
@@ -112,7 +123,11 @@ public class MailSender {
     StringBuilder text = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
     Throwable cause = e.getCause();
     if (cause != null && cause != e) {
-      text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
+      text.append(" (")
+          .append(cause.getClass().getSimpleName())
+          .append(": ")
+          .append(cause.getMessage())
+          .append(')');
     }
     return text.toString();
   }

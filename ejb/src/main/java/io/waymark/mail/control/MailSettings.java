@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code waymark.mail.*}. The transport is {@code outbox} unless configured: messages are then only stored, so no
- * mail leaves a developer's machine. The password is only ever handed to the SMTP connection: never logged.
+ * {@code waymark.mail.*}. The transport is {@code outbox} unless configured: messages are then only
+ * stored, so no mail leaves a developer's machine. The password is only ever handed to the SMTP
+ * connection: never logged.
  */
 @Dependent
 public class MailSettings {
@@ -77,7 +78,8 @@ public class MailSettings {
   public boolean smtp() {
     String t = transport.strip().toLowerCase(java.util.Locale.ROOT);
     if (!t.equals(SMTP) && !t.equals(OUTBOX)) {
-      throw new IllegalStateException("waymark.mail.transport must be smtp or outbox, not '" + transport + "'");
+      throw new IllegalStateException(
+          "waymark.mail.transport must be smtp or outbox, not '" + transport + "'");
     }
     return t.equals(SMTP);
   }
@@ -122,7 +124,10 @@ public class MailSettings {
     return Math.max(1, maxAttempts);
   }
 
-  /** The wait after the {@code attempts}-th failed attempt: doubling from the retry delay, at most the max delay. */
+  /**
+   * The wait after the {@code attempts}-th failed attempt: doubling from the retry delay, at most
+   * the max delay.
+   */
   public Duration retryAfter(int attempts) {
     return Backoff.after(attempts, retryDelay, retryMaxDelay);
   }

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pebble for email templates: the HTML body is auto-escaped, the subject and the text body are not (they are not
- * HTML). Templates are parsed from their source on every render; a {@link StringLoader} makes {@code include} and
- * {@code extends} name literal sources, never files or classpath resources on the server.
+ * Pebble for email templates: the HTML body is auto-escaped, the subject and the text body are not
+ * (they are not HTML). Templates are parsed from their source on every render; a {@link
+ * StringLoader} makes {@code include} and {@code extends} name literal sources, never files or
+ * classpath resources on the server.
  */
 public final class TemplateRenderer {
 
@@ -56,17 +57,26 @@ public final class TemplateRenderer {
     }
   }
 
-  /** Renders the three parts with {@code user} and the params as variables (the params cannot replace {@code user}). */
-  public static MailContent render(MailContent source, Map<String, Object> user, Map<String, Object> params) throws TemplateError {
+  /**
+   * Renders the three parts with {@code user} and the params as variables (the params cannot
+   * replace {@code user}).
+   */
+  public static MailContent render(
+      MailContent source, Map<String, Object> user, Map<String, Object> params)
+      throws TemplateError {
     Map<String, Object> context = new LinkedHashMap<>(params == null ? Map.of() : params);
     context.put("user", user);
     String subject = render(PLAIN, SUBJECT, source.subject(), context);
     // a subject is one line: line breaks a template produced would break the header
-    return new MailContent(subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "), render(HTML, HTML_BODY, source.html(), context),
+    return new MailContent(
+        subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "),
+        render(HTML, HTML_BODY, source.html(), context),
         render(PLAIN, TEXT_BODY, source.text(), context));
   }
 
-  private static String render(PebbleEngine engine, String part, String source, Map<String, Object> context) throws TemplateError {
+  private static String render(
+      PebbleEngine engine, String part, String source, Map<String, Object> context)
+      throws TemplateError {
     if (source == null || source.isEmpty()) {
       return "";
     }
@@ -84,7 +94,8 @@ public final class TemplateRenderer {
     return out.toString();
   }
 
-  private static PebbleTemplate compile(PebbleEngine engine, String part, String source) throws TemplateError {
+  private static PebbleTemplate compile(PebbleEngine engine, String part, String source)
+      throws TemplateError {
     if (source == null || source.isEmpty()) {
       return null;
     }
@@ -95,14 +106,24 @@ public final class TemplateRenderer {
     }
   }
 
-  /** Pebble's own message names the template by its whole source: keep the message and the line only. */
+  /**
+   * Pebble's own message names the template by its whole source: keep the message and the line
+   * only.
+   */
   private static TemplateError error(String part, PebbleException e) {
-    String message = e.getPebbleMessage() == null ? String.valueOf(e.getMessage()) : e.getPebbleMessage();
-    return new TemplateError(part, e.getLineNumber() == null ? message : message + " (line " + e.getLineNumber() + ")");
+    String message =
+        e.getPebbleMessage() == null ? String.valueOf(e.getMessage()) : e.getPebbleMessage();
+    return new TemplateError(
+        part, e.getLineNumber() == null ? message : message + " (line " + e.getLineNumber() + ")");
   }
 
   private static PebbleEngine engine(boolean escapeHtml) {
-    return new PebbleEngine.Builder().loader(new StringLoader()).autoEscaping(escapeHtml).cacheActive(false)
-        .maxRenderedSize(MAX_RENDERED).newLineTrimming(false).build();
+    return new PebbleEngine.Builder()
+        .loader(new StringLoader())
+        .autoEscaping(escapeHtml)
+        .cacheActive(false)
+        .maxRenderedSize(MAX_RENDERED)
+        .newLineTrimming(false)
+        .build();
   }
 }

@@ -45,17 +45,55 @@ public class EmailTemplate {
     this.updatedAt = createdAt;
   }
 
-  public Long getId() { return id; }
-  public String getCode() { return code; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getSubject() { return subject; }
-  public void setSubject(String subject) { this.subject = subject; }
-  public String getHtmlBody() { return htmlBody; }
-  public void setHtmlBody(String htmlBody) { this.htmlBody = htmlBody; }
-  public String getTextBody() { return textBody; }
-  public void setTextBody(String textBody) { this.textBody = textBody; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
+
+  public String getHtmlBody() {
+    return htmlBody;
+  }
+
+  public void setHtmlBody(String htmlBody) {
+    this.htmlBody = htmlBody;
+  }
+
+  public String getTextBody() {
+    return textBody;
+  }
+
+  public void setTextBody(String textBody) {
+    this.textBody = textBody;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
 }

@@ -8,18 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code user} variable of a template, read with one non-throwing query (a missing user is an empty result, so
- * a caller's transaction is never marked rollback-only by a lookup).
+ * The {@code user} variable of a template, read with one non-throwing query (a missing user is an
+ * empty result, so a caller's transaction is never marked rollback-only by a lookup).
  */
 @Dependent
 public class MailUsers {
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  /** {@code id, uuid, email, public_name, first_name, last_name, locale, timezone, created_at, confirmed_at}. */
+  /**
+   * {@code id, uuid, email, public_name, first_name, last_name, locale, timezone, created_at,
+   * confirmed_at}.
+   */
   public Optional<Map<String, Object>> variables(long userId) {
-    return jdbc.first("""
+    return jdbc.first(
+        """
             select id, uuid, email, public_name, first_name, last_name, locale, timezone, created_at, confirmed_at
             from users where id = ?""",
         rs -> {
@@ -35,6 +38,7 @@ public class MailUsers {
           user.put("created_at", Jdbc.instant(rs, 9));
           user.put("confirmed_at", Jdbc.instant(rs, 10));
           return user;
-        }, userId);
+        },
+        userId);
   }
 }

@@ -15,9 +15,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC on the application's data source, for hot paths where the ORM costs more than the SQL (ADR 0006).
- * Runs in the caller's JTA transaction when there is one: the container hands out that transaction's connection.
- * Parameters: {@link Instant} is bound as {@code timestamptz}, {@code null} lets PostgreSQL infer the type.
+ * Plain JDBC on the application's data source, for hot paths where the ORM costs more than the SQL
+ * (ADR 0006). Runs in the caller's JTA transaction when there is one: the container hands out that
+ * transaction's connection. Parameters: {@link Instant} is bound as {@code timestamptz}, {@code
+ * null} lets PostgreSQL infer the type.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -32,7 +33,9 @@ public class Jdbc {
   DataSource dataSource;
 
   public <T> List<T> list(String sql, Row<T> row, Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql, params);
+        ResultSet rs = s.executeQuery()) {
       List<T> result = new ArrayList<>();
       while (rs.next()) {
         result.add(row.map(rs));
@@ -44,7 +47,9 @@ public class Jdbc {
   }
 
   public <T> Optional<T> first(String sql, Row<T> row, Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql, params);
+        ResultSet rs = s.executeQuery()) {
       return rs.next() ? Optional.ofNullable(row.map(rs)) : Optional.empty();
     } catch (SQLException e) {
       throw new DataAccessException(sql, e);
@@ -52,7 +57,8 @@ public class Jdbc {
   }
 
   public int update(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql, params)) {
       return s.executeUpdate();
     } catch (SQLException e) {
       throw new DataAccessException(sql, e);
@@ -64,12 +70,15 @@ public class Jdbc {
     return value == null ? null : value.toInstant();
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... params)
+      throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
     try {
       for (int i = 0; i < params.length; i++) {
         Object p = params[i];
-        s.setObject(i + 1, p instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : p);
+        s.setObject(
+            i + 1,
+            p instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : p);
       }
       return s;
     } catch (SQLException | RuntimeException e) {
@@ -78,12 +87,16 @@ public class Jdbc {
     }
   }
 
-  /** A failed statement: a server error (500), with the SQL state kept for callers that expect some. */
+  /**
+   * A failed statement: a server error (500), with the SQL state kept for callers that expect some.
+   */
   public static final class DataAccessException extends RuntimeException {
     private final String sqlState;
 
     DataAccessException(String sql, SQLException cause) {
-      super("SQL failed (" + cause.getSQLState() + "): " + cause.getMessage() + " -- " + sql.strip(), cause);
+      super(
+          "SQL failed (" + cause.getSQLState() + "): " + cause.getMessage() + " -- " + sql.strip(),
+          cause);
       this.sqlState = cause.getSQLState();
     }
 

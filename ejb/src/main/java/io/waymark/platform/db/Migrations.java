@@ -10,7 +10,10 @@ import java.lang.System.Logger.Level;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Brings the schema up to date before anything else starts; other startup beans {@code @DependsOn} it. */
+/**
+ * Brings the schema up to date before anything else starts; other startup beans {@code @DependsOn}
+ * it.
+ */
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -23,11 +26,16 @@ public class Migrations {
 
   @PostConstruct
   void migrate() {
-    var result = Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    LOG.log(Level.INFO, "Database schema at version {0} ({1} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+    var result =
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    LOG.log(
+        Level.INFO,
+        "Database schema at version {0} ({1} migrations applied)",
+        result.targetSchemaVersion,
+        result.migrationsExecuted);
   }
 }

@@ -4,8 +4,9 @@ import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /**
- * The one error model: every failure a caller can act on is one of these, carrying the HTTP status, the machine
- * code and the human message of SPEC §1 (and field errors for {@code payload_error}). Rolls back the transaction.
+ * The one error model: every failure a caller can act on is one of these, carrying the HTTP status,
+ * the machine code and the human message of SPEC §1 (and field errors for {@code payload_error}).
+ * Rolls back the transaction.
  */
 @ApplicationException(rollback = true, inherited = true)
 public class WaymarkException extends RuntimeException {
@@ -21,7 +22,8 @@ public class WaymarkException extends RuntimeException {
     this(status, code, message, null, List.of());
   }
 
-  public WaymarkException(int status, String code, String message, String error, List<FieldError> errors) {
+  public WaymarkException(
+      int status, String code, String message, String error, List<FieldError> errors) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
@@ -37,7 +39,10 @@ public class WaymarkException extends RuntimeException {
     return code;
   }
 
-  /** The extra {@code error} member some wire contracts carry (e.g. {@code no_authorization}); may be null. */
+  /**
+   * The extra {@code error} member some wire contracts carry (e.g. {@code no_authorization}); may
+   * be null.
+   */
   public String error() {
     return error;
   }
@@ -67,7 +72,8 @@ public class WaymarkException extends RuntimeException {
   }
 
   public static WaymarkException notAuthorized(String reason) {
-    return new WaymarkException(403, "no_authorization", "Not authorized: " + reason, "no_authorization", List.of());
+    return new WaymarkException(
+        403, "no_authorization", "Not authorized: " + reason, "no_authorization", List.of());
   }
 
   public static WaymarkException notFound(String code, String message) {

@@ -1,2 +1,5 @@
-/** The error model shared by every feature: typed exceptions the web tier maps to the JSON error body. */
+/**
+ * The error model shared by every feature: typed exceptions the web tier maps to the JSON error
+ * body.
+ */
 package io.waymark.platform.error;

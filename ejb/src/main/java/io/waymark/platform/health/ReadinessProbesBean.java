@@ -12,7 +12,10 @@ import jakarta.jms.Queue;
 import java.sql.Connection;
 import javax.sql.DataSource;
 
-/** The resource checks behind the readiness health checks (see {@link ReadinessProbes} for why they are an EJB). */
+/**
+ * The resource checks behind the readiness health checks (see {@link ReadinessProbes} for why they
+ * are an EJB).
+ */
 @Stateless
 @Local(ReadinessProbes.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -29,7 +32,8 @@ public class ReadinessProbesBean implements ReadinessProbes {
 
   @Override
   public String database() {
-    try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        var s = c.createStatement()) {
       s.setQueryTimeout(5);
       s.execute("select 1");
       return null;

@@ -14,8 +14,9 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Forgets Idempotency-Keys past their 24 h retention. One non-persistent timer per server, period from
- * {@code waymark.idempotency.sweep-period}; the delete is harmless when several servers run it.
+ * Forgets Idempotency-Keys past their 24 h retention. One non-persistent timer per server, period
+ * from {@code waymark.idempotency.sweep-period}; the delete is harmless when several servers run
+ * it.
  */
 @Startup
 @Singleton
@@ -24,11 +25,9 @@ public class IdempotencySweeper {
 
   private static final System.Logger LOG = System.getLogger(IdempotencySweeper.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  IdempotencyKeys keys;
+  @Inject IdempotencyKeys keys;
 
   @Inject
   @ConfigProperty(name = "waymark.idempotency.sweep-period", defaultValue = "PT1H")
@@ -36,7 +35,8 @@ public class IdempotencySweeper {
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig("idempotency-sweep", false));
+    timers.createIntervalTimer(
+        period.toMillis(), period.toMillis(), new TimerConfig("idempotency-sweep", false));
   }
 
   @Timeout

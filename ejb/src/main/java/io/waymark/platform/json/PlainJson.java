@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON as plain Java values — maps, lists, strings, numbers (long when integral and small enough), booleans and
- * nulls — for code that must not see JSON-P types, such as templates (a {@code JsonString} prints with its quotes).
+ * JSON as plain Java values — maps, lists, strings, numbers (long when integral and small enough),
+ * booleans and nulls — for code that must not see JSON-P types, such as templates (a {@code
+ * JsonString} prints with its quotes).
  */
 public final class PlainJson {
 

@@ -8,16 +8,25 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Stamps a messaging check as received. Thin: unwrap, call the boundary, let failures redeliver. */
-@JMSDestinationDefinition(name = MessagingChecks.QUEUE, interfaceName = "jakarta.jms.Queue", destinationName = "WaymarkMessagingCheck")
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = MessagingChecks.QUEUE),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
-})
+/**
+ * Stamps a messaging check as received. Thin: unwrap, call the boundary, let failures redeliver.
+ */
+@JMSDestinationDefinition(
+    name = MessagingChecks.QUEUE,
+    interfaceName = "jakarta.jms.Queue",
+    destinationName = "WaymarkMessagingCheck")
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = MessagingChecks.QUEUE),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue")
+    })
 public class MessagingCheckConsumer implements MessageListener {
 
-  @Inject
-  MessagingChecks checks;
+  @Inject MessagingChecks checks;
 
   @Override
   public void onMessage(Message message) {

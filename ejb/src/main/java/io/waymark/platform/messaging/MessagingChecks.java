@@ -16,9 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Messaging self-test for operators: a check row is written, then a message naming it is sent inside a
- * transaction; the consumer stamps the row when the message arrives. With {@code rollback} the sending
- * transaction is rolled back, and the message must never arrive.
+ * Messaging self-test for operators: a check row is written, then a message naming it is sent
+ * inside a transaction; the consumer stamps the row when the message arrives. With {@code rollback}
+ * the sending transaction is rolled back, and the message must never arrive.
  */
 @Stateless
 public class MessagingChecks {
@@ -27,20 +27,16 @@ public class MessagingChecks {
 
   public record Check(long id, Instant createdAt, Instant receivedAt) {}
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  JMSContext jms;
+  @Inject JMSContext jms;
 
   @Resource(lookup = QUEUE)
   Queue queue;
 
-  @Resource
-  SessionContext context;
+  @Resource SessionContext context;
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Check start(boolean rollback) {
@@ -52,8 +48,12 @@ public class MessagingChecks {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long create() {
-    Number id = (Number) em.createNativeQuery("insert into messaging_checks (created_at) values (?1) returning id")
-        .setParameter(1, clock.instant()).getSingleResult();
+    Number id =
+        (Number)
+            em.createNativeQuery(
+                    "insert into messaging_checks (created_at) values (?1) returning id")
+                .setParameter(1, clock.instant())
+                .getSingleResult();
     return id.longValue();
   }
 
@@ -66,18 +66,24 @@ public class MessagingChecks {
   }
 
   public void markReceived(long id) {
-    em.createNativeQuery("update messaging_checks set received_at = ?1 where id = ?2 and received_at is null")
-        .setParameter(1, clock.instant()).setParameter(2, id).executeUpdate();
+    em.createNativeQuery(
+            "update messaging_checks set received_at = ?1 where id = ?2 and received_at is null")
+        .setParameter(1, clock.instant())
+        .setParameter(2, id)
+        .executeUpdate();
   }
 
   public Check find(long id) {
-    var rows = em.createNativeQuery("select id, created_at, received_at from messaging_checks where id = ?1")
-        .setParameter(1, id).getResultList();
+    var rows =
+        em.createNativeQuery(
+                "select id, created_at, received_at from messaging_checks where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
     if (rows.isEmpty()) {
-      throw WaymarkException.notFound("messaging_check_not_found", "messaging check '" + id + "' not found");
+      throw WaymarkException.notFound(
+          "messaging_check_not_found", "messaging check '" + id + "' not found");
     }
     Object[] row = (Object[]) rows.get(0);
     return new Check(((Number) row[0]).longValue(), Sql.instant(row[1]), Sql.instant(row[2]));
   }
-
 }

@@ -3,7 +3,9 @@ package io.waymark.platform.security;
 import io.waymark.platform.error.WaymarkException;
 import java.util.regex.Pattern;
 
-/** Strict parsing of {@code Authorization: Bearer <token>}; every other shape is a malformed header. */
+/**
+ * Strict parsing of {@code Authorization: Bearer <token>}; every other shape is a malformed header.
+ */
 public final class BearerToken {
 
   // RFC 6750 b64token: the characters a bearer token may contain

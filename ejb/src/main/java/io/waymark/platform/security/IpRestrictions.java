@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An API token's {@code ip_restrictions}: IPs and CIDR ranges (IPv4 and IPv6) separated by commas, spaces or
- * newlines; {@code *} or empty allows any address. Every entry is evaluated. Only IP literals are accepted, so no
- * entry ever causes a DNS lookup.
+ * An API token's {@code ip_restrictions}: IPs and CIDR ranges (IPv4 and IPv6) separated by commas,
+ * spaces or newlines; {@code *} or empty allows any address. Every entry is evaluated. Only IP
+ * literals are accepted, so no entry ever causes a DNS lookup.
  */
 public final class IpRestrictions {
 
@@ -30,7 +30,8 @@ public final class IpRestrictions {
     List<String> invalid = new ArrayList<>();
     IpRestrictions parsed = parseLenient(text, invalid);
     if (!invalid.isEmpty()) {
-      throw new IllegalArgumentException("'" + invalid.get(0) + "' is not an IP address or CIDR range");
+      throw new IllegalArgumentException(
+          "'" + invalid.get(0) + "' is not an IP address or CIDR range");
     }
     return parsed;
   }

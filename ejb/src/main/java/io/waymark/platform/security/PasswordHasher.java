@@ -9,8 +9,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA512 password hashes (210,000 iterations, OWASP's figure for this PRF) in a self-describing format
- * {@code pbkdf2-sha512$<iterations>$<salt>$<hash>}, so the work factor can be raised without breaking old hashes.
+ * PBKDF2-HMAC-SHA512 password hashes (210,000 iterations, OWASP's figure for this PRF) in a
+ * self-describing format {@code pbkdf2-sha512$<iterations>$<salt>$<hash>}, so the work factor can
+ * be raised without breaking old hashes.
  */
 public final class PasswordHasher {
 
@@ -47,7 +48,13 @@ public final class PasswordHasher {
 
   private static String format(int iterations, byte[] salt, byte[] hash) {
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

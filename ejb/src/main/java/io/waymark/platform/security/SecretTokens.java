@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Opaque bearer secrets: a recognisable prefix and 32 random bytes. Only their SHA-256 is stored — the values
- * carry 256 bits of entropy, so a fast hash cannot be brute-forced and keeps the per-request lookup cheap.
+ * Opaque bearer secrets: a recognisable prefix and 32 random bytes. Only their SHA-256 is stored —
+ * the values carry 256 bits of entropy, so a fast hash cannot be brute-forced and keeps the
+ * per-request lookup cheap.
  */
 public final class SecretTokens {
 

@@ -2,7 +2,10 @@ package io.waymark.platform.time;
 
 import java.time.Duration;
 
-/** Exponential backoff: the first retry after {@code first}, then twice as long each time, never more than {@code max}. */
+/**
+ * Exponential backoff: the first retry after {@code first}, then twice as long each time, never
+ * more than {@code max}.
+ */
 public final class Backoff {
 
   private Backoff() {}

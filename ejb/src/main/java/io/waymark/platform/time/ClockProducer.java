@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The one clock of the application; tests make time pass by writing past timestamps, not by sleeping. */
+/**
+ * The one clock of the application; tests make time pass by writing past timestamps, not by
+ * sleeping.
+ */
 @ApplicationScoped
 public class ClockProducer {
 

@@ -22,42 +22,35 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Scenarios as documents (SPEC §6): save (create or update, validated first), info, list, and the lifecycle —
- * enable, disable, duplicate, soft delete, restore — each firing its event inside the transaction for the engine.
+ * Scenarios as documents (SPEC §6): save (create or update, validated first), info, list, and the
+ * lifecycle — enable, disable, duplicate, soft delete, restore — each firing its event inside the
+ * transaction for the engine.
  */
 @Stateless
 public class Scenarios {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  ScenarioStore store;
+  @Inject ScenarioStore store;
 
-  @Inject
-  DatabaseReferences references;
+  @Inject DatabaseReferences references;
 
-  @Inject
-  Event<ScenarioSaved> saved;
+  @Inject Event<ScenarioSaved> saved;
 
-  @Inject
-  Event<ScenarioEnabled> enabled;
+  @Inject Event<ScenarioEnabled> enabled;
 
-  @Inject
-  Event<ScenarioDisabled> disabled;
+  @Inject Event<ScenarioDisabled> disabled;
 
-  @Inject
-  Event<ScenarioDeleted> deleted;
+  @Inject Event<ScenarioDeleted> deleted;
 
-  @Inject
-  Event<ScenarioRestored> restored;
+  @Inject Event<ScenarioRestored> restored;
 
   /**
-   * Creates (no {@code id}) or updates the scenario of the document and returns it as {@link #info}. A new scenario
-   * is disabled unless the document enables it; an update without {@code enabled} keeps the state.
+   * Creates (no {@code id}) or updates the scenario of the document and returns it as {@link
+   * #info}. A new scenario is disabled unless the document enables it; an update without {@code
+   * enabled} keeps the state.
    */
   public JsonObject save(JsonObject document) {
     ScenarioDefinition definition = DocumentParser.parse(document);
@@ -65,7 +58,9 @@ public class Scenarios {
     if (definition.id() != null) {
       scenario = entity(definition.id());
       if (scenario.getDeletedAt() != null) {
-        throw WaymarkException.conflict("invalid_data", "Scenario " + definition.id() + " is deleted; restore it before changing it");
+        throw WaymarkException.conflict(
+            "invalid_data",
+            "Scenario " + definition.id() + " is deleted; restore it before changing it");
       }
     }
     ScenarioValidator.validate(definition, references);
@@ -99,29 +94,58 @@ public class Scenarios {
   /** The full document, also of a deleted scenario; 404 {@code not_found} when there is none. */
   public JsonObject info(long id) {
     Scenario scenario = entity(id);
-    return DocumentWriter.write(store.read(scenario), new DocumentWriter.Metadata(id, scenario.isEnabled(),
-        scenario.getDuplicatedFrom(), scenario.getCreatedAt(), scenario.getUpdatedAt(), scenario.getDeletedAt(), scenario.getRestoredAt()));
+    return DocumentWriter.write(
+        store.read(scenario),
+        new DocumentWriter.Metadata(
+            id,
+            scenario.isEnabled(),
+            scenario.getDuplicatedFrom(),
+            scenario.getCreatedAt(),
+            scenario.getUpdatedAt(),
+            scenario.getDeletedAt(),
+            scenario.getRestoredAt()));
   }
 
-  /** Newest first: up to {@code limit} scenarios with ids below {@code beforeId} (null: from the newest). */
+  /**
+   * Newest first: up to {@code limit} scenarios with ids below {@code beforeId} (null: from the
+   * newest).
+   */
   public List<ScenarioSummary> list(boolean includeDeleted, Long beforeId, int limit) {
-    List<?> rows = em.createNativeQuery("select s.id, s.name, s.enabled, s.deleted_at,"
-            + " (select count(*) from scenario_elements e where e.scenario_id = s.id and e.deleted_at is null), s.created_at, s.updated_at"
-            + " from scenarios s where (?1 or s.deleted_at is null) and (cast(?2 as bigint) is null or s.id < ?2)"
-            + " order by s.id desc limit ?3")
-        .setParameter(1, includeDeleted).setParameter(2, Sql.nullable(beforeId)).setParameter(3, limit).getResultList();
-    return rows.stream().map(r -> {
-      Object[] row = (Object[]) r;
-      return new ScenarioSummary(((Number) row[0]).longValue(), (String) row[1], (Boolean) row[2], Sql.instant(row[3]),
-          ((Number) row[4]).longValue(), Sql.instant(row[5]), Sql.instant(row[6]));
-    }).toList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select s.id, s.name, s.enabled, s.deleted_at,"
+                    + " (select count(*) from scenario_elements e where e.scenario_id = s.id and e.deleted_at is null), s.created_at, s.updated_at"
+                    + " from scenarios s where (?1 or s.deleted_at is null) and (cast(?2 as bigint) is null or s.id < ?2)"
+                    + " order by s.id desc limit ?3")
+            .setParameter(1, includeDeleted)
+            .setParameter(2, Sql.nullable(beforeId))
+            .setParameter(3, limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r -> {
+              Object[] row = (Object[]) r;
+              return new ScenarioSummary(
+                  ((Number) row[0]).longValue(),
+                  (String) row[1],
+                  (Boolean) row[2],
+                  Sql.instant(row[3]),
+                  ((Number) row[4]).longValue(),
+                  Sql.instant(row[5]),
+                  Sql.instant(row[6]));
+            })
+        .toList();
   }
 
-  /** Enables a scenario; a deleted one cannot be (409 {@code invalid_data}). Enabling an enabled one changes nothing. */
+  /**
+   * Enables a scenario; a deleted one cannot be (409 {@code invalid_data}). Enabling an enabled one
+   * changes nothing.
+   */
   public void enable(long id) {
     Scenario scenario = entity(id);
     if (scenario.getDeletedAt() != null) {
-      throw WaymarkException.conflict("invalid_data", "Scenario " + id + " is deleted; restore it before enabling it");
+      throw WaymarkException.conflict(
+          "invalid_data", "Scenario " + id + " is deleted; restore it before enabling it");
     }
     if (!scenario.isEnabled()) {
       scenario.setEnabled(true);
@@ -143,7 +167,11 @@ public class Scenarios {
   public JsonObject duplicate(long id) {
     Scenario source = entity(id);
     String name = source.getName() + " (copy)";
-    ScenarioDefinition copy = UuidRemap.copy(store.read(source), name.length() > 255 ? name.substring(0, 255) : name, UUID::randomUUID);
+    ScenarioDefinition copy =
+        UuidRemap.copy(
+            store.read(source),
+            name.length() > 255 ? name.substring(0, 255) : name,
+            UUID::randomUUID);
     ScenarioValidator.validate(copy, references);
     Instant now = clock.instant();
     Scenario scenario = new Scenario(now);
@@ -157,7 +185,9 @@ public class Scenarios {
     return info(scenario.getId());
   }
 
-  /** Soft delete: sets {@code deleted_at} and disables. Deleting a deleted scenario changes nothing. */
+  /**
+   * Soft delete: sets {@code deleted_at} and disables. Deleting a deleted scenario changes nothing.
+   */
   public void delete(long id) {
     Scenario scenario = entity(id);
     if (scenario.getDeletedAt() == null) {

@@ -8,8 +8,7 @@ import jakarta.persistence.PersistenceContext;
 @Dependent
 public class DatabaseReferences implements References {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
   @Override
   public boolean goalExists(String code) {

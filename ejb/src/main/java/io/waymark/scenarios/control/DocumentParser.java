@@ -18,13 +18,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads a scenario document into a {@link ScenarioDefinition}, refusing shape errors (wrong JSON types, missing
- * names, keys that are not uuids) as one 400 {@code payload_error} naming every field. What the values mean is
- * checked afterwards by {@link ScenarioValidator}.
+ * Reads a scenario document into a {@link ScenarioDefinition}, refusing shape errors (wrong JSON
+ * types, missing names, keys that are not uuids) as one 400 {@code payload_error} naming every
+ * field. What the values mean is checked afterwards by {@link ScenarioValidator}.
  */
 public final class DocumentParser {
 
-  static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final List<FieldError> errors = new ArrayList<>();
 
@@ -39,7 +41,10 @@ public final class DocumentParser {
     return definition;
   }
 
-  /** A uuid in canonical lower case; anything else unchanged (the validator then finds no such element). */
+  /**
+   * A uuid in canonical lower case; anything else unchanged (the validator then finds no such
+   * element).
+   */
   public static String normalise(String uuid) {
     return UUID.matcher(uuid).matches() ? uuid.toLowerCase(Locale.ROOT) : uuid;
   }
@@ -72,7 +77,8 @@ public final class DocumentParser {
     } else if (visual != null && visual != JsonValue.NULL) {
       error("visual", "must be an object");
     }
-    return new ScenarioDefinition(id, name == null ? null : name.strip(), enabled, triggers, elements, layout);
+    return new ScenarioDefinition(
+        id, name == null ? null : name.strip(), enabled, triggers, elements, layout);
   }
 
   private Trigger trigger(String key, JsonObject json) {
@@ -148,7 +154,8 @@ public final class DocumentParser {
         error(at + ".position", "must be an integer");
       }
       if (uuid != null) {
-        out.add(new Descendant(normalise(uuid), direction == null ? "positive" : direction, position));
+        out.add(
+            new Descendant(normalise(uuid), direction == null ? "positive" : direction, position));
       }
     }
     return out;
@@ -160,7 +167,9 @@ public final class DocumentParser {
       return null;
     }
     JsonValue id = json.get("id");
-    if (id != null && id != JsonValue.NULL && !(id instanceof JsonString s && s.getString().equalsIgnoreCase(key))) {
+    if (id != null
+        && id != JsonValue.NULL
+        && !(id instanceof JsonString s && s.getString().equalsIgnoreCase(key))) {
       error(path + ".id", "must equal the key it is stored under");
     }
     return key.toLowerCase(Locale.ROOT);
@@ -176,13 +185,14 @@ public final class DocumentParser {
       error(name, "must be an object keyed by uuid");
       return out;
     }
-    map.forEach((key, v) -> {
-      if (v instanceof JsonObject o) {
-        out.put(key, o);
-      } else {
-        error(name + "." + key, "must be an object");
-      }
-    });
+    map.forEach(
+        (key, v) -> {
+          if (v instanceof JsonObject o) {
+            out.put(key, o);
+          } else {
+            error(name + "." + key, "must be an object");
+          }
+        });
     return out;
   }
 
@@ -240,7 +250,9 @@ public final class DocumentParser {
     if (value == JsonValue.FALSE) {
       return false;
     }
-    if (value instanceof JsonNumber n && n.isIntegral() && (n.longValue() == 0 || n.longValue() == 1)) {
+    if (value instanceof JsonNumber n
+        && n.isIntegral()
+        && (n.longValue() == 0 || n.longValue() == 1)) {
       return n.longValue() == 1;
     }
     error("enabled", "must be true, false, 1 or 0");

@@ -15,8 +15,14 @@ import java.time.temporal.ChronoUnit;
 public final class DocumentWriter {
 
   /** The stored facts around a definition; times are null when not set. */
-  public record Metadata(long id, boolean enabled, Long duplicatedFrom, Instant createdAt, Instant modifiedAt,
-      Instant deletedAt, Instant restoredAt) {}
+  public record Metadata(
+      long id,
+      boolean enabled,
+      Long duplicatedFrom,
+      Instant createdAt,
+      Instant modifiedAt,
+      Instant deletedAt,
+      Instant restoredAt) {}
 
   private DocumentWriter() {}
 
@@ -25,8 +31,15 @@ public final class DocumentWriter {
     definition.triggers().values().forEach(t -> triggers.add(t.uuid(), trigger(t)));
     JsonObjectBuilder elements = JsonSupport.JSON.createObjectBuilder();
     definition.elements().values().forEach(e -> elements.add(e.uuid(), element(e)));
-    JsonObjectBuilder doc = JsonSupport.JSON.createObjectBuilder().add("id", meta.id()).add("name", definition.name())
-        .add("enabled", meta.enabled()).add("triggers", triggers).add("elements", elements).add("visual", definition.visual());
+    JsonObjectBuilder doc =
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("id", meta.id())
+            .add("name", definition.name())
+            .add("enabled", meta.enabled())
+            .add("triggers", triggers)
+            .add("elements", elements)
+            .add("visual", definition.visual());
     time(doc, "created_at", meta.createdAt());
     time(doc, "modified_at", meta.modifiedAt());
     time(doc, "deleted_at", meta.deletedAt());
@@ -42,23 +55,39 @@ public final class DocumentWriter {
   private static JsonObject trigger(Trigger t) {
     JsonArrayBuilder starts = JsonSupport.JSON.createArrayBuilder();
     t.elements().forEach(starts::add);
-    return JsonSupport.JSON.createObjectBuilder().add("id", t.uuid()).add("name", t.name()).add("type", t.type())
-        .add("event", JsonSupport.JSON.createObjectBuilder().add("code", t.eventCode())).add("options", t.options())
-        .add("elements", starts).build();
+    return JsonSupport.JSON
+        .createObjectBuilder()
+        .add("id", t.uuid())
+        .add("name", t.name())
+        .add("type", t.type())
+        .add("event", JsonSupport.JSON.createObjectBuilder().add("code", t.eventCode()))
+        .add("options", t.options())
+        .add("elements", starts)
+        .build();
   }
 
   private static JsonObject element(Element e) {
     JsonArrayBuilder descendants = JsonSupport.JSON.createArrayBuilder();
     for (Descendant d : e.descendants()) {
-      JsonObjectBuilder edge = JsonSupport.JSON.createObjectBuilder().add("uuid", d.uuid()).add("direction", d.direction());
+      JsonObjectBuilder edge =
+          JsonSupport.JSON
+              .createObjectBuilder()
+              .add("uuid", d.uuid())
+              .add("direction", d.direction());
       if (d.position() != null) {
         edge.add("position", d.position());
       }
       descendants.add(edge);
     }
-    JsonObject options = JsonSupport.JSON.createObjectBuilder(e.options()).add("descendants", descendants).build();
-    return JsonSupport.JSON.createObjectBuilder().add("id", e.uuid()).add("name", e.name()).add("type", e.type())
-        .add(e.type(), options).build();
+    JsonObject options =
+        JsonSupport.JSON.createObjectBuilder(e.options()).add("descendants", descendants).build();
+    return JsonSupport.JSON
+        .createObjectBuilder()
+        .add("id", e.uuid())
+        .add("name", e.name())
+        .add("type", e.type())
+        .add(e.type(), options)
+        .build();
   }
 
   private static void time(JsonObjectBuilder doc, String name, Instant time) {

@@ -1,10 +1,10 @@
 package io.waymark.scenarios.control;
 
+import io.waymark.platform.error.FieldError;
 import io.waymark.segments.control.CompileContext;
 import io.waymark.segments.control.Criteria;
 import io.waymark.segments.control.CriteriaCompiler;
 import io.waymark.segments.control.CriteriaParser;
-import io.waymark.platform.error.FieldError;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,15 +18,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The element types and the checks of their options (SPEC §6). Each problem is one message starting with the
- * type, e.g. {@code goal: option 'recheckPeriodMinutes' is required}.
+ * The element types and the checks of their options (SPEC §6). Each problem is one message starting
+ * with the type, e.g. {@code goal: option 'recheckPeriodMinutes' is required}.
  */
 public final class ElementOptions {
 
-  public static final Set<String> TYPES = Set.of("goal", "wait", "segment", "condition", "email", "sms", "banner", "webhook", "ab_test");
-  /** The criterion over the trigger payload that {@code condition} elements add to the segment criteria. */
+  public static final Set<String> TYPES =
+      Set.of(
+          "goal", "wait", "segment", "condition", "email", "sms", "banner", "webhook", "ab_test");
+
+  /**
+   * The criterion over the trigger payload that {@code condition} elements add to the segment
+   * criteria.
+   */
   public static final String TRIGGER_PARAM = "trigger.param";
-  public static final List<String> TRIGGER_PARAM_OPERATORS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "contains", "exists");
+
+  public static final List<String> TRIGGER_PARAM_OPERATORS =
+      List.of("eq", "neq", "gt", "gte", "lt", "lte", "contains", "exists");
   static final CriteriaCompiler CRITERIA = CriteriaCompiler.standard();
 
   private final String type;
@@ -34,7 +42,8 @@ public final class ElementOptions {
   private final References references;
   private final Consumer<String> problems;
 
-  private ElementOptions(String type, JsonObject options, References references, Consumer<String> problems) {
+  private ElementOptions(
+      String type, JsonObject options, References references, Consumer<String> problems) {
     this.type = type;
     this.options = options;
     this.references = references;
@@ -42,7 +51,8 @@ public final class ElementOptions {
   }
 
   /** Reports each problem of the options of an element of a known type. */
-  static void check(String type, JsonObject options, References references, Consumer<String> problems) {
+  static void check(
+      String type, JsonObject options, References references, Consumer<String> problems) {
     new ElementOptions(type, options, references, problems).check();
   }
 
@@ -52,16 +62,20 @@ public final class ElementOptions {
         JsonValue codes = options.get("codes");
         if (codes == null || codes == JsonValue.NULL) {
           problem("option 'codes' is required");
-        } else if (codes.getValueType() != JsonValue.ValueType.ARRAY || codes.asJsonArray().isEmpty()
+        } else if (codes.getValueType() != JsonValue.ValueType.ARRAY
+            || codes.asJsonArray().isEmpty()
             || codes.asJsonArray().stream().anyMatch(v -> !(v instanceof JsonString))) {
           problem("option 'codes' must be a non-empty array of goal codes");
         } else {
-          codes.asJsonArray().forEach(v -> {
-            String code = ((JsonString) v).getString();
-            if (!references.goalExists(code)) {
-              problem("unknown goal code '" + code + "'");
-            }
-          });
+          codes
+              .asJsonArray()
+              .forEach(
+                  v -> {
+                    String code = ((JsonString) v).getString();
+                    if (!references.goalExists(code)) {
+                      problem("unknown goal code '" + code + "'");
+                    }
+                  });
         }
         minutes("recheckPeriodMinutes", true);
         minutes("timeoutMinutes", false);
@@ -80,7 +94,8 @@ public final class ElementOptions {
           problem("unknown template code '" + code + "'");
         }
       }
-      // SMS templates do not exist yet (the SMS feature will bring them): the code is stored unchecked
+      // SMS templates do not exist yet (the SMS feature will bring them): the code is stored
+      // unchecked
       case "sms" -> string("template_code", true);
       case "banner" -> {
         Long id = integer("banner_id", true, 1);
@@ -100,7 +115,8 @@ public final class ElementOptions {
     if (url != null) {
       try {
         URI uri = new URI(url);
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            || uri.getHost() == null) {
           problem("option 'url' must be an http or https URL");
         }
       } catch (URISyntaxException e) {
@@ -108,8 +124,10 @@ public final class ElementOptions {
       }
     }
     JsonValue headers = options.get("headers");
-    if (headers != null && headers != JsonValue.NULL && !(headers instanceof JsonObject h
-        && h.values().stream().allMatch(v -> v instanceof JsonString))) {
+    if (headers != null
+        && headers != JsonValue.NULL
+        && !(headers instanceof JsonObject h
+            && h.values().stream().allMatch(v -> v instanceof JsonString))) {
       problem("option 'headers' must be an object of string values");
     }
   }
@@ -127,9 +145,13 @@ public final class ElementOptions {
     long sum = 0;
     var array = variants.asJsonArray();
     for (int i = 0; i < array.size(); i++) {
-      if (!(array.get(i) instanceof JsonObject v) || !(v.get("code") instanceof JsonString)
-          || !(v.get("name") instanceof JsonString) || !(v.get("distribution") instanceof JsonNumber n && n.isIntegral()
-          && n.longValue() >= 0 && n.longValue() <= 100)) {
+      if (!(array.get(i) instanceof JsonObject v)
+          || !(v.get("code") instanceof JsonString)
+          || !(v.get("name") instanceof JsonString)
+          || !(v.get("distribution") instanceof JsonNumber n
+              && n.isIntegral()
+              && n.longValue() >= 0
+              && n.longValue() <= 100)) {
         problem("variant " + i + " needs a code, a name and a distribution from 0 to 100");
         return;
       }
@@ -167,14 +189,16 @@ public final class ElementOptions {
       if (!(c.params().get("name") instanceof JsonString name) || name.getString().isBlank()) {
         context.error(path + ".params.name", "is required");
       }
-      if (!(c.params().get("operator") instanceof JsonString op) || !TRIGGER_PARAM_OPERATORS.contains(op.getString())) {
+      if (!(c.params().get("operator") instanceof JsonString op)
+          || !TRIGGER_PARAM_OPERATORS.contains(op.getString())) {
         context.error(path + ".params.operator", "must be one of " + TRIGGER_PARAM_OPERATORS);
       } else if (!"exists".equals(op.getString()) && !c.params().containsKey("value")) {
         context.error(path + ".params.value", "is required");
       }
     } else if ("segment.member".equals(c.key())) {
       // saved segments are expanded by the engine when it evaluates; here the segment has to exist
-      if (!(c.params().get("code") instanceof JsonString code) || !references.segmentExists(code.getString())) {
+      if (!(c.params().get("code") instanceof JsonString code)
+          || !references.segmentExists(code.getString())) {
         context.error(path + ".params.code", "unknown segment");
       }
     } else {
@@ -203,7 +227,9 @@ public final class ElementOptions {
 
   private String string(String name, boolean required) {
     JsonValue value = options.get(name);
-    if (value == null || value == JsonValue.NULL || value instanceof JsonString s && s.getString().isBlank()) {
+    if (value == null
+        || value == JsonValue.NULL
+        || value instanceof JsonString s && s.getString().isBlank()) {
       if (required) {
         problem("option '" + name + "' is required");
       }

@@ -5,18 +5,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario document as read (SPEC §6): the graph without metadata. {@code id} is null for a new scenario,
- * {@code enabled} null when the document does not say. Maps keep the document's order and are keyed by the
- * lower-case uuid.
+ * A scenario document as read (SPEC §6): the graph without metadata. {@code id} is null for a new
+ * scenario, {@code enabled} null when the document does not say. Maps keep the document's order and
+ * are keyed by the lower-case uuid.
  */
-public record ScenarioDefinition(Long id, String name, Boolean enabled, Map<String, Trigger> triggers,
-    Map<String, Element> elements, JsonObject visual) {
+public record ScenarioDefinition(
+    Long id,
+    String name,
+    Boolean enabled,
+    Map<String, Trigger> triggers,
+    Map<String, Element> elements,
+    JsonObject visual) {
 
   /** {@code options} are the trigger's options object; {@code elements} the uuids it starts. */
-  public record Trigger(String uuid, String name, String type, String eventCode, JsonObject options, List<String> elements) {}
+  public record Trigger(
+      String uuid,
+      String name,
+      String type,
+      String eventCode,
+      JsonObject options,
+      List<String> elements) {}
 
   /** {@code options} are the type's options object without {@code descendants}. */
-  public record Element(String uuid, String name, String type, JsonObject options, List<Descendant> descendants) {}
+  public record Element(
+      String uuid, String name, String type, JsonObject options, List<Descendant> descendants) {}
 
   /** An edge to a descendant; {@code position} is the A/B variant index (null for other types). */
   public record Descendant(String uuid, String direction, Integer position) {}

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Graph rules over the elements' links: reachability from the triggers, and cycles that never pause. */
+/**
+ * Graph rules over the elements' links: reachability from the triggers, and cycles that never
+ * pause.
+ */
 final class ScenarioGraph {
 
   /** Element types that hold a user for a while, so a cycle through one of them cannot spin. */
@@ -36,25 +39,34 @@ final class ScenarioGraph {
   }
 
   /**
-   * The elements on a cycle made only of elements that do not pause (self-links aside, which are reported on
-   * their own): the strongly connected components of more than one element among the non-pausing elements.
+   * The elements on a cycle made only of elements that do not pause (self-links aside, which are
+   * reported on their own): the strongly connected components of more than one element among the
+   * non-pausing elements.
    */
   static Set<String> cyclesWithoutPause(ScenarioDefinition definition) {
     Map<String, List<String>> next = new HashMap<>();
-    definition.elements().values().stream().filter(e -> !PAUSING.contains(e.type())).forEach(e -> {
-      List<String> children = new ArrayList<>();
-      for (Descendant d : e.descendants()) {
-        Element child = definition.elements().get(d.uuid());
-        if (child != null && !child.uuid().equals(e.uuid()) && !PAUSING.contains(child.type())) {
-          children.add(child.uuid());
-        }
-      }
-      next.put(e.uuid(), children);
-    });
+    definition.elements().values().stream()
+        .filter(e -> !PAUSING.contains(e.type()))
+        .forEach(
+            e -> {
+              List<String> children = new ArrayList<>();
+              for (Descendant d : e.descendants()) {
+                Element child = definition.elements().get(d.uuid());
+                if (child != null
+                    && !child.uuid().equals(e.uuid())
+                    && !PAUSING.contains(child.type())) {
+                  children.add(child.uuid());
+                }
+              }
+              next.put(e.uuid(), children);
+            });
     return new Tarjan(next).onCycles();
   }
 
-  /** Tarjan's strongly connected components (recursive: a scenario has tens of elements, not thousands). */
+  /**
+   * Tarjan's strongly connected components (recursive: a scenario has tens of elements, not
+   * thousands).
+   */
   private static final class Tarjan {
     private final Map<String, List<String>> next;
     private final Map<String, Integer> index = new HashMap<>();
@@ -69,11 +81,13 @@ final class ScenarioGraph {
     }
 
     Set<String> onCycles() {
-      next.keySet().forEach(v -> {
-        if (!index.containsKey(v)) {
-          visit(v);
-        }
-      });
+      next.keySet()
+          .forEach(
+              v -> {
+                if (!index.containsKey(v)) {
+                  visit(v);
+                }
+              });
       return cyclic;
     }
 

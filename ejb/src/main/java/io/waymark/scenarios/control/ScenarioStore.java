@@ -25,28 +25,41 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The definition graph in its tables (V9): reads a scenario's live triggers, elements, links and edges back into a
- * definition, and writes a definition over them — rows whose uuid stays are updated in place (a soft-deleted row
- * whose uuid comes back is revived), rows that left are soft-deleted, links and edges are rewritten.
+ * The definition graph in its tables (V9): reads a scenario's live triggers, elements, links and
+ * edges back into a definition, and writes a definition over them — rows whose uuid stays are
+ * updated in place (a soft-deleted row whose uuid comes back is revived), rows that left are
+ * soft-deleted, links and edges are rewritten.
  */
 @Dependent
 public class ScenarioStore {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
   public ScenarioDefinition read(Scenario scenario) {
     long id = scenario.getId();
-    List<ScenarioTrigger> triggerRows = em.createQuery("select t from ScenarioTrigger t where t.scenarioId = :id"
-        + " and t.deletedAt is null order by t.id", ScenarioTrigger.class).setParameter("id", id).getResultList();
-    List<ScenarioElement> elementRows = em.createQuery("select e from ScenarioElement e where e.scenarioId = :id"
-        + " and e.deletedAt is null order by e.id", ScenarioElement.class).setParameter("id", id).getResultList();
+    List<ScenarioTrigger> triggerRows =
+        em.createQuery(
+                "select t from ScenarioTrigger t where t.scenarioId = :id"
+                    + " and t.deletedAt is null order by t.id",
+                ScenarioTrigger.class)
+            .setParameter("id", id)
+            .getResultList();
+    List<ScenarioElement> elementRows =
+        em.createQuery(
+                "select e from ScenarioElement e where e.scenarioId = :id"
+                    + " and e.deletedAt is null order by e.id",
+                ScenarioElement.class)
+            .setParameter("id", id)
+            .getResultList();
     Map<Long, String> uuids = new HashMap<>();
     elementRows.forEach(e -> uuids.put(e.getId(), e.getUuid().toString()));
     Map<Long, List<String>> starts = new HashMap<>();
-    for (Object row : em.createNativeQuery("select te.trigger_id, te.element_id from scenario_trigger_elements te"
-        + " join scenario_triggers t on t.id = te.trigger_id where t.scenario_id = ?1 order by te.element_id")
-        .setParameter(1, id).getResultList()) {
+    for (Object row :
+        em.createNativeQuery(
+                "select te.trigger_id, te.element_id from scenario_trigger_elements te"
+                    + " join scenario_triggers t on t.id = te.trigger_id where t.scenario_id = ?1 order by te.element_id")
+            .setParameter(1, id)
+            .getResultList()) {
       Object[] r = (Object[]) row;
       String child = uuids.get(((Number) r[1]).longValue());
       if (child != null) {
@@ -54,31 +67,69 @@ public class ScenarioStore {
       }
     }
     Map<Long, List<Descendant>> edges = new HashMap<>();
-    for (Object row : em.createNativeQuery("select e.parent_id, e.child_id, e.direction, e.position from scenario_element_edges e"
-        + " join scenario_elements p on p.id = e.parent_id where p.scenario_id = ?1 order by e.id").setParameter(1, id).getResultList()) {
+    for (Object row :
+        em.createNativeQuery(
+                "select e.parent_id, e.child_id, e.direction, e.position from scenario_element_edges e"
+                    + " join scenario_elements p on p.id = e.parent_id where p.scenario_id = ?1 order by e.id")
+            .setParameter(1, id)
+            .getResultList()) {
       Object[] r = (Object[]) row;
       String child = uuids.get(((Number) r[1]).longValue());
       if (child != null) {
-        edges.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-            .add(new Descendant(child, (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue()));
+        edges
+            .computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+            .add(
+                new Descendant(
+                    child, (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue()));
       }
     }
     Map<String, Trigger> triggers = new LinkedHashMap<>();
-    triggerRows.forEach(t -> triggers.put(t.getUuid().toString(), new Trigger(t.getUuid().toString(), t.getName(), t.getType(),
-        t.getEventCode(), object(t.getOptions()), starts.getOrDefault(t.getId(), List.of()))));
+    triggerRows.forEach(
+        t ->
+            triggers.put(
+                t.getUuid().toString(),
+                new Trigger(
+                    t.getUuid().toString(),
+                    t.getName(),
+                    t.getType(),
+                    t.getEventCode(),
+                    object(t.getOptions()),
+                    starts.getOrDefault(t.getId(), List.of()))));
     Map<String, Element> elements = new LinkedHashMap<>();
-    elementRows.forEach(e -> elements.put(e.getUuid().toString(), new Element(e.getUuid().toString(), e.getName(), e.getType(),
-        object(e.getOptions()), edges.getOrDefault(e.getId(), List.of()))));
-    return new ScenarioDefinition(id, scenario.getName(), scenario.isEnabled(), triggers, elements, object(scenario.getVisual()));
+    elementRows.forEach(
+        e ->
+            elements.put(
+                e.getUuid().toString(),
+                new Element(
+                    e.getUuid().toString(),
+                    e.getName(),
+                    e.getType(),
+                    object(e.getOptions()),
+                    edges.getOrDefault(e.getId(), List.of()))));
+    return new ScenarioDefinition(
+        id,
+        scenario.getName(),
+        scenario.isEnabled(),
+        triggers,
+        elements,
+        object(scenario.getVisual()));
   }
 
   /** Writes the graph of a validated definition over the scenario's rows. */
   public void write(Scenario scenario, ScenarioDefinition definition, Instant now) {
     long id = scenario.getId();
-    Map<UUID, ScenarioTrigger> triggerRows = em.createQuery("select t from ScenarioTrigger t where t.scenarioId = :id",
-        ScenarioTrigger.class).setParameter("id", id).getResultStream().collect(Collectors.toMap(ScenarioTrigger::getUuid, Function.identity()));
-    Map<UUID, ScenarioElement> elementRows = em.createQuery("select e from ScenarioElement e where e.scenarioId = :id",
-        ScenarioElement.class).setParameter("id", id).getResultStream().collect(Collectors.toMap(ScenarioElement::getUuid, Function.identity()));
+    Map<UUID, ScenarioTrigger> triggerRows =
+        em.createQuery(
+                "select t from ScenarioTrigger t where t.scenarioId = :id", ScenarioTrigger.class)
+            .setParameter("id", id)
+            .getResultStream()
+            .collect(Collectors.toMap(ScenarioTrigger::getUuid, Function.identity()));
+    Map<UUID, ScenarioElement> elementRows =
+        em.createQuery(
+                "select e from ScenarioElement e where e.scenarioId = :id", ScenarioElement.class)
+            .setParameter("id", id)
+            .getResultStream()
+            .collect(Collectors.toMap(ScenarioElement::getUuid, Function.identity()));
     Map<String, ScenarioElement> elements = new HashMap<>();
     for (Element e : definition.elements().values()) {
       ScenarioElement row = elementRows.remove(UUID.fromString(e.uuid()));
@@ -95,7 +146,9 @@ public class ScenarioStore {
       }
       elements.put(e.uuid(), row);
     }
-    elementRows.values().stream().filter(r -> r.getDeletedAt() == null).forEach(r -> r.setDeletedAt(now));
+    elementRows.values().stream()
+        .filter(r -> r.getDeletedAt() == null)
+        .forEach(r -> r.setDeletedAt(now));
     Map<String, ScenarioTrigger> triggers = new HashMap<>();
     for (Trigger t : definition.triggers().values()) {
       ScenarioTrigger row = triggerRows.remove(UUID.fromString(t.uuid()));
@@ -114,33 +167,49 @@ public class ScenarioStore {
       }
       triggers.put(t.uuid(), row);
     }
-    triggerRows.values().stream().filter(r -> r.getDeletedAt() == null).forEach(r -> r.setDeletedAt(now));
+    triggerRows.values().stream()
+        .filter(r -> r.getDeletedAt() == null)
+        .forEach(r -> r.setDeletedAt(now));
     em.flush();
-    em.createNativeQuery("delete from scenario_trigger_elements where trigger_id in (select id from scenario_triggers where scenario_id = ?1)")
-        .setParameter(1, id).executeUpdate();
-    em.createNativeQuery("delete from scenario_element_edges where parent_id in (select id from scenario_elements where scenario_id = ?1)")
-        .setParameter(1, id).executeUpdate();
+    em.createNativeQuery(
+            "delete from scenario_trigger_elements where trigger_id in (select id from scenario_triggers where scenario_id = ?1)")
+        .setParameter(1, id)
+        .executeUpdate();
+    em.createNativeQuery(
+            "delete from scenario_element_edges where parent_id in (select id from scenario_elements where scenario_id = ?1)")
+        .setParameter(1, id)
+        .executeUpdate();
     for (Trigger t : definition.triggers().values()) {
       for (String start : t.elements().stream().distinct().toList()) {
-        em.createNativeQuery("insert into scenario_trigger_elements (trigger_id, element_id) values (?1, ?2)")
-            .setParameter(1, triggers.get(t.uuid()).getId()).setParameter(2, elements.get(start).getId()).executeUpdate();
+        em.createNativeQuery(
+                "insert into scenario_trigger_elements (trigger_id, element_id) values (?1, ?2)")
+            .setParameter(1, triggers.get(t.uuid()).getId())
+            .setParameter(2, elements.get(start).getId())
+            .executeUpdate();
       }
     }
     for (Element e : definition.elements().values()) {
       for (Descendant d : e.descendants()) {
-        em.createNativeQuery("insert into scenario_element_edges (parent_id, child_id, direction, position)"
-                + " values (?1, ?2, ?3, cast(?4 as integer))")
-            .setParameter(1, elements.get(e.uuid()).getId()).setParameter(2, elements.get(d.uuid()).getId())
-            .setParameter(3, d.direction()).setParameter(4, Sql.nullable(d.position() == null ? null : (long) d.position()))
+        em.createNativeQuery(
+                "insert into scenario_element_edges (parent_id, child_id, direction, position)"
+                    + " values (?1, ?2, ?3, cast(?4 as integer))")
+            .setParameter(1, elements.get(e.uuid()).getId())
+            .setParameter(2, elements.get(d.uuid()).getId())
+            .setParameter(3, d.direction())
+            .setParameter(4, Sql.nullable(d.position() == null ? null : (long) d.position()))
             .executeUpdate();
       }
     }
   }
 
-  /** The option the engine looks the trigger up by (event_name, goal_code or segment_code), or null. */
+  /**
+   * The option the engine looks the trigger up by (event_name, goal_code or segment_code), or null.
+   */
   static String matchValue(Trigger t) {
-    return TriggerTypes.event(t.eventCode()).map(TriggerTypes.TriggerType::matchOption)
-        .map(option -> t.options().get(option) instanceof JsonString s ? s.getString() : null).orElse(null);
+    return TriggerTypes.event(t.eventCode())
+        .map(TriggerTypes.TriggerType::matchOption)
+        .map(option -> t.options().get(option) instanceof JsonString s ? s.getString() : null)
+        .orElse(null);
   }
 
   static JsonObject object(String json) {

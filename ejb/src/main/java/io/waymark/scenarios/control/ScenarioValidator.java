@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules a scenario must meet before it is saved (SPEC §6, issue #5): known types and trigger codes, the
- * options each type needs, existing references, links to existing other elements, no cycle that passes no
- * {@code wait} or {@code goal}, every element reachable from a trigger, A/B distributions adding up to 100.
- * Every problem is reported, on the path {@code elements.<uuid>} or {@code triggers.<uuid>}.
+ * The rules a scenario must meet before it is saved (SPEC §6, issue #5): known types and trigger
+ * codes, the options each type needs, existing references, links to existing other elements, no
+ * cycle that passes no {@code wait} or {@code goal}, every element reachable from a trigger, A/B
+ * distributions adding up to 100. Every problem is reported, on the path {@code elements.<uuid>} or
+ * {@code triggers.<uuid>}.
  */
 public final class ScenarioValidator {
 
@@ -40,8 +41,16 @@ public final class ScenarioValidator {
   public static void validate(ScenarioDefinition definition, References references) {
     List<FieldError> errors = problems(definition, references);
     if (!errors.isEmpty()) {
-      throw new WaymarkException(422, "validation_error", "The scenario is not valid: " + errors.get(0).path() + ": "
-          + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), null, errors);
+      throw new WaymarkException(
+          422,
+          "validation_error",
+          "The scenario is not valid: "
+              + errors.get(0).path()
+              + ": "
+              + errors.get(0).message()
+              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+          null,
+          errors);
     }
   }
 
@@ -50,7 +59,8 @@ public final class ScenarioValidator {
     definition.elements().values().forEach(this::element);
     Set<String> cyclic = ScenarioGraph.cyclesWithoutPause(definition);
     cyclic.forEach(uuid -> element(uuid, "is on a cycle that passes no wait or goal element"));
-    ScenarioGraph.unreachable(definition).forEach(uuid -> element(uuid, "is not reachable from any trigger"));
+    ScenarioGraph.unreachable(definition)
+        .forEach(uuid -> element(uuid, "is not reachable from any trigger"));
   }
 
   private void trigger(Trigger trigger) {
@@ -58,12 +68,14 @@ public final class ScenarioValidator {
     if (TriggerTypes.EVENT.equals(trigger.type())) {
       var type = TriggerTypes.event(trigger.eventCode());
       if (type.isEmpty()) {
-        errors.add(new FieldError(path, "unknown trigger event code '" + trigger.eventCode() + "'"));
+        errors.add(
+            new FieldError(path, "unknown trigger event code '" + trigger.eventCode() + "'"));
       } else if (type.get().matchOption() != null) {
         String option = type.get().matchOption();
         JsonValue value = trigger.options().get(option);
         if (!(value instanceof JsonString s) || s.getString().isBlank()) {
-          errors.add(new FieldError(path, trigger.eventCode() + ": option '" + option + "' is required"));
+          errors.add(
+              new FieldError(path, trigger.eventCode() + ": option '" + option + "' is required"));
         } else if ("goal_code".equals(option) && !references.goalExists(s.getString())) {
           errors.add(new FieldError(path, "unknown goal code '" + s.getString() + "'"));
         } else if ("segment_code".equals(option) && !references.segmentExists(s.getString())) {
@@ -72,13 +84,20 @@ public final class ScenarioValidator {
       }
     } else if (TriggerTypes.BEFORE_EVENT.equals(trigger.type())) {
       if (!TriggerTypes.BEFORE_EVENT_CODE.matcher(trigger.eventCode()).matches()) {
-        errors.add(new FieldError(path, "before_event: the event code must match [a-z0-9_.-]{1,64}"));
+        errors.add(
+            new FieldError(path, "before_event: the event code must match [a-z0-9_.-]{1,64}"));
       }
-      if (!(trigger.options().get("minutes") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1) {
-        errors.add(new FieldError(path, "before_event: option 'minutes' is required (an integer of at least 1)"));
+      if (!(trigger.options().get("minutes") instanceof JsonNumber n)
+          || !n.isIntegral()
+          || n.longValue() < 1) {
+        errors.add(
+            new FieldError(
+                path, "before_event: option 'minutes' is required (an integer of at least 1)"));
       }
     } else {
-      errors.add(new FieldError(path, "unknown trigger type '" + trigger.type() + "' (event or before_event)"));
+      errors.add(
+          new FieldError(
+              path, "unknown trigger type '" + trigger.type() + "' (event or before_event)"));
     }
     for (String uuid : trigger.elements()) {
       if (!definition.elements().containsKey(uuid)) {
@@ -91,10 +110,15 @@ public final class ScenarioValidator {
     if (!ElementOptions.TYPES.contains(element.type())) {
       element(element.uuid(), "unknown element type '" + element.type() + "'");
     } else {
-      ElementOptions.check(element.type(), element.options(), references, message -> element(element.uuid(), message));
+      ElementOptions.check(
+          element.type(),
+          element.options(),
+          references,
+          message -> element(element.uuid(), message));
     }
     Set<String> seen = new HashSet<>();
-    int variants = element.options().get("variants") instanceof jakarta.json.JsonArray a ? a.size() : 0;
+    int variants =
+        element.options().get("variants") instanceof jakarta.json.JsonArray a ? a.size() : 0;
     for (Descendant d : element.descendants()) {
       if (d.uuid().equals(element.uuid())) {
         element(element.uuid(), "links to itself");
@@ -102,14 +126,23 @@ public final class ScenarioValidator {
         element(element.uuid(), "descendant '" + d.uuid() + "' does not exist");
       }
       if (!"positive".equals(d.direction()) && !"negative".equals(d.direction())) {
-        element(element.uuid(), "descendant '" + d.uuid() + "': direction must be positive or negative");
+        element(
+            element.uuid(),
+            "descendant '" + d.uuid() + "': direction must be positive or negative");
       }
       if ("ab_test".equals(element.type())) {
         if (d.position() == null || d.position() < 0 || d.position() >= Math.max(variants, 1)) {
-          element(element.uuid(), "descendant '" + d.uuid() + "': position must be a variant index from 0 to " + (variants - 1));
+          element(
+              element.uuid(),
+              "descendant '"
+                  + d.uuid()
+                  + "': position must be a variant index from 0 to "
+                  + (variants - 1));
         }
       } else if (d.position() != null) {
-        element(element.uuid(), "descendant '" + d.uuid() + "': only ab_test descendants have a position");
+        element(
+            element.uuid(),
+            "descendant '" + d.uuid() + "': only ab_test descendants have a position");
       }
       if (!seen.add(d.uuid() + "/" + d.direction() + "/" + d.position())) {
         element(element.uuid(), "descendant '" + d.uuid() + "' is listed twice");

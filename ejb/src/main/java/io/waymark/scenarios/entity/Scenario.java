@@ -42,8 +42,7 @@ public class Scenario {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   protected Scenario() {}
 
@@ -52,20 +51,67 @@ public class Scenario {
     this.updatedAt = now;
   }
 
-  public Long getId() { return id; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public boolean isEnabled() { return enabled; }
-  public void setEnabled(boolean enabled) { this.enabled = enabled; }
-  public String getVisual() { return visual; }
-  public void setVisual(String visual) { this.visual = visual; }
-  public Long getDuplicatedFrom() { return duplicatedFrom; }
-  public void setDuplicatedFrom(Long duplicatedFrom) { this.duplicatedFrom = duplicatedFrom; }
-  public Instant getDeletedAt() { return deletedAt; }
-  public void setDeletedAt(Instant deletedAt) { this.deletedAt = deletedAt; }
-  public Instant getRestoredAt() { return restoredAt; }
-  public void setRestoredAt(Instant restoredAt) { this.restoredAt = restoredAt; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getVisual() {
+    return visual;
+  }
+
+  public void setVisual(String visual) {
+    this.visual = visual;
+  }
+
+  public Long getDuplicatedFrom() {
+    return duplicatedFrom;
+  }
+
+  public void setDuplicatedFrom(Long duplicatedFrom) {
+    this.duplicatedFrom = duplicatedFrom;
+  }
+
+  public Instant getDeletedAt() {
+    return deletedAt;
+  }
+
+  public void setDeletedAt(Instant deletedAt) {
+    this.deletedAt = deletedAt;
+  }
+
+  public Instant getRestoredAt() {
+    return restoredAt;
+  }
+
+  public void setRestoredAt(Instant restoredAt) {
+    this.restoredAt = restoredAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
 }

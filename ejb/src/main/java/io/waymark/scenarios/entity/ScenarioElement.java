@@ -43,15 +43,47 @@ public class ScenarioElement {
     this.uuid = uuid;
   }
 
-  public Long getId() { return id; }
-  public long getScenarioId() { return scenarioId; }
-  public UUID getUuid() { return uuid; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getType() { return type; }
-  public void setType(String type) { this.type = type; }
-  public String getOptions() { return options; }
-  public void setOptions(String options) { this.options = options; }
-  public Instant getDeletedAt() { return deletedAt; }
-  public void setDeletedAt(Instant deletedAt) { this.deletedAt = deletedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getScenarioId() {
+    return scenarioId;
+  }
+
+  public UUID getUuid() {
+    return uuid;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getOptions() {
+    return options;
+  }
+
+  public void setOptions(String options) {
+    this.options = options;
+  }
+
+  public Instant getDeletedAt() {
+    return deletedAt;
+  }
+
+  public void setDeletedAt(Instant deletedAt) {
+    this.deletedAt = deletedAt;
+  }
 }

@@ -21,12 +21,13 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
- * What an in-memory copy of a segment needs (the campaigns' membership cache): which segments exist, whether one is
- * a goal segment, its members streamed, one user's membership.
+ * What an in-memory copy of a segment needs (the campaigns' membership cache): which segments
+ * exist, whether one is a goal segment, its members streamed, one user's membership.
  *
- * <p>For a goal segment the copy holds the users with an active row of the goal — the goal's {@code goal.state}
- * criterion alone — and the reader checks that the user is active, the other half of the goal segment's
- * definition: goal events keep the first half current, while (de)activating a user fires no event.
+ * <p>For a goal segment the copy holds the users with an active row of the goal — the goal's {@code
+ * goal.state} criterion alone — and the reader checks that the user is active, the other half of
+ * the goal segment's definition: goal events keep the first half current, while (de)activating a
+ * user fires no event.
  */
 @Stateless
 public class SegmentMembership {
@@ -38,25 +39,29 @@ public class SegmentMembership {
     }
   }
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  SegmentSql sql;
+  @Inject SegmentSql sql;
 
   /** Never throws: the code of a segment that does not exist gives nothing. */
   public Optional<Source> source(String code) {
-    List<?> rows = em.createNativeQuery("select s.code, s.onboarding_goal_id, g.code from segments s"
-            + " left join onboarding_goals g on g.id = s.onboarding_goal_id where s.code = ?1")
-        .setParameter(1, code).getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select s.code, s.onboarding_goal_id, g.code from segments s"
+                    + " left join onboarding_goals g on g.id = s.onboarding_goal_id where s.code = ?1")
+            .setParameter(1, code)
+            .getResultList();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     Object[] row = (Object[]) rows.get(0);
-    return Optional.of(new Source((String) row[0], row[1] == null ? null : ((Number) row[1]).longValue(), (String) row[2]));
+    return Optional.of(
+        new Source(
+            (String) row[0],
+            row[1] == null ? null : ((Number) row[1]).longValue(),
+            (String) row[2]));
   }
 
   /** Which of these codes are segments. */
@@ -64,13 +69,19 @@ public class SegmentMembership {
     if (codes.isEmpty()) {
       return Set.of();
     }
-    List<?> rows = em.createNativeQuery("select code from segments where code in (?1)").setParameter(1, List.copyOf(codes)).getResultList();
+    List<?> rows =
+        em.createNativeQuery("select code from segments where code in (?1)")
+            .setParameter(1, List.copyOf(codes))
+            .getResultList();
     Set<String> found = new HashSet<>();
     rows.forEach(r -> found.add((String) r));
     return found;
   }
 
-  /** Streams the ids a copy holds, outside any transaction (a cursor over possibly millions of rows). */
+  /**
+   * Streams the ids a copy holds, outside any transaction (a cursor over possibly millions of
+   * rows).
+   */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void streamIds(Source source, LongConsumer ids) {
     if (source.goalSegment()) {
@@ -89,12 +100,23 @@ public class SegmentMembership {
   }
 
   private static SqlFragment activeGoalRows(String goalCode) {
-    var criterion = JsonSupport.JSON.createObjectBuilder().add("type", "criterion").add("key", "goal.state")
-        .add("params", JsonSupport.JSON.createObjectBuilder().add("goal_code", goalCode).add("state", "active")).build();
+    var criterion =
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("type", "criterion")
+            .add("key", "goal.state")
+            .add(
+                "params",
+                JsonSupport.JSON
+                    .createObjectBuilder()
+                    .add("goal_code", goalCode)
+                    .add("state", "active"))
+            .build();
     List<io.waymark.platform.error.FieldError> errors = new ArrayList<>();
     CompileContext context = new CompileContext(errors, code -> Optional.empty());
     Criteria criteria = CriteriaParser.parse(criterion, "criteria", context);
-    SqlFragment fragment = criteria == null ? null : Segments.COMPILER.selectIds(criteria, "criteria", context);
+    SqlFragment fragment =
+        criteria == null ? null : Segments.COMPILER.selectIds(criteria, "criteria", context);
     if (fragment == null || !errors.isEmpty()) {
       throw new IllegalStateException("goal segment criterion did not compile: " + errors);
     }

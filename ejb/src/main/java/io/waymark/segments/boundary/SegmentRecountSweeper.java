@@ -16,9 +16,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps segment counts fresh: one non-persistent timer per server (period {@code waymark.segments.recount-period}),
- * each tick counting due segments one per transaction ({@link SegmentRecounts}) until none is due or the tick has
- * used its period — safe with several servers on one database (due rows are claimed with SKIP LOCKED).
+ * Keeps segment counts fresh: one non-persistent timer per server (period {@code
+ * waymark.segments.recount-period}), each tick counting due segments one per transaction ({@link
+ * SegmentRecounts}) until none is due or the tick has used its period — safe with several servers
+ * on one database (due rows are claimed with SKIP LOCKED).
  */
 @Startup
 @Singleton
@@ -28,11 +29,9 @@ public class SegmentRecountSweeper {
 
   private static final System.Logger LOG = System.getLogger(SegmentRecountSweeper.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  SegmentRecounts recounts;
+  @Inject SegmentRecounts recounts;
 
   @Inject
   @ConfigProperty(name = "waymark.segments.recount-period", defaultValue = "PT1M")
@@ -40,7 +39,8 @@ public class SegmentRecountSweeper {
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig("segment-recount-sweep", false));
+    timers.createIntervalTimer(
+        period.toMillis(), period.toMillis(), new TimerConfig("segment-recount-sweep", false));
   }
 
   @Timeout
@@ -51,13 +51,20 @@ public class SegmentRecountSweeper {
       SegmentRecounts.Outcome outcome;
       while (System.nanoTime() < deadline && (outcome = recounts.recountNextDue()) != null) {
         if (outcome.failed()) {
-          LOG.log(Level.WARNING, "Segment {0} could not be counted (tried again in one recalculation period): {1}",
-              outcome.code(), outcome.error());
+          LOG.log(
+              Level.WARNING,
+              "Segment {0} could not be counted (tried again in one recalculation period): {1}",
+              outcome.code(),
+              outcome.error());
           recounts.recordFailure(outcome.segmentId(), outcome.error());
         } else {
           counted++;
           if (outcome.slow()) {
-            LOG.log(Level.WARNING, "Segment {0} is slow to count: {1} ms", outcome.code(), outcome.durationMs());
+            LOG.log(
+                Level.WARNING,
+                "Segment {0} is slow to count: {1} ms",
+                outcome.code(),
+                outcome.durationMs());
           }
         }
       }

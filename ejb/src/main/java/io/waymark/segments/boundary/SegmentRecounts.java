@@ -15,34 +15,31 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The recount sweep's unit of work: one due segment per transaction, counted while its row is locked. A count
- * that fails (a raw-SQL segment whose tables changed, a definition that no longer compiles, the statement timeout)
- * rolls its transaction back and is recorded by {@link #recordFailure} in a new one, so it never stops the sweep.
+ * The recount sweep's unit of work: one due segment per transaction, counted while its row is
+ * locked. A count that fails (a raw-SQL segment whose tables changed, a definition that no longer
+ * compiles, the statement timeout) rolls its transaction back and is recorded by {@link
+ * #recordFailure} in a new one, so it never stops the sweep.
  */
 @Stateless
 public class SegmentRecounts {
 
   /** What happened to the claimed segment; {@code error} is set when the count failed. */
-  public record Outcome(long segmentId, String code, long count, int durationMs, boolean slow, String error) {
+  public record Outcome(
+      long segmentId, String code, long count, int durationMs, boolean slow, String error) {
     public boolean failed() {
       return error != null;
     }
   }
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  SegmentCounts counts;
+  @Inject SegmentCounts counts;
 
-  @Inject
-  SegmentSql sql;
+  @Inject SegmentSql sql;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Resource
-  SessionContext context;
+  @Resource SessionContext context;
 
   @Inject
   @ConfigProperty(name = "waymark.segments.count-timeout", defaultValue = "PT4M")
@@ -65,7 +62,13 @@ public class SegmentRecounts {
     } catch (RuntimeException e) {
       // PostgreSQL has aborted the transaction; the failure is recorded in a fresh one
       context.setRollbackOnly();
-      return new Outcome(due.id(), due.code(), 0, (int) ((System.nanoTime() - started) / 1_000_000), false, describe(e));
+      return new Outcome(
+          due.id(),
+          due.code(),
+          0,
+          (int) ((System.nanoTime() - started) / 1_000_000),
+          false,
+          describe(e));
     }
   }
 
@@ -76,7 +79,10 @@ public class SegmentRecounts {
 
   private static String describe(RuntimeException e) {
     if (e instanceof WaymarkException w && !w.errors().isEmpty()) {
-      return "definition no longer valid: " + w.errors().stream().map(f -> f.path() + " " + f.message()).collect(Collectors.joining("; "));
+      return "definition no longer valid: "
+          + w.errors().stream()
+              .map(f -> f.path() + " " + f.message())
+              .collect(Collectors.joining("; "));
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

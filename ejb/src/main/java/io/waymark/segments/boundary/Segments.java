@@ -1,10 +1,10 @@
 package io.waymark.segments.boundary;
 
-import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.segments.control.CompileContext;
 import io.waymark.segments.control.CompiledChecks;
 import io.waymark.segments.control.Criteria;
@@ -32,39 +32,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Segments: definitions (criteria trees or raw SQL), counts, membership checks, streaming of members. */
+/**
+ * Segments: definitions (criteria trees or raw SQL), counts, membership checks, streaming of
+ * members.
+ */
 @Stateless
 public class Segments {
 
   static final Pattern CODE = Pattern.compile("[a-z0-9_-]{1,100}");
   static final Set<String> RESERVED = Set.of("count", "criteria", "list");
   static final CriteriaCompiler COMPILER = CriteriaCompiler.standard();
-  private static final String COLUMNS = "s.id, s.code, s.name, g.code, g.name, s.locked, s.criteria, s.raw_sql, s.cached_count,"
-      + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at, s.count_slow,"
-      + " (extract(epoch from s.recalculate_every) / 60)::bigint, s.count_error, s.count_failed_at";
+  private static final String COLUMNS =
+      "s.id, s.code, s.name, g.code, g.name, s.locked, s.criteria, s.raw_sql, s.cached_count,"
+          + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at, s.count_slow,"
+          + " (extract(epoch from s.recalculate_every) / 60)::bigint, s.count_error, s.count_failed_at";
+
   /** The longest recalculation period: 366 days. */
   static final long MAX_RECALCULATE_EVERY_MINUTES = 366L * 24 * 60;
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  SegmentSql sql;
+  @Inject SegmentSql sql;
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Inject
-  SegmentCounts counts;
+  @Inject SegmentCounts counts;
 
   public List<CriterionType> criteria() {
     return COMPILER.types();
   }
 
-  /** Raw SQL is test-run read-only outside the caller's transaction; a problem is a payload error on {@code sql}. */
+  /**
+   * Raw SQL is test-run read-only outside the caller's transaction; a problem is a payload error on
+   * {@code sql}.
+   */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void checkRawSql(String raw) {
     String problem = RawSql.problem(raw);
@@ -94,14 +97,22 @@ public class Segments {
       throw WaymarkException.payloadError(errors);
     }
     if (row(change.code()).isPresent()) {
-      throw WaymarkException.conflict("code_taken", "Segment code '" + change.code() + "' is already taken");
+      throw WaymarkException.conflict(
+          "code_taken", "Segment code '" + change.code() + "' is already taken");
     }
     Instant now = clock.instant();
-    em.createNativeQuery("insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at, recalculate_every)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6, coalesce(?7, 60) * interval '1 minute')")
-        .setParameter(1, change.code()).setParameter(2, change.name().strip()).setParameter(3, groupId)
-        .setParameter(4, Sql.nullable(criteria)).setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
-        .setParameter(6, now).setParameter(7, Sql.nullable(change.recalculateEveryMinutes())).executeUpdate();
+    em.createNativeQuery(
+            "insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at, recalculate_every)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6, coalesce(?7, 60) * interval '1 minute')")
+        .setParameter(1, change.code())
+        .setParameter(2, change.name().strip())
+        .setParameter(3, groupId)
+        .setParameter(4, Sql.nullable(criteria))
+        .setParameter(
+            5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
+        .setParameter(6, now)
+        .setParameter(7, Sql.nullable(change.recalculateEveryMinutes()))
+        .executeUpdate();
     return find(change.code());
   }
 
@@ -122,18 +133,24 @@ public class Segments {
       throw WaymarkException.payloadError(errors);
     }
     boolean newDefinition = change.criteria() != null || change.sql() != null;
-    em.createNativeQuery("update segments set name = coalesce(?1, name), group_id = coalesce(?2, group_id),"
-            + " criteria = case when ?3 then ?4 else criteria end, raw_sql = case when ?3 then ?5 else raw_sql end,"
-            + " cached_count = case when ?3 then null else cached_count end, updated_at = ?6,"
-            // a new definition is counted by the next sweep
-            + " count_updated_at = case when ?3 then null else count_updated_at end,"
-            + " count_error = case when ?3 then null else count_error end, count_failed_at = case when ?3 then null else count_failed_at end,"
-            + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every) where code = ?7")
+    em.createNativeQuery(
+            "update segments set name = coalesce(?1, name), group_id = coalesce(?2, group_id),"
+                + " criteria = case when ?3 then ?4 else criteria end, raw_sql = case when ?3 then ?5 else raw_sql end,"
+                + " cached_count = case when ?3 then null else cached_count end, updated_at = ?6,"
+                // a new definition is counted by the next sweep
+                + " count_updated_at = case when ?3 then null else count_updated_at end,"
+                + " count_error = case when ?3 then null else count_error end, count_failed_at = case when ?3 then null else count_failed_at end,"
+                + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every) where code = ?7")
         .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
         .setParameter(2, Sql.nullable(groupId))
-        .setParameter(3, newDefinition).setParameter(4, Sql.nullable(criteria))
-        .setParameter(5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
-        .setParameter(6, clock.instant()).setParameter(7, code).setParameter(8, Sql.nullable(change.recalculateEveryMinutes())).executeUpdate();
+        .setParameter(3, newDefinition)
+        .setParameter(4, Sql.nullable(criteria))
+        .setParameter(
+            5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
+        .setParameter(6, clock.instant())
+        .setParameter(7, code)
+        .setParameter(8, Sql.nullable(change.recalculateEveryMinutes()))
+        .executeUpdate();
     return find(code);
   }
 
@@ -142,9 +159,15 @@ public class Segments {
   }
 
   public List<SegmentView> list(String groupCode) {
-    String sql = "select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id"
-        + (groupCode == null ? "" : " where g.code = ?") + " order by g.sorting, s.name, s.code";
-    return groupCode == null ? jdbc.list(sql, Segments::view) : jdbc.list(sql, Segments::view, groupCode);
+    String sql =
+        "select "
+            + COLUMNS
+            + " from segments s join segment_groups g on g.id = s.group_id"
+            + (groupCode == null ? "" : " where g.code = ?")
+            + " order by g.sorting, s.name, s.code";
+    return groupCode == null
+        ? jdbc.list(sql, Segments::view)
+        : jdbc.list(sql, Segments::view, groupCode);
   }
 
   /** Counts an unsaved criteria tree. */
@@ -153,14 +176,15 @@ public class Segments {
   }
 
   /**
-   * Counts a saved segment, stores the count, its time, duration and slow flag, and today's figure in the history
-   * (the recount sweep does the same for due segments, {@link SegmentRecounts}).
+   * Counts a saved segment, stores the count, its time, duration and slow flag, and today's figure
+   * in the history (the recount sweep does the same for due segments, {@link SegmentRecounts}).
    */
   public SegmentView recount(String code) {
     SegmentView segment = find(code);
     long started = System.nanoTime();
     long count = sql.count(selectIds(segment));
-    counts.store(segment.id(), count, (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
+    counts.store(
+        segment.id(), count, (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
     return find(code);
   }
 
@@ -168,13 +192,22 @@ public class Segments {
 
   public List<DailyCount> dailyCounts(String code, LocalDate from, LocalDate to) {
     SegmentView segment = find(code);
-    List<?> rows = em.createNativeQuery("select day, count from segment_counts where segment_id = ?1 and day between ?2 and ?3 order by day")
-        .setParameter(1, segment.id()).setParameter(2, from).setParameter(3, to).getResultList();
-    return rows.stream().map(r -> {
-      Object[] row = (Object[]) r;
-      LocalDate day = row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
-      return new DailyCount(day, ((Number) row[1]).longValue());
-    }).toList();
+    List<?> rows =
+        em.createNativeQuery(
+                "select day, count from segment_counts where segment_id = ?1 and day between ?2 and ?3 order by day")
+            .setParameter(1, segment.id())
+            .setParameter(2, from)
+            .setParameter(3, to)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r -> {
+              Object[] row = (Object[]) r;
+              LocalDate day =
+                  row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
+              return new DailyCount(day, ((Number) row[1]).longValue());
+            })
+        .toList();
   }
 
   /** Whether the user is a member now (false for an unknown user). */
@@ -183,11 +216,14 @@ public class Segments {
   }
 
   /**
-   * A membership-check statement for the segment, compiled now at the current version of the segment definitions
-   * (read first, so the definitions read after it are at least that new); 404 for an unknown code.
+   * A membership-check statement for the segment, compiled now at the current version of the
+   * segment definitions (read first, so the definitions read after it are at least that new); 404
+   * for an unknown code.
    */
   public CompiledChecks.Check compileCheck(String code) {
-    long version = jdbc.first("select version from segment_definitions_version", rs -> rs.getLong(1)).orElseThrow();
+    long version =
+        jdbc.first("select version from segment_definitions_version", rs -> rs.getLong(1))
+            .orElseThrow();
     return CompiledChecks.compile(version, selectIds(find(code)));
   }
 
@@ -195,47 +231,103 @@ public class Segments {
     sql.stream(selectIds(find(code)), consumer);
   }
 
-  /** Keyset page of members in ascending id order: up to {@code limit} with ids above {@code afterId} (null: from the start). */
+  /**
+   * Keyset page of members in ascending id order: up to {@code limit} with ids above {@code
+   * afterId} (null: from the start).
+   */
   public List<SegmentMember> members(String code, Long afterId, int limit) {
     List<SegmentMember> page = new ArrayList<>();
-    sql.page(selectIds(find(code)), afterId, null, limit, (id, email) -> page.add(new SegmentMember(id, email)));
+    sql.page(
+        selectIds(find(code)),
+        afterId,
+        null,
+        limit,
+        (id, email) -> page.add(new SegmentMember(id, email)));
     return page;
   }
 
   /** The members just below {@code beforeId} (the previous page), still in ascending id order. */
   public List<SegmentMember> membersBefore(String code, long beforeId, int limit) {
     List<SegmentMember> page = new ArrayList<>();
-    sql.page(selectIds(find(code)), null, beforeId, limit, (id, email) -> page.add(new SegmentMember(id, email)));
+    sql.page(
+        selectIds(find(code)),
+        null,
+        beforeId,
+        limit,
+        (id, email) -> page.add(new SegmentMember(id, email)));
     java.util.Collections.reverse(page);
     return page;
   }
 
   /** Every segment group, in display order (also the empty ones, for pickers). */
   public List<SegmentGroup> groups() {
-    List<?> rows = em.createNativeQuery("select code, name from segment_groups order by sorting, name").getResultList();
-    return rows.stream().map(r -> new SegmentGroup((String) ((Object[]) r)[0], (String) ((Object[]) r)[1])).toList();
+    List<?> rows =
+        em.createNativeQuery("select code, name from segment_groups order by sorting, name")
+            .getResultList();
+    return rows.stream()
+        .map(r -> new SegmentGroup((String) ((Object[]) r)[0], (String) ((Object[]) r)[1]))
+        .toList();
   }
 
-  /** The goal's locked segment: active users with an active row for the goal. Created or renamed with the goal. */
+  /**
+   * The goal's locked segment: active users with an active row for the goal. Created or renamed
+   * with the goal.
+   */
   public void ensureGoalSegment(long goalId, String goalCode, String goalName) {
-    String criteria = JsonSupport.JSON.createObjectBuilder().add("type", "and").add("nodes", JsonSupport.JSON.createArrayBuilder()
-        .add(JsonSupport.JSON.createObjectBuilder().add("type", "criterion").add("key", "user.field")
-            .add("params", JsonSupport.JSON.createObjectBuilder().add("field", "active").add("operator", "eq").add("value", true)))
-        .add(JsonSupport.JSON.createObjectBuilder().add("type", "criterion").add("key", "goal.state")
-            .add("params", JsonSupport.JSON.createObjectBuilder().add("goal_code", goalCode).add("state", "active")))).build().toString();
+    String criteria =
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("type", "and")
+            .add(
+                "nodes",
+                JsonSupport.JSON
+                    .createArrayBuilder()
+                    .add(
+                        JsonSupport.JSON
+                            .createObjectBuilder()
+                            .add("type", "criterion")
+                            .add("key", "user.field")
+                            .add(
+                                "params",
+                                JsonSupport.JSON
+                                    .createObjectBuilder()
+                                    .add("field", "active")
+                                    .add("operator", "eq")
+                                    .add("value", true)))
+                    .add(
+                        JsonSupport.JSON
+                            .createObjectBuilder()
+                            .add("type", "criterion")
+                            .add("key", "goal.state")
+                            .add(
+                                "params",
+                                JsonSupport.JSON
+                                    .createObjectBuilder()
+                                    .add("goal_code", goalCode)
+                                    .add("state", "active"))))
+            .build()
+            .toString();
     Instant now = clock.instant();
-    em.createNativeQuery("insert into segments (code, name, group_id, locked, criteria, onboarding_goal_id, created_at, updated_at)"
-            + " values (?1, ?2, (select id from segment_groups where code = 'onboarding'), true, ?3, ?4, ?5, ?5)"
-            + " on conflict (onboarding_goal_id) do update set name = excluded.name, updated_at = excluded.updated_at")
-        .setParameter(1, goalSegmentCode(goalCode)).setParameter(2, "Targeting onboarding goal: " + goalName)
-        .setParameter(3, criteria).setParameter(4, goalId).setParameter(5, now).executeUpdate();
+    em.createNativeQuery(
+            "insert into segments (code, name, group_id, locked, criteria, onboarding_goal_id, created_at, updated_at)"
+                + " values (?1, ?2, (select id from segment_groups where code = 'onboarding'), true, ?3, ?4, ?5, ?5)"
+                + " on conflict (onboarding_goal_id) do update set name = excluded.name, updated_at = excluded.updated_at")
+        .setParameter(1, goalSegmentCode(goalCode))
+        .setParameter(2, "Targeting onboarding goal: " + goalName)
+        .setParameter(3, criteria)
+        .setParameter(4, goalId)
+        .setParameter(5, now)
+        .executeUpdate();
   }
 
   public static String goalSegmentCode(String goalCode) {
     return "onboarding_" + goalCode;
   }
 
-  /** The SQL selecting the segment's member ids; a definition that no longer compiles is a payload error. */
+  /**
+   * The SQL selecting the segment's member ids; a definition that no longer compiles is a payload
+   * error.
+   */
   public SqlFragment selectIds(SegmentView segment) {
     if (segment.sql() != null) {
       return new SqlFragment().text("select s.id from (" + segment.sql() + ") s");
@@ -255,13 +347,28 @@ public class Segments {
   }
 
   private Optional<Criteria> savedCriteria(String code) {
-    return row(code).filter(s -> s.criteria() != null)
-        .map(s -> CriteriaParser.parse(read(s.criteria()), "", new CompileContext(new ArrayList<>(), c -> Optional.empty())));
+    return row(code)
+        .filter(s -> s.criteria() != null)
+        .map(
+            s ->
+                CriteriaParser.parse(
+                    read(s.criteria()),
+                    "",
+                    new CompileContext(new ArrayList<>(), c -> Optional.empty())));
   }
 
-  /** {@code code} is the segment being defined: a criterion reaching back to it (directly or through others) is a cycle. */
-  private String definition(SegmentChange change, String code, boolean rawSqlChecked, boolean required, List<FieldError> errors) {
-    boolean hasCriteria = change.criteria() != null && change.criteria().getValueType() != JsonValue.ValueType.NULL;
+  /**
+   * {@code code} is the segment being defined: a criterion reaching back to it (directly or through
+   * others) is a cycle.
+   */
+  private String definition(
+      SegmentChange change,
+      String code,
+      boolean rawSqlChecked,
+      boolean required,
+      List<FieldError> errors) {
+    boolean hasCriteria =
+        change.criteria() != null && change.criteria().getValueType() != JsonValue.ValueType.NULL;
     boolean hasSql = change.sql() != null;
     if (hasCriteria && hasSql) {
       errors.add(new FieldError("criteria", "give either criteria or sql, not both"));
@@ -292,7 +399,10 @@ public class Segments {
 
   private static void validateRecalculation(Long minutes, List<FieldError> errors) {
     if (minutes != null && (minutes < 1 || minutes > MAX_RECALCULATE_EVERY_MINUTES)) {
-      errors.add(new FieldError("recalculate_every_minutes", "must be between 1 and " + MAX_RECALCULATE_EVERY_MINUTES));
+      errors.add(
+          new FieldError(
+              "recalculate_every_minutes",
+              "must be between 1 and " + MAX_RECALCULATE_EVERY_MINUTES));
     }
   }
 
@@ -307,7 +417,10 @@ public class Segments {
   }
 
   private Long group(String code, List<FieldError> errors) {
-    List<?> rows = em.createNativeQuery("select id from segment_groups where code = ?1").setParameter(1, code).getResultList();
+    List<?> rows =
+        em.createNativeQuery("select id from segment_groups where code = ?1")
+            .setParameter(1, code)
+            .getResultList();
     if (rows.isEmpty()) {
       errors.add(new FieldError("group_code", "unknown group '" + code + "'"));
       return null;
@@ -317,8 +430,12 @@ public class Segments {
 
   /** Plain JDBC: read on every membership check (ADR 0006). */
   private Optional<SegmentView> row(String code) {
-    return jdbc.first("select " + COLUMNS + " from segments s join segment_groups g on g.id = s.group_id where s.code = ?",
-        Segments::view, code);
+    return jdbc.first(
+        "select "
+            + COLUMNS
+            + " from segments s join segment_groups g on g.id = s.group_id where s.code = ?",
+        Segments::view,
+        code);
   }
 
   private static SegmentView view(java.sql.ResultSet r) throws java.sql.SQLException {
@@ -326,9 +443,24 @@ public class Segments {
     Long cachedCount = r.wasNull() ? null : count;
     int duration = r.getInt(11);
     Integer durationMs = r.wasNull() ? null : duration;
-    return new SegmentView(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getBoolean(6),
-        r.getString(7), r.getString(8), cachedCount, Jdbc.instant(r, 10), durationMs, Jdbc.instant(r, 12), Jdbc.instant(r, 13),
-        r.getBoolean(14), r.getLong(15), r.getString(16), Jdbc.instant(r, 17));
+    return new SegmentView(
+        r.getLong(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getBoolean(6),
+        r.getString(7),
+        r.getString(8),
+        cachedCount,
+        Jdbc.instant(r, 10),
+        durationMs,
+        Jdbc.instant(r, 12),
+        Jdbc.instant(r, 13),
+        r.getBoolean(14),
+        r.getLong(15),
+        r.getString(16),
+        Jdbc.instant(r, 17));
   }
 
   static JsonValue read(String json) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** State of one compilation: collected errors, and the segments being expanded (to refuse cycles). */
+/**
+ * State of one compilation: collected errors, and the segments being expanded (to refuse cycles).
+ */
 public final class CompileContext {
 
   private final List<FieldError> errors;

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a criteria tree into one parameterised predicate over the users table aliased {@code u}. Unknown keys and
- * invalid parameters are reported with the node's path; nothing a user typed ever becomes SQL text.
+ * Turns a criteria tree into one parameterised predicate over the users table aliased {@code u}.
+ * Unknown keys and invalid parameters are reported with the node's path; nothing a user typed ever
+ * becomes SQL text.
  */
 public final class CriteriaCompiler {
 
@@ -16,9 +17,13 @@ public final class CriteriaCompiler {
     types.forEach(this::register);
   }
 
-  /** The built-in criteria: user fields, goal state, event counts, membership of another segment. */
+  /**
+   * The built-in criteria: user fields, goal state, event counts, membership of another segment.
+   */
   public static CriteriaCompiler standard() {
-    CriteriaCompiler compiler = new CriteriaCompiler(List.of(new UserFieldCriterion(), new GoalStateCriterion(), new EventCountCriterion()));
+    CriteriaCompiler compiler =
+        new CriteriaCompiler(
+            List.of(new UserFieldCriterion(), new GoalStateCriterion(), new EventCountCriterion()));
     compiler.register(new SegmentMemberCriterion(compiler));
     return compiler;
   }
@@ -45,14 +50,16 @@ public final class CriteriaCompiler {
     Criteria.Group group = (Criteria.Group) criteria;
     SqlFragment out = new SqlFragment();
     if (group.op() == Criteria.Op.NOT) {
-      SqlFragment inner = predicate(group.nodes().get(0), CriteriaParser.at(path, "nodes[0]"), context);
+      SqlFragment inner =
+          predicate(group.nodes().get(0), CriteriaParser.at(path, "nodes[0]"), context);
       return inner == null ? null : out.text("(not coalesce(").append(inner).text(", false))");
     }
     String joiner = group.op() == Criteria.Op.AND ? " and " : " or ";
     out.text("(");
     boolean failed = false;
     for (int i = 0; i < group.nodes().size(); i++) {
-      SqlFragment child = predicate(group.nodes().get(i), CriteriaParser.at(path, "nodes[" + i + "]"), context);
+      SqlFragment child =
+          predicate(group.nodes().get(i), CriteriaParser.at(path, "nodes[" + i + "]"), context);
       if (child == null) {
         failed = true;
         continue;
@@ -68,6 +75,8 @@ public final class CriteriaCompiler {
   /** {@code select u.id from users u where <predicate>}. */
   public SqlFragment selectIds(Criteria criteria, String path, CompileContext context) {
     SqlFragment predicate = predicate(criteria, path, context);
-    return predicate == null ? null : new SqlFragment().text("select u.id from users u where ").append(predicate);
+    return predicate == null
+        ? null
+        : new SqlFragment().text("select u.id from users u where ").append(predicate);
   }
 }

@@ -21,7 +21,8 @@ public final class CriteriaParser {
     return node(json, path, 0, count, context);
   }
 
-  private static Criteria node(JsonValue json, String path, int depth, int[] count, CompileContext context) {
+  private static Criteria node(
+      JsonValue json, String path, int depth, int[] count, CompileContext context) {
     if (++count[0] > MAX_NODES) {
       context.error(path, "the tree has more than " + MAX_NODES + " nodes");
       return null;
@@ -48,16 +49,23 @@ public final class CriteriaParser {
           return null;
         }
         JsonValue params = object.get("params");
-        if (params != null && params.getValueType() != JsonValue.ValueType.OBJECT && params.getValueType() != JsonValue.ValueType.NULL) {
+        if (params != null
+            && params.getValueType() != JsonValue.ValueType.OBJECT
+            && params.getValueType() != JsonValue.ValueType.NULL) {
           context.error(at(path, "params"), "must be an object");
           return null;
         }
-        return new Criteria.Criterion(key, params == null || params.getValueType() == JsonValue.ValueType.NULL
-            ? JsonValue.EMPTY_JSON_OBJECT : params.asJsonObject());
+        return new Criteria.Criterion(
+            key,
+            params == null || params.getValueType() == JsonValue.ValueType.NULL
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : params.asJsonObject());
       }
       case "and", "or", "not" -> {
         JsonValue nodes = object.get("nodes");
-        if (nodes == null || nodes.getValueType() != JsonValue.ValueType.ARRAY || nodes.asJsonArray().isEmpty()) {
+        if (nodes == null
+            || nodes.getValueType() != JsonValue.ValueType.ARRAY
+            || nodes.asJsonArray().isEmpty()) {
           context.error(at(path, "nodes"), "must be a non-empty array");
           return null;
         }
@@ -70,7 +78,9 @@ public final class CriteriaParser {
         for (int i = 0; i < array.size(); i++) {
           children.add(node(array.get(i), at(path, "nodes[" + i + "]"), depth + 1, count, context));
         }
-        return children.contains(null) ? null : new Criteria.Group(Criteria.Op.valueOf(type.toUpperCase(Locale.ROOT)), children);
+        return children.contains(null)
+            ? null
+            : new Criteria.Group(Criteria.Op.valueOf(type.toUpperCase(Locale.ROOT)), children);
       }
       default -> {
         context.error(at(path, "type"), "must be and, or, not or criterion");

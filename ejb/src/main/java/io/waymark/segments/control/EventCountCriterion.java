@@ -3,7 +3,10 @@ package io.waymark.segments.control;
 import jakarta.json.JsonObject;
 import java.util.List;
 
-/** {@code event.count}: the user's tracked events of a name within the last N days, at least / at most a count. */
+/**
+ * {@code event.count}: the user's tracked events of a name within the last N days, at least / at
+ * most a count.
+ */
 public final class EventCountCriterion implements CriterionType {
 
   private static final List<String> OPERATORS = List.of("gte", "lte");
@@ -37,8 +40,13 @@ public final class EventCountCriterion implements CriterionType {
     if (!p.ok()) {
       return null;
     }
-    return new SqlFragment().text("(select count(*) from tracked_events e where e.user_id = u.id and e.name = ").bind(name)
-        .text(" and e.occurred_at >= now() - make_interval(days => ").bind(within).text("))")
-        .text(operator.equals("gte") ? " >= " : " <= ").bind((long) count);
+    return new SqlFragment()
+        .text("(select count(*) from tracked_events e where e.user_id = u.id and e.name = ")
+        .bind(name)
+        .text(" and e.occurred_at >= now() - make_interval(days => ")
+        .bind(within)
+        .text("))")
+        .text(operator.equals("gte") ? " >= " : " <= ")
+        .bind((long) count);
   }
 }

@@ -4,8 +4,8 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * {@code goal.state}: the user has a row of the goal in a state — active (neither completed nor timed out),
- * completed or timed out — optionally reached within the last N days.
+ * {@code goal.state}: the user has a row of the goal in a state — active (neither completed nor
+ * timed out), completed or timed out — optionally reached within the last N days.
  */
 public final class GoalStateCriterion implements CriterionType {
 
@@ -26,7 +26,12 @@ public final class GoalStateCriterion implements CriterionType {
     return List.of(
         new Param("goal_code", "string", true, List.of(), "the goal"),
         new Param("state", "enum", true, STATES, "active, completed or timed out"),
-        new Param("within_days", "integer", false, List.of(), "only rows that reached the state in the last N days"));
+        new Param(
+            "within_days",
+            "integer",
+            false,
+            List.of(),
+            "only rows that reached the state in the last N days"));
   }
 
   @Override
@@ -38,18 +43,25 @@ public final class GoalStateCriterion implements CriterionType {
     if (!p.ok()) {
       return null;
     }
-    String condition = switch (state) {
-      case "active" -> "ug.completed_at is null and ug.timedout_at is null";
-      case "completed" -> "ug.completed_at is not null";
-      default -> "ug.timedout_at is not null";
-    };
-    String since = switch (state) {
-      case "active" -> "ug.created_at";
-      case "completed" -> "ug.completed_at";
-      default -> "ug.timedout_at";
-    };
-    SqlFragment sql = new SqlFragment().text("exists (select 1 from user_onboarding_goals ug join onboarding_goals g"
-        + " on g.id = ug.onboarding_goal_id where ug.user_id = u.id and g.code = ").bind(goal).text(" and " + condition);
+    String condition =
+        switch (state) {
+          case "active" -> "ug.completed_at is null and ug.timedout_at is null";
+          case "completed" -> "ug.completed_at is not null";
+          default -> "ug.timedout_at is not null";
+        };
+    String since =
+        switch (state) {
+          case "active" -> "ug.created_at";
+          case "completed" -> "ug.completed_at";
+          default -> "ug.timedout_at";
+        };
+    SqlFragment sql =
+        new SqlFragment()
+            .text(
+                "exists (select 1 from user_onboarding_goals ug join onboarding_goals g"
+                    + " on g.id = ug.onboarding_goal_id where ug.user_id = u.id and g.code = ")
+            .bind(goal)
+            .text(" and " + condition);
     if (within != null) {
       sql.text(" and " + since + " >= now() - make_interval(days => ").bind(within).text(")");
     }

@@ -4,16 +4,19 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Shape checks of an admin's raw segment SQL before it is test-run in a read-only transaction: one statement, a
- * SELECT (or WITH … SELECT), no statement separators or comments that could hide a second statement.
+ * Shape checks of an admin's raw segment SQL before it is test-run in a read-only transaction: one
+ * statement, a SELECT (or WITH … SELECT), no statement separators or comments that could hide a
+ * second statement.
  */
 public final class RawSql {
 
-  private static final Pattern START = Pattern.compile("^\\s*(select|with)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern FORBIDDEN = Pattern.compile(
-      "\\b(insert|update|delete|merge|truncate|drop|alter|create|grant|revoke|copy|call|do|vacuum|lock|set|reset|listen|notify|refresh)\\b"
-          + "|\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b|pg_sleep|dblink|lo_import|lo_export",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern START =
+      Pattern.compile("^\\s*(select|with)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORBIDDEN =
+      Pattern.compile(
+          "\\b(insert|update|delete|merge|truncate|drop|alter|create|grant|revoke|copy|call|do|vacuum|lock|set|reset|listen|notify|refresh)\\b"
+              + "|\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b|pg_sleep|dblink|lo_import|lo_export",
+          Pattern.CASE_INSENSITIVE);
 
   private RawSql() {}
 

@@ -4,7 +4,10 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code segment.member}: member of another (criteria) segment; cycles between segments are refused. */
+/**
+ * {@code segment.member}: member of another (criteria) segment; cycles between segments are
+ * refused.
+ */
 public final class SegmentMemberCriterion implements CriterionType {
 
   private final CriteriaCompiler compiler;
@@ -45,7 +48,8 @@ public final class SegmentMemberCriterion implements CriterionType {
       return null;
     }
     try {
-      SqlFragment inner = compiler.predicate(criteria.get(), CriteriaParser.at(path, "code"), context);
+      SqlFragment inner =
+          compiler.predicate(criteria.get(), CriteriaParser.at(path, "code"), context);
       // the other segment's predicate over the same user row
       return inner;
     } finally {

@@ -12,7 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Runs compiled segment SQL over JDBC: counts, membership checks, streaming with a server-side cursor. */
+/**
+ * Runs compiled segment SQL over JDBC: counts, membership checks, streaming with a server-side
+ * cursor.
+ */
 @Dependent
 public class SegmentSql {
 
@@ -22,8 +25,11 @@ public class SegmentSql {
   DataSource dataSource;
 
   public long count(SqlFragment selectIds) {
-    SqlFragment sql = new SqlFragment().text("select count(*) from (").append(selectIds).text(") s");
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql); ResultSet rs = s.executeQuery()) {
+    SqlFragment sql =
+        new SqlFragment().text("select count(*) from (").append(selectIds).text(") s");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql);
+        ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -32,8 +38,16 @@ public class SegmentSql {
   }
 
   public boolean contains(SqlFragment selectIds, long userId) {
-    SqlFragment sql = new SqlFragment().text("select exists (select 1 from (").append(selectIds).text(") s where s.id = ").bind(userId).text(")");
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql); ResultSet rs = s.executeQuery()) {
+    SqlFragment sql =
+        new SqlFragment()
+            .text("select exists (select 1 from (")
+            .append(selectIds)
+            .text(") s where s.id = ")
+            .bind(userId)
+            .text(")");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql);
+        ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getBoolean(1);
     } catch (SQLException e) {
@@ -41,12 +55,19 @@ public class SegmentSql {
     }
   }
 
-  /** What a check statement ({@link CompiledChecks}) read: the definitions' version and the membership. */
+  /**
+   * What a check statement ({@link CompiledChecks}) read: the definitions' version and the
+   * membership.
+   */
   public record CheckResult(long version, boolean member) {}
 
-  /** Runs a check statement for one user (an id or an email): one round trip, outside any transaction. */
+  /**
+   * Runs a check statement for one user (an id or an email): one round trip, outside any
+   * transaction.
+   */
   public CheckResult check(SqlFragment statement, Object user) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, statement)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, statement)) {
       s.setObject(statement.params().size() + 1, user); // the statement's last placeholder
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -57,9 +78,16 @@ public class SegmentSql {
     }
   }
 
-  /** Streams the members' ids and emails in id order; constant memory (a cursor fetching {@value #FETCH} rows at a time). */
+  /**
+   * Streams the members' ids and emails in id order; constant memory (a cursor fetching {@value
+   * #FETCH} rows at a time).
+   */
   public void stream(SqlFragment selectIds, MemberConsumer consumer) {
-    SqlFragment sql = new SqlFragment().text("select u.id, u.email from users u where u.id in (").append(selectIds).text(") order by u.id");
+    SqlFragment sql =
+        new SqlFragment()
+            .text("select u.id, u.email from users u where u.id in (")
+            .append(selectIds)
+            .text(") order by u.id");
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       if (autoCommit) {
@@ -84,18 +112,26 @@ public class SegmentSql {
   }
 
   /**
-   * One keyset page of members by id: above {@code afterId} ascending, or (with {@code beforeId}) just below it,
-   * descending. The pkey's order plus the segment's predicate as a semi-join: no count, no offset.
+   * One keyset page of members by id: above {@code afterId} ascending, or (with {@code beforeId})
+   * just below it, descending. The pkey's order plus the segment's predicate as a semi-join: no
+   * count, no offset.
    */
-  public void page(SqlFragment selectIds, Long afterId, Long beforeId, int limit, MemberConsumer consumer) {
-    SqlFragment sql = new SqlFragment().text("select u.id, u.email from users u where u.id in (").append(selectIds).text(")");
+  public void page(
+      SqlFragment selectIds, Long afterId, Long beforeId, int limit, MemberConsumer consumer) {
+    SqlFragment sql =
+        new SqlFragment()
+            .text("select u.id, u.email from users u where u.id in (")
+            .append(selectIds)
+            .text(")");
     if (beforeId != null) {
       sql.text(" and u.id < ").bind(beforeId).text(" order by u.id desc");
     } else {
       sql.text(" and u.id > ").bind(afterId == null ? 0L : afterId).text(" order by u.id");
     }
     sql.text(" limit ").bind(limit);
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql); ResultSet rs = s.executeQuery()) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql);
+        ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         consumer.accept(rs.getLong(1), rs.getString(2));
       }
@@ -150,5 +186,4 @@ public class SegmentSql {
     }
     return s;
   }
-
 }

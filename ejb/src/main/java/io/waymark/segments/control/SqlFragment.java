@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQL text with {@code ?} placeholders and the values bound to them, in order. Criteria only ever append fixed
- * text chosen from a whitelist; every value a user typed goes into {@link #bind}.
+ * SQL text with {@code ?} placeholders and the values bound to them, in order. Criteria only ever
+ * append fixed text chosen from a whitelist; every value a user typed goes into {@link #bind}.
  */
 public final class SqlFragment {
 

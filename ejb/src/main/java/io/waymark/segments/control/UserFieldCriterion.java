@@ -8,15 +8,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code user.field}: compares a user column with a value; columns and operators come from whitelists. */
+/**
+ * {@code user.field}: compares a user column with a value; columns and operators come from
+ * whitelists.
+ */
 public final class UserFieldCriterion implements CriterionType {
 
-  private enum Kind { TEXT, BOOLEAN, TIME }
+  private enum Kind {
+    TEXT,
+    BOOLEAN,
+    TIME
+  }
 
-  private static final Map<String, Kind> FIELDS = Map.of(
-      "email", Kind.TEXT, "locale", Kind.TEXT, "public_name", Kind.TEXT,
-      "active", Kind.BOOLEAN, "created_at", Kind.TIME, "confirmed_at", Kind.TIME);
-  private static final List<String> OPERATORS = List.of("eq", "ne", "lt", "gt", "contains", "is_empty", "in");
+  private static final Map<String, Kind> FIELDS =
+      Map.of(
+          "email",
+          Kind.TEXT,
+          "locale",
+          Kind.TEXT,
+          "public_name",
+          Kind.TEXT,
+          "active",
+          Kind.BOOLEAN,
+          "created_at",
+          Kind.TIME,
+          "confirmed_at",
+          Kind.TIME);
+  private static final List<String> OPERATORS =
+      List.of("eq", "ne", "lt", "gt", "contains", "is_empty", "in");
 
   @Override
   public String key() {
@@ -31,9 +50,19 @@ public final class UserFieldCriterion implements CriterionType {
   @Override
   public List<Param> params() {
     return List.of(
-        new Param("field", "enum", true, List.copyOf(new java.util.TreeSet<>(FIELDS.keySet())), "the user field"),
+        new Param(
+            "field",
+            "enum",
+            true,
+            List.copyOf(new java.util.TreeSet<>(FIELDS.keySet())),
+            "the user field"),
         new Param("operator", "enum", true, OPERATORS, "how to compare"),
-        new Param("value", "string|boolean|time|array", false, List.of(), "the value (not for is_empty; an array for in)"));
+        new Param(
+            "value",
+            "string|boolean|time|array",
+            false,
+            List.of(),
+            "the value (not for is_empty; an array for in)"));
   }
 
   @Override
@@ -47,11 +76,15 @@ public final class UserFieldCriterion implements CriterionType {
     Kind kind = FIELDS.get(field);
     String column = "u." + field; // from the whitelist above, never from input
     if (operator.equals("is_empty")) {
-      return new SqlFragment().text(kind == Kind.TEXT ? "coalesce(" + column + ", '') = ''" : column + " is null");
+      return new SqlFragment()
+          .text(kind == Kind.TEXT ? "coalesce(" + column + ", '') = ''" : column + " is null");
     }
     JsonValue value = p.raw("value");
     if (operator.equals("in")) {
-      if (kind != Kind.TEXT || value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
+      if (kind != Kind.TEXT
+          || value == null
+          || value.getValueType() != JsonValue.ValueType.ARRAY
+          || value.asJsonArray().isEmpty()) {
         p.error("value", "'in' takes a non-empty array of strings on a text field");
         return null;
       }
@@ -63,7 +96,10 @@ public final class UserFieldCriterion implements CriterionType {
         }
         values.add(s.getString().toLowerCase(java.util.Locale.ROOT));
       }
-      return new SqlFragment().text("lower(" + column + ") = any(").bind(values.toArray(new String[0])).text(")");
+      return new SqlFragment()
+          .text("lower(" + column + ") = any(")
+          .bind(values.toArray(new String[0]))
+          .text(")");
     }
     return switch (kind) {
       case TEXT -> text(column, operator, value, p);
@@ -80,10 +116,15 @@ public final class UserFieldCriterion implements CriterionType {
     String v = s.getString();
     return switch (operator) {
       case "eq" -> new SqlFragment().text("lower(" + column + ") = lower(").bind(v).text(")");
-      case "ne" -> new SqlFragment().text("lower(coalesce(" + column + ", '')) <> lower(").bind(v).text(")");
+      case "ne" ->
+          new SqlFragment().text("lower(coalesce(" + column + ", '')) <> lower(").bind(v).text(")");
       case "lt" -> new SqlFragment().text(column + " < ").bind(v);
       case "gt" -> new SqlFragment().text(column + " > ").bind(v);
-      case "contains" -> new SqlFragment().text(column + " ilike ").bind("%" + escapeLike(v) + "%").text(" escape '\\'");
+      case "contains" ->
+          new SqlFragment()
+              .text(column + " ilike ")
+              .bind("%" + escapeLike(v) + "%")
+              .text(" escape '\\'");
       default -> unsupported(operator, p);
     };
   }

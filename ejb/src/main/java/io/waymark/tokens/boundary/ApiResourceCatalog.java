@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The named API resources a token can be granted, with their method and path. The API's web module reads them from
- * its resource classes and publishes them here when it starts (the API and the console are separate web modules, see
- * ADR 0015), so the console offers exactly the names the API enforces.
+ * The named API resources a token can be granted, with their method and path. The API's web module
+ * reads them from its resource classes and publishes them here when it starts (the API and the
+ * console are separate web modules, see ADR 0015), so the console offers exactly the names the API
+ * enforces.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -40,7 +41,8 @@ public class ApiResourceCatalog {
   private Published current() {
     Published p = published;
     if (p == null) {
-      throw new IllegalStateException("The API module has not published its resources: is waymark-api.war deployed?");
+      throw new IllegalStateException(
+          "The API module has not published its resources: is waymark-api.war deployed?");
     }
     return p;
   }

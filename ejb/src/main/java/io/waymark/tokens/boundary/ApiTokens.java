@@ -18,20 +18,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Managing API tokens and authorising requests made with them. The caller supplies the names of the resources
- * that exist (the web tier's registry), so a grant can only name a real endpoint.
+ * Managing API tokens and authorising requests made with them. The caller supplies the names of the
+ * resources that exist (the web tier's registry), so a grant can only name a real endpoint.
  */
 @Stateless
 public class ApiTokens {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  TokenGrants grants;
+  @Inject TokenGrants grants;
 
   public record Created(ApiTokenView token, String secret) {}
 
@@ -42,7 +39,8 @@ public class ApiTokens {
     }
     validate(change, knownResources, errors);
     String secret = SecretTokens.generate(SecretTokens.API_PREFIX);
-    ApiToken token = new ApiToken(change.name().strip(), SecretTokens.hash(secret), clock.instant());
+    ApiToken token =
+        new ApiToken(change.name().strip(), SecretTokens.hash(secret), clock.instant());
     apply(token, change);
     grants.forgetAfterCompletion();
     em.persist(token);
@@ -68,21 +66,26 @@ public class ApiTokens {
   }
 
   public List<ApiTokenView> page(Long afterId, int limit) {
-    return em.createQuery("select t from ApiToken t where t.id > :after order by t.id", ApiToken.class)
+    return em.createQuery(
+            "select t from ApiToken t where t.id > :after order by t.id", ApiToken.class)
         .setParameter("after", afterId == null ? 0L : afterId)
         .setMaxResults(limit)
-        .getResultStream().map(ApiTokenView::of).toList();
+        .getResultStream()
+        .map(ApiTokenView::of)
+        .toList();
   }
 
   /**
-   * Authorises one request: the token must exist, be active, allow the address and be granted the resource. The
-   * reasons are the exact texts of the wire contract. Grants are remembered briefly ({@link TokenGrants}), so a
-   * busy client costs no query per request; no transaction is needed.
+   * Authorises one request: the token must exist, be active, allow the address and be granted the
+   * resource. The reasons are the exact texts of the wire contract. Grants are remembered briefly
+   * ({@link TokenGrants}), so a busy client costs no query per request; no transaction is needed.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ApiCaller authorize(String token, String address, String resource) {
-    TokenGrants.Grant grant = grants.lookup(token, resource)
-        .orElseThrow(() -> WaymarkException.notAuthorized("Token does not exist"));
+    TokenGrants.Grant grant =
+        grants
+            .lookup(token, resource)
+            .orElseThrow(() -> WaymarkException.notAuthorized("Token does not exist"));
     if (!grant.active()) {
       throw WaymarkException.notAuthorized("Token is not active");
     }
@@ -97,15 +100,25 @@ public class ApiTokens {
 
   /** Whether a token (already authorised for its endpoint) is also granted another resource. */
   public boolean granted(long tokenId, String resource) {
-    return (Boolean) em.createNativeQuery("select t.all_resources or exists (select 1 from api_token_resources r"
-            + " where r.api_token_id = t.id and r.resource = ?2) from api_tokens t where t.id = ?1")
-        .setParameter(1, tokenId).setParameter(2, resource).getSingleResult();
+    return (Boolean)
+        em.createNativeQuery(
+                "select t.all_resources or exists (select 1 from api_token_resources r"
+                    + " where r.api_token_id = t.id and r.resource = ?2) from api_tokens t where t.id = ?1")
+            .setParameter(1, tokenId)
+            .setParameter(2, resource)
+            .getSingleResult();
   }
 
-  /** Makes the configured bootstrap value a token that reaches every resource; none configured removes it. */
+  /**
+   * Makes the configured bootstrap value a token that reaches every resource; none configured
+   * removes it.
+   */
   public void configureBootstrap(String value) {
-    ApiToken existing = em.createQuery("select t from ApiToken t where t.bootstrap = true", ApiToken.class)
-        .getResultStream().findFirst().orElse(null);
+    ApiToken existing =
+        em.createQuery("select t from ApiToken t where t.bootstrap = true", ApiToken.class)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     grants.forgetAfterCompletion();
     if (value == null || value.isBlank()) {
       if (existing != null) {
@@ -115,7 +128,9 @@ public class ApiTokens {
     }
     ApiToken token = existing;
     if (token == null) {
-      token = new ApiToken("bootstrap (waymark.bootstrap.api-token)", SecretTokens.hash(value), clock.instant());
+      token =
+          new ApiToken(
+              "bootstrap (waymark.bootstrap.api-token)", SecretTokens.hash(value), clock.instant());
       token.setBootstrap(true);
       em.persist(token);
     }
@@ -125,7 +140,8 @@ public class ApiTokens {
     token.setIpRestrictions("*");
   }
 
-  private void validate(ApiTokenChange change, Set<String> knownResources, List<FieldError> errors) {
+  private void validate(
+      ApiTokenChange change, Set<String> knownResources, List<FieldError> errors) {
     if (change.name() != null && change.name().length() > 255) {
       errors.add(new FieldError("name", "must have at most 255 characters"));
     }
@@ -158,7 +174,8 @@ public class ApiTokens {
       token.setActive(change.active());
     }
     if (change.ipRestrictions() != null) {
-      token.setIpRestrictions(change.ipRestrictions().isBlank() ? "*" : change.ipRestrictions().strip());
+      token.setIpRestrictions(
+          change.ipRestrictions().isBlank() ? "*" : change.ipRestrictions().strip());
     }
     if (change.resources() != null) {
       token.getResources().clear();
@@ -174,13 +191,21 @@ public class ApiTokens {
     return token;
   }
 
-  /** The keyset page just before {@code beforeId}, in ascending id order (the console's "previous page"). */
+  /**
+   * The keyset page just before {@code beforeId}, in ascending id order (the console's "previous
+   * page").
+   */
   public List<ApiTokenView> pageBefore(long beforeId, int limit) {
-    List<ApiTokenView> page = new ArrayList<>(em.createQuery(
-            "select t from ApiToken t where t.id < :before order by t.id desc", ApiToken.class)
-        .setParameter("before", beforeId)
-        .setMaxResults(limit)
-        .getResultStream().map(ApiTokenView::of).toList());
+    List<ApiTokenView> page =
+        new ArrayList<>(
+            em.createQuery(
+                    "select t from ApiToken t where t.id < :before order by t.id desc",
+                    ApiToken.class)
+                .setParameter("before", beforeId)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(ApiTokenView::of)
+                .toList());
     java.util.Collections.reverse(page);
     return page;
   }

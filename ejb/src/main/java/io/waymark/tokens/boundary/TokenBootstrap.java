@@ -14,8 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("Migrations")
 public class TokenBootstrap {
 
-  @Inject
-  ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
   @Inject
   @ConfigProperty(name = "waymark.bootstrap.api-token")

@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What an API token (kept by its hash, never the token itself) may do with one resource, remembered for
- * {@code waymark.api.token-cache-ttl} so a busy client does not cost a query per request. A change to any token
- * forgets everything on this server as soon as it commits; other servers of a cluster see it within the TTL.
- * Unknown tokens are never remembered (random tokens cannot fill the memory).
+ * What an API token (kept by its hash, never the token itself) may do with one resource, remembered
+ * for {@code waymark.api.token-cache-ttl} so a busy client does not cost a query per request. A
+ * change to any token forgets everything on this server as soon as it commits; other servers of a
+ * cluster see it within the TTL. Unknown tokens are never remembered (random tokens cannot fill the
+ * memory).
  */
 @ApplicationScoped
 public class TokenGrants {
@@ -28,17 +29,16 @@ public class TokenGrants {
   private static final int MAX_REMEMBERED = 10_000;
 
   /** The token's state as far as one resource is concerned. */
-  public record Grant(long tokenId, String tokenName, boolean active, IpRestrictions addresses, boolean granted) {}
+  public record Grant(
+      long tokenId, String tokenName, boolean active, IpRestrictions addresses, boolean granted) {}
 
   private record Remembered(Grant grant, long loadedAt) {}
 
   private final ConcurrentMap<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Resource
-  TransactionSynchronizationRegistry transactions;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @Inject
   @ConfigProperty(name = "waymark.api.token-cache-ttl", defaultValue = "PT5S")
@@ -52,13 +52,21 @@ public class TokenGrants {
     if (hit != null && now - hit.loadedAt() < ttl.toNanos()) {
       return Optional.of(hit.grant());
     }
-    Optional<Grant> grant = jdbc.first("""
+    Optional<Grant> grant =
+        jdbc.first(
+            """
             select t.id, t.name, t.active, t.ip_restrictions,
                    t.all_resources or exists (select 1 from api_token_resources r where r.api_token_id = t.id and r.resource = ?)
             from api_tokens t where t.token_hash = ?""",
-        rs -> new Grant(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-            IpRestrictions.parseLenient(rs.getString(4), new ArrayList<>()), rs.getBoolean(5)),
-        resource, tokenHash);
+            rs ->
+                new Grant(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    IpRestrictions.parseLenient(rs.getString(4), new ArrayList<>()),
+                    rs.getBoolean(5)),
+            resource,
+            tokenHash);
     if (grant.isPresent() && !ttl.isZero()) {
       if (remembered.size() >= MAX_REMEMBERED) {
         remembered.clear();
@@ -68,17 +76,20 @@ public class TokenGrants {
     return grant;
   }
 
-  /** Forgets every grant when the current transaction (which changes tokens) ends, and right now. */
+  /**
+   * Forgets every grant when the current transaction (which changes tokens) ends, and right now.
+   */
   public void forgetAfterCompletion() {
     remembered.clear();
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        remembered.clear();
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            remembered.clear();
+          }
+        });
   }
 }

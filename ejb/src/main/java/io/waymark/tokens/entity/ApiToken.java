@@ -58,20 +58,67 @@ public class ApiToken {
     this.updatedAt = now;
   }
 
-  public Long getId() { return id; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public void setTokenHash(byte[] tokenHash) { this.tokenHash = tokenHash; }
-  public boolean isActive() { return active; }
-  public void setActive(boolean active) { this.active = active; }
-  public String getIpRestrictions() { return ipRestrictions; }
-  public void setIpRestrictions(String ipRestrictions) { this.ipRestrictions = ipRestrictions; }
-  public boolean isAllResources() { return allResources; }
-  public void setAllResources(boolean allResources) { this.allResources = allResources; }
-  public boolean isBootstrap() { return bootstrap; }
-  public void setBootstrap(boolean bootstrap) { this.bootstrap = bootstrap; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
-  public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
-  public Set<String> getResources() { return resources; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public void setTokenHash(byte[] tokenHash) {
+    this.tokenHash = tokenHash;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public String getIpRestrictions() {
+    return ipRestrictions;
+  }
+
+  public void setIpRestrictions(String ipRestrictions) {
+    this.ipRestrictions = ipRestrictions;
+  }
+
+  public boolean isAllResources() {
+    return allResources;
+  }
+
+  public void setAllResources(boolean allResources) {
+    this.allResources = allResources;
+  }
+
+  public boolean isBootstrap() {
+    return bootstrap;
+  }
+
+  public void setBootstrap(boolean bootstrap) {
+    this.bootstrap = bootstrap;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  public Set<String> getResources() {
+    return resources;
+  }
 }

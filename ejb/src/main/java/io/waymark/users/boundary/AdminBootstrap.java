@@ -23,9 +23,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first admin-console user: {@code waymark.bootstrap.admin-email} / {@code -password} when configured; otherwise,
- * while no admin exists, {@code admin@localhost} with a generated password that is handed over once — through a
- * private file in the data directory that the launcher prints and deletes — and never logged.
+ * The first admin-console user: {@code waymark.bootstrap.admin-email} / {@code -password} when
+ * configured; otherwise, while no admin exists, {@code admin@localhost} with a generated password
+ * that is handed over once — through a private file in the data directory that the launcher prints
+ * and deletes — and never logged.
  */
 @Startup
 @Singleton
@@ -35,14 +36,11 @@ public class AdminBootstrap {
   private static final System.Logger LOG = System.getLogger(AdminBootstrap.class.getName());
   static final String DEFAULT_ADMIN = "admin@localhost";
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  UserRepository repository;
+  @Inject UserRepository repository;
 
   @Inject
   @ConfigProperty(name = "waymark.bootstrap.admin-email")
@@ -62,12 +60,15 @@ public class AdminBootstrap {
       User admin = repository.byEmail(adminEmail.get()).orElseGet(() -> create(adminEmail.get()));
       admin.getRoles().add(Role.ADMIN.id());
       admin.setActive(true);
-      adminPassword.filter(p -> !PasswordHasher.verify(p, admin.getPasswordHash()))
+      adminPassword
+          .filter(p -> !PasswordHasher.verify(p, admin.getPasswordHash()))
           .ifPresent(p -> admin.setPasswordHash(PasswordHasher.hash(p)));
       LOG.log(Level.INFO, "Bootstrap admin-console user: {0}", admin.getEmail());
       return;
     }
-    Long admins = em.createQuery("select count(u) from User u join u.roles r where r = 'admin'", Long.class).getSingleResult();
+    Long admins =
+        em.createQuery("select count(u) from User u join u.roles r where r = 'admin'", Long.class)
+            .getSingleResult();
     if (admins > 0) {
       return;
     }
@@ -90,15 +91,25 @@ public class AdminBootstrap {
       Path file = Path.of(dataDir.get(), "initial-admin-password");
       try {
         Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, secretLine + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        LOG.log(Level.WARNING, "Created admin-console user {0}; its generated password is in {1} (shown once by the launcher)", DEFAULT_ADMIN, file);
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(
+            file, secretLine + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        LOG.log(
+            Level.WARNING,
+            "Created admin-console user {0}; its generated password is in {1} (shown once by the launcher)",
+            DEFAULT_ADMIN,
+            file);
         return;
       } catch (IOException | UnsupportedOperationException e) {
         LOG.log(Level.WARNING, "Cannot write {0}: {1}", file, e.getMessage());
       }
     }
     // no data directory: the console (standard output) is the only place left to show it once
-    System.out.println("*** Waymark: " + secretLine + " (set waymark.bootstrap.admin-email/-password to choose it) ***");
+    System.out.println(
+        "*** Waymark: "
+            + secretLine
+            + " (set waymark.bootstrap.admin-email/-password to choose it) ***");
   }
 }

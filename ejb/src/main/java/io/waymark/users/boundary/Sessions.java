@@ -25,14 +25,11 @@ public class Sessions {
   /** How often at most the last-use time of a token is written (saves a write per request). */
   private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  UserRepository repository;
+  @Inject UserRepository repository;
 
   @Inject
   @ConfigProperty(name = "waymark.user-token.idle-timeout", defaultValue = "P30D")
@@ -42,10 +39,20 @@ public class Sessions {
 
   public Login login(String email, String password) {
     if (email == null || email.isBlank()) {
-      throw new WaymarkException(400, "invalid_email", "Email is required", null, List.of(new FieldError("email", "is required")));
+      throw new WaymarkException(
+          400,
+          "invalid_email",
+          "Email is required",
+          null,
+          List.of(new FieldError("email", "is required")));
     }
     if (password == null || password.isEmpty()) {
-      throw new WaymarkException(400, "invalid_password", "Password is required", null, List.of(new FieldError("password", "is required")));
+      throw new WaymarkException(
+          400,
+          "invalid_password",
+          "Password is required",
+          null,
+          List.of(new FieldError("password", "is required")));
     }
     Optional<User> found = repository.byEmail(email);
     if (found.isEmpty()) {
@@ -61,9 +68,13 @@ public class Sessions {
     return new Login(UserView.of(user), issue(user));
   }
 
-  /** Verifies a username/password pair for the admin console; empty when it does not match an active user. */
+  /**
+   * Verifies a username/password pair for the admin console; empty when it does not match an active
+   * user.
+   */
   public Optional<UserView> verify(String email, String password) {
-    return repository.byEmail(email)
+    return repository
+        .byEmail(email)
         .filter(User::isActive)
         .filter(u -> PasswordHasher.verify(password, u.getPasswordHash()))
         .map(UserView::of);
@@ -93,9 +104,12 @@ public class Sessions {
   }
 
   private UserToken byValue(String token) {
-    return em.createQuery("select t from UserToken t join fetch t.user where t.tokenHash = :hash", UserToken.class)
+    return em.createQuery(
+            "select t from UserToken t join fetch t.user where t.tokenHash = :hash",
+            UserToken.class)
         .setParameter("hash", SecretTokens.hash(token))
-        .getResultStream().findFirst()
+        .getResultStream()
+        .findFirst()
         .orElseThrow(() -> WaymarkException.notAuthorized("Token does not exist"));
   }
 

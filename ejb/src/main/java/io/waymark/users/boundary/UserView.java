@@ -6,11 +6,33 @@ import java.util.List;
 import java.util.UUID;
 
 /** What callers see of a user (never the password hash). */
-public record UserView(long id, UUID uuid, String email, String publicName, String firstName, String lastName,
-    boolean active, Instant createdAt, Instant confirmedAt, String locale, String timezone, List<String> roles) {
+public record UserView(
+    long id,
+    UUID uuid,
+    String email,
+    String publicName,
+    String firstName,
+    String lastName,
+    boolean active,
+    Instant createdAt,
+    Instant confirmedAt,
+    String locale,
+    String timezone,
+    List<String> roles) {
 
   static UserView of(User u) {
-    return new UserView(u.getId(), u.getUuid(), u.getEmail(), u.getPublicName(), u.getFirstName(), u.getLastName(),
-        u.isActive(), u.getCreatedAt(), u.getConfirmedAt(), u.getLocale(), u.getTimezone(), List.copyOf(u.getRoles()));
+    return new UserView(
+        u.getId(),
+        u.getUuid(),
+        u.getEmail(),
+        u.getPublicName(),
+        u.getFirstName(),
+        u.getLastName(),
+        u.isActive(),
+        u.getCreatedAt(),
+        u.getConfirmedAt(),
+        u.getLocale(),
+        u.getTimezone(),
+        List.copyOf(u.getRoles()));
   }
 }

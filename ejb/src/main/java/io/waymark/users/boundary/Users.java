@@ -22,17 +22,13 @@ import java.util.stream.Collectors;
 @Stateless
 public class Users {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  UserRepository repository;
+  @Inject UserRepository repository;
 
-  @Inject
-  Event<UserRegistered> registered;
+  @Inject Event<UserRegistered> registered;
 
   public UserView create(NewUser command) {
     List<FieldError> errors = new ArrayList<>();
@@ -70,18 +66,32 @@ public class Users {
   }
 
   public UserView findByEmail(String email) {
-    return repository.byEmail(email).map(UserView::of)
-        .orElseThrow(() -> WaymarkException.notFound("user_not_found", "user with email '" + email + "' not found"));
+    return repository
+        .byEmail(email)
+        .map(UserView::of)
+        .orElseThrow(
+            () ->
+                WaymarkException.notFound(
+                    "user_not_found", "user with email '" + email + "' not found"));
   }
 
-  /** Keyset page ordered by id; {@code emailPrefix} narrows to emails starting with it (case-insensitive). */
+  /**
+   * Keyset page ordered by id; {@code emailPrefix} narrows to emails starting with it
+   * (case-insensitive).
+   */
   public List<UserView> page(Long afterId, int limit, String emailPrefix) {
-    String where = "where u.id > :after" + (emailPrefix == null || emailPrefix.isBlank() ? "" : " and lower(u.email) like :prefix");
-    var query = em.createQuery("select u from User u " + where + " order by u.id", User.class)
-        .setParameter("after", afterId == null ? 0L : afterId)
-        .setMaxResults(limit);
+    String where =
+        "where u.id > :after"
+            + (emailPrefix == null || emailPrefix.isBlank()
+                ? ""
+                : " and lower(u.email) like :prefix");
+    var query =
+        em.createQuery("select u from User u " + where + " order by u.id", User.class)
+            .setParameter("after", afterId == null ? 0L : afterId)
+            .setMaxResults(limit);
     if (emailPrefix != null && !emailPrefix.isBlank()) {
-      query.setParameter("prefix", escapeLike(emailPrefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+      query.setParameter(
+          "prefix", escapeLike(emailPrefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
     }
     return query.getResultList().stream().map(UserView::of).toList();
   }
@@ -104,7 +114,10 @@ public class Users {
     if (ids.isEmpty()) {
       return Set.of();
     }
-    List<?> rows = em.createNativeQuery("select id from users where id in (?1)").setParameter(1, List.copyOf(ids)).getResultList();
+    List<?> rows =
+        em.createNativeQuery("select id from users where id in (?1)")
+            .setParameter(1, List.copyOf(ids))
+            .getResultList();
     return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
   }
 
@@ -115,13 +128,15 @@ public class Users {
 
   /** One indexed lookup, without loading the user (hot path of goal completion). */
   public boolean exists(long id) {
-    return !em.createNativeQuery("select 1 from users where id = ?1").setParameter(1, id).getResultList().isEmpty();
+    return !em.createNativeQuery("select 1 from users where id = ?1")
+        .setParameter(1, id)
+        .getResultList()
+        .isEmpty();
   }
 
   private User entity(long id) {
     return repository.byId(id).orElseThrow(() -> userNotFound(String.valueOf(id)));
   }
-
 
   public static WaymarkException userNotFound(String id) {
     return WaymarkException.notFound("user_not_found", "user with ID '" + id + "' not found");
@@ -136,24 +151,33 @@ public class Users {
   }
 
   /**
-   * The keyset page just before {@code beforeId} (the rows with the next smaller ids), in ascending id order:
-   * the console's "previous page"; {@code emailPrefix} as in {@link #page}.
+   * The keyset page just before {@code beforeId} (the rows with the next smaller ids), in ascending
+   * id order: the console's "previous page"; {@code emailPrefix} as in {@link #page}.
    */
   public List<UserView> pageBefore(long beforeId, int limit, String emailPrefix) {
     boolean filtered = emailPrefix != null && !emailPrefix.isBlank();
-    var query = em.createQuery("select u from User u where u.id < :before"
-            + (filtered ? " and lower(u.email) like :prefix" : "") + " order by u.id desc", User.class)
-        .setParameter("before", beforeId)
-        .setMaxResults(limit);
+    var query =
+        em.createQuery(
+                "select u from User u where u.id < :before"
+                    + (filtered ? " and lower(u.email) like :prefix" : "")
+                    + " order by u.id desc",
+                User.class)
+            .setParameter("before", beforeId)
+            .setMaxResults(limit);
     if (filtered) {
-      query.setParameter("prefix", escapeLike(emailPrefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+      query.setParameter(
+          "prefix", escapeLike(emailPrefix.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
     }
-    List<UserView> page = new ArrayList<>(query.getResultList().stream().map(UserView::of).toList());
+    List<UserView> page =
+        new ArrayList<>(query.getResultList().stream().map(UserView::of).toList());
     java.util.Collections.reverse(page);
     return page;
   }
 
-  /** Sets a user's console roles and active flag together, in one transaction (the console's user form). */
+  /**
+   * Sets a user's console roles and active flag together, in one transaction (the console's user
+   * form).
+   */
   public UserView changeAccess(long id, Collection<Role> roles, boolean active) {
     User user = entity(id);
     user.getRoles().clear();

@@ -65,25 +65,87 @@ public class User {
     this.createdAt = createdAt;
   }
 
-  public Long getId() { return id; }
-  public UUID getUuid() { return uuid; }
-  public String getEmail() { return email; }
-  public String getPasswordHash() { return passwordHash; }
-  public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
-  public String getPublicName() { return publicName; }
-  public void setPublicName(String publicName) { this.publicName = publicName; }
-  public String getFirstName() { return firstName; }
-  public void setFirstName(String firstName) { this.firstName = firstName; }
-  public String getLastName() { return lastName; }
-  public void setLastName(String lastName) { this.lastName = lastName; }
-  public boolean isActive() { return active; }
-  public void setActive(boolean active) { this.active = active; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getConfirmedAt() { return confirmedAt; }
-  public void setConfirmedAt(Instant confirmedAt) { this.confirmedAt = confirmedAt; }
-  public String getLocale() { return locale; }
-  public void setLocale(String locale) { this.locale = locale; }
-  public String getTimezone() { return timezone; }
-  public void setTimezone(String timezone) { this.timezone = timezone; }
-  public Set<String> getRoles() { return roles; }
+  public Long getId() {
+    return id;
+  }
+
+  public UUID getUuid() {
+    return uuid;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public String getPublicName() {
+    return publicName;
+  }
+
+  public void setPublicName(String publicName) {
+    this.publicName = publicName;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public void setFirstName(String firstName) {
+    this.firstName = firstName;
+  }
+
+  public String getLastName() {
+    return lastName;
+  }
+
+  public void setLastName(String lastName) {
+    this.lastName = lastName;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getConfirmedAt() {
+    return confirmedAt;
+  }
+
+  public void setConfirmedAt(Instant confirmedAt) {
+    this.confirmedAt = confirmedAt;
+  }
+
+  public String getLocale() {
+    return locale;
+  }
+
+  public void setLocale(String locale) {
+    this.locale = locale;
+  }
+
+  public String getTimezone() {
+    return timezone;
+  }
+
+  public void setTimezone(String timezone) {
+    this.timezone = timezone;
+  }
+
+  public Set<String> getRoles() {
+    return roles;
+  }
 }

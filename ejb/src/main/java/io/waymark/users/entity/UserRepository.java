@@ -9,13 +9,13 @@ import java.util.Optional;
 @Dependent
 public class UserRepository {
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
   public Optional<User> byEmail(String email) {
     return em.createQuery("select u from User u where lower(u.email) = lower(:email)", User.class)
         .setParameter("email", email.strip())
-        .getResultStream().findFirst();
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<User> byId(long id) {

@@ -45,10 +45,27 @@ public class UserToken {
     this.lastUsedAt = now;
   }
 
-  public Long getId() { return id; }
-  public User getUser() { return user; }
-  public Instant getLastUsedAt() { return lastUsedAt; }
-  public void setLastUsedAt(Instant lastUsedAt) { this.lastUsedAt = lastUsedAt; }
-  public Instant getRevokedAt() { return revokedAt; }
-  public void setRevokedAt(Instant revokedAt) { this.revokedAt = revokedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public User getUser() {
+    return user;
+  }
+
+  public Instant getLastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public void setLastUsedAt(Instant lastUsedAt) {
+    this.lastUsedAt = lastUsedAt;
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  public void setRevokedAt(Instant revokedAt) {
+    this.revokedAt = revokedAt;
+  }
 }

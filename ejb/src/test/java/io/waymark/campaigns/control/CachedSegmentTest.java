@@ -43,7 +43,9 @@ class CachedSegmentTest {
     assertThat(segment.contains(3)).isFalse();
     assertThat(segment.contains(big)).isTrue();
     assertThat(segment.contains(3L + (1L << 32))).isFalse();
-    assertThat(segment.stats()).extracting(CachedSegment.Stats::built, CachedSegment.Stats::members, CachedSegment.Stats::builtAt)
+    assertThat(segment.stats())
+        .extracting(
+            CachedSegment.Stats::built, CachedSegment.Stats::members, CachedSegment.Stats::builtAt)
         .containsExactly(true, 4L, NOW);
   }
 
@@ -116,21 +118,25 @@ class CachedSegmentTest {
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < 2; t++) {
       long offset = t * 1_000_000L;
-      work.add(pool.submit(() -> {
-        for (long id = 1; id <= 20_000; id++) {
-          segment.update(offset + id, true);
-          if (id % 2 == 0) {
-            segment.update(offset + id, false);
-          }
-        }
-      }));
-      work.add(pool.submit(() -> {
-        for (int i = 0; i < 200_000; i++) {
-          if (segment.contains(offset + 1 + i % 20_000) == null) {
-            failed.set(true);
-          }
-        }
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                for (long id = 1; id <= 20_000; id++) {
+                  segment.update(offset + id, true);
+                  if (id % 2 == 0) {
+                    segment.update(offset + id, false);
+                  }
+                }
+              }));
+      work.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 200_000; i++) {
+                  if (segment.contains(offset + 1 + i % 20_000) == null) {
+                    failed.set(true);
+                  }
+                }
+              }));
     }
     for (Future<?> f : work) {
       f.get(60, TimeUnit.SECONDS);

@@ -31,8 +31,11 @@ class CampaignSegmentCacheTest {
 
   @Test
   void aGoalSegmentCountsOnlyActiveUsersOtherSegmentsTheirOwnDefinition() {
-    List<CachedSegment> added = cache.retain(List.of(new CampaignSegmentCache.Wanted("onboarding_demo", 7L),
-        new CampaignSegmentCache.Wanted("everyone", null)));
+    List<CachedSegment> added =
+        cache.retain(
+            List.of(
+                new CampaignSegmentCache.Wanted("onboarding_demo", 7L),
+                new CampaignSegmentCache.Wanted("everyone", null)));
     added.forEach(s -> build(s, 1));
     assertThat(cache.contains("onboarding_demo", 1, true)).isTrue();
     assertThat(cache.contains("onboarding_demo", 1, false)).isFalse();
@@ -42,10 +45,14 @@ class CampaignSegmentCacheTest {
 
   @Test
   void retainKeepsBuiltSegmentsAddsNewOnesAndDropsTheRest() {
-    CachedSegment goal = cache.retain(List.of(new CampaignSegmentCache.Wanted("onboarding_a", 1L))).get(0);
+    CachedSegment goal =
+        cache.retain(List.of(new CampaignSegmentCache.Wanted("onboarding_a", 1L))).get(0);
     build(goal, 5);
-    List<CachedSegment> added = cache.retain(List.of(new CampaignSegmentCache.Wanted("onboarding_a", 1L),
-        new CampaignSegmentCache.Wanted("b", null)));
+    List<CachedSegment> added =
+        cache.retain(
+            List.of(
+                new CampaignSegmentCache.Wanted("onboarding_a", 1L),
+                new CampaignSegmentCache.Wanted("b", null)));
     assertThat(added).extracting(CachedSegment::code).containsExactly("b");
     assertThat(cache.segment("onboarding_a")).containsSame(goal);
     cache.retain(List.of(new CampaignSegmentCache.Wanted("b", null)));
@@ -56,7 +63,8 @@ class CampaignSegmentCacheTest {
 
   @Test
   void updatesAndRechecks() {
-    CachedSegment goal = cache.retain(List.of(new CampaignSegmentCache.Wanted("onboarding_a", 1L))).get(0);
+    CachedSegment goal =
+        cache.retain(List.of(new CampaignSegmentCache.Wanted("onboarding_a", 1L))).get(0);
     build(goal);
     cache.update(goal, 3, true);
     assertThat(cache.contains("onboarding_a", 3, true)).isTrue();
@@ -64,9 +72,12 @@ class CampaignSegmentCacheTest {
     assertThat(cache.contains("onboarding_a", 3, true)).isFalse();
     cache.recheck("onboarding_a", 4, id -> id == 4);
     assertThat(cache.contains("onboarding_a", 4, true)).isTrue();
-    cache.recheck("not-held", 4, id -> {
-      throw new AssertionError("a segment this server does not hold is not re-checked");
-    });
+    cache.recheck(
+        "not-held",
+        4,
+        id -> {
+          throw new AssertionError("a segment this server does not hold is not re-checked");
+        });
     assertThat(cache.rechecks()).isEqualTo(2);
   }
 }

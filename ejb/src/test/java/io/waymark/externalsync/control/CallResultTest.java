@@ -16,8 +16,13 @@ class CallResultTest {
 
   @Test
   void everythingElseIsRetried() {
-    for (CallResult r : new CallResult[] {CallResult.answered(500), CallResult.answered(401), CallResult.answered(302),
-        CallResult.unreachable("ConnectException")}) {
+    for (CallResult r :
+        new CallResult[] {
+          CallResult.answered(500),
+          CallResult.answered(401),
+          CallResult.answered(302),
+          CallResult.unreachable("ConnectException")
+        }) {
       assertThat(r.delivered()).as(r.describe()).isFalse();
       assertThat(r.ignored()).as(r.describe()).isFalse();
     }

@@ -10,13 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class TemplateRendererTest {
 
-  private static final Map<String, Object> USER = Map.of("id", 7L, "email", "ann@example.com", "public_name", "Ann <b>", "locale", "sk");
+  private static final Map<String, Object> USER =
+      Map.of("id", 7L, "email", "ann@example.com", "public_name", "Ann <b>", "locale", "sk");
 
   @Test
   void rendersUserAndParamsInEveryPart() throws TemplateError {
-    MailContent out = TemplateRenderer.render(
-        new MailContent("Hi {{ user.public_name }}", "<p>{{ trigger.plan }} for {{ user.email }}</p>", "Plan {{ trigger.plan }} ({{ user.id }})"),
-        USER, Map.of("trigger", Map.of("plan", "gold")));
+    MailContent out =
+        TemplateRenderer.render(
+            new MailContent(
+                "Hi {{ user.public_name }}",
+                "<p>{{ trigger.plan }} for {{ user.email }}</p>",
+                "Plan {{ trigger.plan }} ({{ user.id }})"),
+            USER,
+            Map.of("trigger", Map.of("plan", "gold")));
 
     assertThat(out.subject()).isEqualTo("Hi Ann <b>");
     assertThat(out.html()).isEqualTo("<p>gold for ann@example.com</p>");
@@ -25,8 +31,14 @@ class TemplateRendererTest {
 
   @Test
   void escapesHtmlOnlyInTheHtmlBody() throws TemplateError {
-    MailContent out = TemplateRenderer.render(new MailContent("{{ user.public_name }}", "<i>{{ user.public_name }}</i>", "{{ user.public_name }}"),
-        USER, Map.of());
+    MailContent out =
+        TemplateRenderer.render(
+            new MailContent(
+                "{{ user.public_name }}",
+                "<i>{{ user.public_name }}</i>",
+                "{{ user.public_name }}"),
+            USER,
+            Map.of());
 
     assertThat(out.html()).isEqualTo("<i>Ann &lt;b&gt;</i>");
     assertThat(out.subject()).isEqualTo("Ann <b>");
@@ -35,22 +47,31 @@ class TemplateRendererTest {
 
   @Test
   void paramsCannotReplaceTheUser() throws TemplateError {
-    MailContent out = TemplateRenderer.render(new MailContent("{{ user.email }}", "", "x"), USER, Map.of("user", Map.of("email", "evil@example.com")));
+    MailContent out =
+        TemplateRenderer.render(
+            new MailContent("{{ user.email }}", "", "x"),
+            USER,
+            Map.of("user", Map.of("email", "evil@example.com")));
 
     assertThat(out.subject()).isEqualTo("ann@example.com");
   }
 
   @Test
   void subjectIsOneLine() throws TemplateError {
-    MailContent out = TemplateRenderer.render(new MailContent("Hello\n{% for i in items %}{{ i }}\n{% endfor %}", "", "x"), USER,
-        Map.of("items", List.of("a", "b")));
+    MailContent out =
+        TemplateRenderer.render(
+            new MailContent("Hello\n{% for i in items %}{{ i }}\n{% endfor %}", "", "x"),
+            USER,
+            Map.of("items", List.of("a", "b")));
 
     assertThat(out.subject()).isEqualTo("Hello a b");
   }
 
   @Test
   void missingVariablesRenderEmpty() throws TemplateError {
-    MailContent out = TemplateRenderer.render(new MailContent("[{{ nothing }}]", "", "[{{ trigger.nothing }}]"), USER, Map.of());
+    MailContent out =
+        TemplateRenderer.render(
+            new MailContent("[{{ nothing }}]", "", "[{{ trigger.nothing }}]"), USER, Map.of());
 
     assertThat(out.subject()).isEqualTo("[]");
     assertThat(out.text()).isEqualTo("[]");
@@ -58,7 +79,8 @@ class TemplateRendererTest {
 
   @Test
   void syntaxErrorNamesThePartAndLine() {
-    var error = TemplateRenderer.check(new MailContent("ok", "<p>\n{% if user.id %}never closed", "fine"));
+    var error =
+        TemplateRenderer.check(new MailContent("ok", "<p>\n{% if user.id %}never closed", "fine"));
 
     assertThat(error).isPresent();
     assertThat(error.get().part()).isEqualTo("html_body");
@@ -74,19 +96,25 @@ class TemplateRendererTest {
 
   @Test
   void validTemplatesPass() {
-    assertThat(TemplateRenderer.check(new MailContent("Hi {{ user.email }}", "{% if trigger %}<b>x</b>{% endif %}", ""))).isEmpty();
+    assertThat(
+            TemplateRenderer.check(
+                new MailContent("Hi {{ user.email }}", "{% if trigger %}<b>x</b>{% endif %}", "")))
+        .isEmpty();
   }
 
   @Test
   void includeDoesNotReadServerFiles() throws TemplateError {
-    MailContent out = TemplateRenderer.render(new MailContent("s", "", "{% include \"/etc/hostname\" %}"), USER, Map.of());
+    MailContent out =
+        TemplateRenderer.render(
+            new MailContent("s", "", "{% include \"/etc/hostname\" %}"), USER, Map.of());
 
     assertThat(out.text()).isEqualTo("/etc/hostname");
   }
 
   @Test
   void renderFailureIsATemplateError() {
-    assertThatThrownBy(() -> TemplateRenderer.render(new MailContent("{{ 1 / 0 }}", "", "x"), USER, Map.of()))
+    assertThatThrownBy(
+            () -> TemplateRenderer.render(new MailContent("{{ 1 / 0 }}", "", "x"), USER, Map.of()))
         .isInstanceOf(TemplateError.class);
   }
 }

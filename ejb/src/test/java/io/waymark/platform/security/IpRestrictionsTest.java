@@ -57,9 +57,12 @@ class IpRestrictionsTest {
 
   @Test
   void invalidEntriesAreRejectedAndNeverLookedUpInDns() {
-    assertThatThrownBy(() -> IpRestrictions.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> IpRestrictions.parse("example.com")).hasMessageContaining("example.com");
-    assertThatThrownBy(() -> IpRestrictions.parse("10.0.0.1, 300.1.1.1")).hasMessageContaining("300.1.1.1");
+    assertThatThrownBy(() -> IpRestrictions.parse("10.0.0.0/33"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IpRestrictions.parse("example.com"))
+        .hasMessageContaining("example.com");
+    assertThatThrownBy(() -> IpRestrictions.parse("10.0.0.1, 300.1.1.1"))
+        .hasMessageContaining("300.1.1.1");
   }
 
   @Test

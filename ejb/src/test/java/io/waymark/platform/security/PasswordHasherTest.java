@@ -18,7 +18,10 @@ class PasswordHasherTest {
   void hashIsSaltedSelfDescribingAndNeverThePassword() {
     String a = PasswordHasher.hash("same-password");
     String b = PasswordHasher.hash("same-password");
-    assertThat(a).isNotEqualTo(b).startsWith("pbkdf2-sha512$" + PasswordHasher.ITERATIONS + "$").doesNotContain("same-password");
+    assertThat(a)
+        .isNotEqualTo(b)
+        .startsWith("pbkdf2-sha512$" + PasswordHasher.ITERATIONS + "$")
+        .doesNotContain("same-password");
   }
 
   @Test

@@ -20,6 +20,7 @@ class SecretTokensTest {
 
   @Test
   void onlyTheHashIsKeptAndItIsStable() {
-    assertThat(SecretTokens.hashHex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(SecretTokens.hashHex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 }

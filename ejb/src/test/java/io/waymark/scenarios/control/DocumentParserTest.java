@@ -20,8 +20,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DocumentParserTest {
 
-  private static final DocumentWriter.Metadata META = new DocumentWriter.Metadata(12, false, null,
-      Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:05:00Z"), null, null);
+  private static final DocumentWriter.Metadata META =
+      new DocumentWriter.Metadata(
+          12,
+          false,
+          null,
+          Instant.parse("2026-11-23T10:00:00Z"),
+          Instant.parse("2026-11-23T10:05:00Z"),
+          null,
+          null);
 
   @Test
   void readsTheGraphWithoutDescendantsInTheOptions() {
@@ -30,9 +37,12 @@ class DocumentParserTest {
     assertThat(d.enabled()).isNull();
     assertThat(d.triggers().get(T).elements()).containsExactly(G);
     ScenarioDefinition.Element goal = d.elements().get(G);
-    assertThat(goal.options().toString()).isEqualTo("{\"codes\":[\"g1\"],\"recheckPeriodMinutes\":5,\"timeoutMinutes\":15}");
-    assertThat(goal.descendants()).containsExactly(new ScenarioDefinition.Descendant(P, "positive", null),
-        new ScenarioDefinition.Descendant(N, "negative", null));
+    assertThat(goal.options().toString())
+        .isEqualTo("{\"codes\":[\"g1\"],\"recheckPeriodMinutes\":5,\"timeoutMinutes\":15}");
+    assertThat(goal.descendants())
+        .containsExactly(
+            new ScenarioDefinition.Descendant(P, "positive", null),
+            new ScenarioDefinition.Descendant(N, "negative", null));
   }
 
   @Test
@@ -48,45 +58,72 @@ class DocumentParserTest {
     assertThat(written.getString("modified_at")).isEqualTo("2026-11-23T10:05:00Z");
     assertThat(written.isNull("deleted_at")).isTrue();
     assertThat(written.isNull("duplicated_from")).isTrue();
-    assertThat(DocumentParser.parse(written).elements()).isEqualTo(DocumentParser.parse(sent).elements());
+    assertThat(DocumentParser.parse(written).elements())
+        .isEqualTo(DocumentParser.parse(sent).elements());
   }
 
   @ParameterizedTest
   @CsvSource({"true,true", "false,false", "1,true", "0,false"})
   void enabledAcceptsBooleansAndOneOrZero(String given, boolean expected) {
-    assertThat(DocumentParser.parse(Documents.json("{'name':'x','enabled':" + given + "}")).enabled()).isEqualTo(expected);
+    assertThat(
+            DocumentParser.parse(Documents.json("{'name':'x','enabled':" + given + "}")).enabled())
+        .isEqualTo(expected);
   }
 
   @Test
   void shapeErrorsAreOnePayloadErrorNamingEveryField() {
-    JsonObject bad = Documents.json("{'enabled':2,'triggers':[],'elements':{'not-a-uuid':{'name':'x','type':'wait'},'"
-        + G + "':{'type':5,'id':'" + P + "'}}}");
-    assertThatThrownBy(() -> DocumentParser.parse(bad)).isInstanceOfSatisfying(WaymarkException.class, e -> {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.code()).isEqualTo("payload_error");
-      assertThat(e.errors()).extracting(FieldError::path).containsExactlyInAnyOrder("name", "enabled", "triggers",
-          "elements.not-a-uuid", "elements." + G + ".id", "elements." + G + ".name", "elements." + G + ".type");
-    });
+    JsonObject bad =
+        Documents.json(
+            "{'enabled':2,'triggers':[],'elements':{'not-a-uuid':{'name':'x','type':'wait'},'"
+                + G
+                + "':{'type':5,'id':'"
+                + P
+                + "'}}}");
+    assertThatThrownBy(() -> DocumentParser.parse(bad))
+        .isInstanceOfSatisfying(
+            WaymarkException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("payload_error");
+              assertThat(e.errors())
+                  .extracting(FieldError::path)
+                  .containsExactlyInAnyOrder(
+                      "name",
+                      "enabled",
+                      "triggers",
+                      "elements.not-a-uuid",
+                      "elements." + G + ".id",
+                      "elements." + G + ".name",
+                      "elements." + G + ".type");
+            });
   }
 
   @Test
   void uuidsAreReadInLowerCase() {
     String upper = G.toUpperCase();
-    ScenarioDefinition d = DocumentParser.parse(Documents.json("{'name':'x','elements':{'" + upper
-        + "':{'name':'w','type':'wait','wait':{'minutes':1}}}}"));
+    ScenarioDefinition d =
+        DocumentParser.parse(
+            Documents.json(
+                "{'name':'x','elements':{'"
+                    + upper
+                    + "':{'name':'w','type':'wait','wait':{'minutes':1}}}}"));
     assertThat(d.elements()).containsOnlyKeys(G);
   }
 
   @Test
   void aCopyHasNewUuidsRemappedInLinksEdgesAndLayout() {
     AtomicInteger n = new AtomicInteger();
-    ScenarioDefinition copy = UuidRemap.copy(DocumentParser.parse(Documents.welcome()), "Welcome (copy)",
-        () -> new UUID(0, n.incrementAndGet()));
+    ScenarioDefinition copy =
+        UuidRemap.copy(
+            DocumentParser.parse(Documents.welcome()),
+            "Welcome (copy)",
+            () -> new UUID(0, n.incrementAndGet()));
     String t = new UUID(0, 1).toString();
     String g = new UUID(0, 2).toString();
     assertThat(copy.triggers()).containsOnlyKeys(t);
     assertThat(copy.triggers().get(t).elements()).containsExactly(g);
-    assertThat(copy.elements().get(g).descendants()).extracting(ScenarioDefinition.Descendant::uuid)
+    assertThat(copy.elements().get(g).descendants())
+        .extracting(ScenarioDefinition.Descendant::uuid)
         .containsExactly(new UUID(0, 3).toString(), new UUID(0, 4).toString());
     assertThat(copy.visual()).containsOnlyKeys(t);
     assertThat(copy.enabled()).isFalse();

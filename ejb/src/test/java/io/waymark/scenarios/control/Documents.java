@@ -5,7 +5,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Set;
 
-/** Scenario documents for the tests: a trigger T starting goal G, whose branches lead to emails P and N. */
+/**
+ * Scenario documents for the tests: a trigger T starting goal G, whose branches lead to emails P
+ * and N.
+ */
 final class Documents {
 
   static final String T = "8f0c0000-0000-4000-8000-000000000001";
@@ -15,12 +18,24 @@ final class Documents {
   static final String X = "f0f00000-0000-4000-8000-000000000005";
 
   /** Goal g1 and g2, segment vip, banner 7, templates done and nudge. */
-  static final References KNOWN = new References() {
-    public boolean goalExists(String code) { return Set.of("g1", "g2").contains(code); }
-    public boolean segmentExists(String code) { return "vip".equals(code); }
-    public boolean bannerExists(long id) { return id == 7; }
-    public Boolean templateExists(String code) { return Set.of("done", "nudge").contains(code); }
-  };
+  static final References KNOWN =
+      new References() {
+        public boolean goalExists(String code) {
+          return Set.of("g1", "g2").contains(code);
+        }
+
+        public boolean segmentExists(String code) {
+          return "vip".equals(code);
+        }
+
+        public boolean bannerExists(long id) {
+          return id == 7;
+        }
+
+        public Boolean templateExists(String code) {
+          return Set.of("done", "nudge").contains(code);
+        }
+      };
 
   private Documents() {}
 
@@ -31,14 +46,36 @@ final class Documents {
   }
 
   static String trigger(String uuid, String code, String options, String... starts) {
-    return "'" + uuid + "':{'id':'" + uuid + "','name':'Start','type':'event','event':{'code':'" + code + "'},'options':" + options
-        + ",'elements':[" + String.join(",", java.util.Arrays.stream(starts).map(s -> "'" + s + "'").toList()) + "]}";
+    return "'"
+        + uuid
+        + "':{'id':'"
+        + uuid
+        + "','name':'Start','type':'event','event':{'code':'"
+        + code
+        + "'},'options':"
+        + options
+        + ",'elements':["
+        + String.join(",", java.util.Arrays.stream(starts).map(s -> "'" + s + "'").toList())
+        + "]}";
   }
 
   static String element(String uuid, String type, String options, String descendants) {
     String inner = options.isEmpty() ? "" : options + ",";
-    return "'" + uuid + "':{'id':'" + uuid + "','name':'E " + type + "','type':'" + type + "','" + type + "':{" + inner
-        + "'descendants':[" + descendants + "]}}";
+    return "'"
+        + uuid
+        + "':{'id':'"
+        + uuid
+        + "','name':'E "
+        + type
+        + "','type':'"
+        + type
+        + "','"
+        + type
+        + "':{"
+        + inner
+        + "'descendants':["
+        + descendants
+        + "]}}";
   }
 
   static String edge(String uuid, String direction) {
@@ -46,13 +83,28 @@ final class Documents {
   }
 
   static JsonObject doc(String triggers, String elements) {
-    return json("{'name':'Welcome','triggers':{" + triggers + "},'elements':{" + elements + "},'visual':{'" + T + "':{'x':40,'y':60}}}");
+    return json(
+        "{'name':'Welcome','triggers':{"
+            + triggers
+            + "},'elements':{"
+            + elements
+            + "},'visual':{'"
+            + T
+            + "':{'x':40,'y':60}}}");
   }
 
   /** The valid goal journey of the contract's example. */
   static JsonObject welcome() {
-    return doc(trigger(T, "user_registered", "{}", G),
-        element(G, "goal", "'codes':['g1'],'recheckPeriodMinutes':5,'timeoutMinutes':15", edge(P, "positive") + "," + edge(N, "negative"))
-            + "," + element(P, "email", "'template_code':'done'", "") + "," + element(N, "email", "'template_code':'nudge'", ""));
+    return doc(
+        trigger(T, "user_registered", "{}", G),
+        element(
+                G,
+                "goal",
+                "'codes':['g1'],'recheckPeriodMinutes':5,'timeoutMinutes':15",
+                edge(P, "positive") + "," + edge(N, "negative"))
+            + ","
+            + element(P, "email", "'template_code':'done'", "")
+            + ","
+            + element(N, "email", "'template_code':'nudge'", ""));
   }
 }

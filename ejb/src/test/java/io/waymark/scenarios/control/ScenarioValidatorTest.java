@@ -37,129 +37,219 @@ class ScenarioValidatorTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "goal|'codes':['g1','g2'],'recheckPeriodMinutes':1",
-      "wait|'minutes':30",
-      "segment|'code':'vip'",
-      "condition|'criteria':{'type':'and','nodes':[{'type':'criterion','key':'trigger.param','params':{'name':'goal_code','operator':'eq','value':'g1'}},{'type':'criterion','key':'user.field','params':{'field':'email','operator':'contains','value':'@'}}]}",
-      "email|'template_code':'done'",
-      "sms|'template_code':'nudge'",
-      "banner|'banner_id':7,'expiresInMinutes':60",
-      "webhook|'url':'https://example.com/hook','headers':{'X-A':'b'}",
-      "ab_test|'variants':[{'code':'a','name':'A','distribution':50},{'code':'b','name':'B','distribution':50}]"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "goal|'codes':['g1','g2'],'recheckPeriodMinutes':1",
+        "wait|'minutes':30",
+        "segment|'code':'vip'",
+        "condition|'criteria':{'type':'and','nodes':[{'type':'criterion','key':'trigger.param','params':{'name':'goal_code','operator':'eq','value':'g1'}},{'type':'criterion','key':'user.field','params':{'field':'email','operator':'contains','value':'@'}}]}",
+        "email|'template_code':'done'",
+        "sms|'template_code':'nudge'",
+        "banner|'banner_id':7,'expiresInMinutes':60",
+        "webhook|'url':'https://example.com/hook','headers':{'X-A':'b'}",
+        "ab_test|'variants':[{'code':'a','name':'A','distribution':50},{'code':'b','name':'B','distribution':50}]"
+      })
   void everyTypeWithItsOptionsIsValid(String type, String options) {
     assertThat(single(type, options)).isEmpty();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "goal|'codes':['g1']|goal: option 'recheckPeriodMinutes' is required",
-      "goal|'codes':['nope'],'recheckPeriodMinutes':5|goal: unknown goal code 'nope'",
-      "goal|'codes':[],'recheckPeriodMinutes':5|goal: option 'codes' must be a non-empty array of goal codes",
-      "goal|'codes':['g1'],'recheckPeriodMinutes':'5'|goal: option 'recheckPeriodMinutes' must be an integer of at least 1",
-      "goal|'codes':['g1'],'recheckPeriodMinutes':5,'timeoutMinutes':0|goal: option 'timeoutMinutes' must be an integer of at least 1",
-      "wait||wait: option 'minutes' is required",
-      "segment|'code':'gone'|segment: unknown segment code 'gone'",
-      "condition||condition: option 'criteria' is required",
-      "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'like'}}|condition: criteria.params.operator: must be one of [eq, neq, gt, gte, lt, lte, contains, exists]",
-      "condition|'criteria':{'type':'criterion','key':'no.such'}|condition: criteria.key: unknown criterion 'no.such'",
-      "email|'template_code':'gone'|email: unknown template code 'gone'",
-      "email|'template_code':3|email: option 'template_code' must be a string",
-      "banner|'banner_id':8,'expiresInMinutes':5|banner: unknown banner id 8",
-      "webhook|'url':'ftp://example.com'|webhook: option 'url' must be an http or https URL",
-      "ab_test|'variants':[{'code':'a','name':'A','distribution':60},{'code':'b','name':'B','distribution':50}]|ab_test: the variants' distributions add up to 110, not 100",
-      "ab_test|'variants':[{'code':'a','name':'A','distribution':60}]|ab_test: the variants' distributions add up to 60, not 100",
-      "teleport||unknown element type 'teleport'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "goal|'codes':['g1']|goal: option 'recheckPeriodMinutes' is required",
+        "goal|'codes':['nope'],'recheckPeriodMinutes':5|goal: unknown goal code 'nope'",
+        "goal|'codes':[],'recheckPeriodMinutes':5|goal: option 'codes' must be a non-empty array of goal codes",
+        "goal|'codes':['g1'],'recheckPeriodMinutes':'5'|goal: option 'recheckPeriodMinutes' must be an integer of at least 1",
+        "goal|'codes':['g1'],'recheckPeriodMinutes':5,'timeoutMinutes':0|goal: option 'timeoutMinutes' must be an integer of at least 1",
+        "wait||wait: option 'minutes' is required",
+        "segment|'code':'gone'|segment: unknown segment code 'gone'",
+        "condition||condition: option 'criteria' is required",
+        "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'like'}}|condition: criteria.params.operator: must be one of [eq, neq, gt, gte, lt, lte, contains, exists]",
+        "condition|'criteria':{'type':'criterion','key':'no.such'}|condition: criteria.key: unknown criterion 'no.such'",
+        "email|'template_code':'gone'|email: unknown template code 'gone'",
+        "email|'template_code':3|email: option 'template_code' must be a string",
+        "banner|'banner_id':8,'expiresInMinutes':5|banner: unknown banner id 8",
+        "webhook|'url':'ftp://example.com'|webhook: option 'url' must be an http or https URL",
+        "ab_test|'variants':[{'code':'a','name':'A','distribution':60},{'code':'b','name':'B','distribution':50}]|ab_test: the variants' distributions add up to 110, not 100",
+        "ab_test|'variants':[{'code':'a','name':'A','distribution':60}]|ab_test: the variants' distributions add up to 60, not 100",
+        "teleport||unknown element type 'teleport'"
+      })
   void aMissingOrWrongOptionIsNamedOnTheElement(String type, String options, String message) {
-    assertThat(single(type, options == null ? "" : options)).containsExactly(new FieldError("elements." + G, message));
+    assertThat(single(type, options == null ? "" : options))
+        .containsExactly(new FieldError("elements." + G, message));
   }
 
   @Test
   void templatesAreNotCheckedWithoutATemplateStore() {
-    References noTemplates = new References() {
-      public boolean goalExists(String code) { return true; }
-      public boolean segmentExists(String code) { return true; }
-      public boolean bannerExists(long id) { return true; }
-      public Boolean templateExists(String code) { return null; }
-    };
-    assertThat(ScenarioValidator.problems(DocumentParser.parse(doc(trigger(T, "user_registered", "{}", G),
-        element(G, "email", "'template_code':'any'", ""))), noTemplates)).isEmpty();
+    References noTemplates =
+        new References() {
+          public boolean goalExists(String code) {
+            return true;
+          }
+
+          public boolean segmentExists(String code) {
+            return true;
+          }
+
+          public boolean bannerExists(long id) {
+            return true;
+          }
+
+          public Boolean templateExists(String code) {
+            return null;
+          }
+        };
+    assertThat(
+            ScenarioValidator.problems(
+                DocumentParser.parse(
+                    doc(
+                        trigger(T, "user_registered", "{}", G),
+                        element(G, "email", "'template_code':'any'", ""))),
+                noTemplates))
+        .isEmpty();
   }
 
   @Test
   void linksToItselfOrToAMissingElementAreRefused() {
-    List<FieldError> errors = problems(doc(trigger(T, "user_registered", "{}", G),
-        element(G, "wait", "'minutes':5", edge(G, "positive") + "," + edge(X, "positive"))));
-    assertThat(errors).containsExactlyInAnyOrder(new FieldError("elements." + G, "links to itself"),
-        new FieldError("elements." + G, "descendant '" + X + "' does not exist"));
+    List<FieldError> errors =
+        problems(
+            doc(
+                trigger(T, "user_registered", "{}", G),
+                element(
+                    G, "wait", "'minutes':5", edge(G, "positive") + "," + edge(X, "positive"))));
+    assertThat(errors)
+        .containsExactlyInAnyOrder(
+            new FieldError("elements." + G, "links to itself"),
+            new FieldError("elements." + G, "descendant '" + X + "' does not exist"));
   }
 
   @Test
   void aCycleThatPassesNoWaitOrGoalIsRefusedOnEachOfItsElements() {
-    List<FieldError> errors = problems(doc(trigger(T, "user_registered", "{}", G),
-        element(G, "email", "'template_code':'done'", edge(P, "positive")) + ","
-            + element(P, "segment", "'code':'vip'", edge(G, "positive") + "," + edge(N, "negative")) + ","
-            + element(N, "email", "'template_code':'done'", "")));
-    assertThat(errors).containsExactlyInAnyOrder(
-        new FieldError("elements." + G, "is on a cycle that passes no wait or goal element"),
-        new FieldError("elements." + P, "is on a cycle that passes no wait or goal element"));
+    List<FieldError> errors =
+        problems(
+            doc(
+                trigger(T, "user_registered", "{}", G),
+                element(G, "email", "'template_code':'done'", edge(P, "positive"))
+                    + ","
+                    + element(
+                        P,
+                        "segment",
+                        "'code':'vip'",
+                        edge(G, "positive") + "," + edge(N, "negative"))
+                    + ","
+                    + element(N, "email", "'template_code':'done'", "")));
+    assertThat(errors)
+        .containsExactlyInAnyOrder(
+            new FieldError("elements." + G, "is on a cycle that passes no wait or goal element"),
+            new FieldError("elements." + P, "is on a cycle that passes no wait or goal element"));
   }
 
   @Test
   void aCycleThroughAWaitIsAllowed() {
-    assertThat(problems(doc(trigger(T, "user_registered", "{}", G),
-        element(G, "email", "'template_code':'done'", edge(P, "positive")) + ","
-            + element(P, "wait", "'minutes':60", edge(G, "positive"))))).isEmpty();
+    assertThat(
+            problems(
+                doc(
+                    trigger(T, "user_registered", "{}", G),
+                    element(G, "email", "'template_code':'done'", edge(P, "positive"))
+                        + ","
+                        + element(P, "wait", "'minutes':60", edge(G, "positive")))))
+        .isEmpty();
   }
 
   @Test
   void anElementNoTriggerLeadsToIsRefused() {
-    List<FieldError> errors = problems(doc(trigger(T, "user_registered", "{}", G),
-        element(G, "wait", "'minutes':5", "") + "," + element(P, "email", "'template_code':'done'", edge(N, "positive")) + ","
-            + element(N, "email", "'template_code':'done'", "")));
-    assertThat(errors).containsExactly(new FieldError("elements." + P, "is not reachable from any trigger"),
-        new FieldError("elements." + N, "is not reachable from any trigger"));
+    List<FieldError> errors =
+        problems(
+            doc(
+                trigger(T, "user_registered", "{}", G),
+                element(G, "wait", "'minutes':5", "")
+                    + ","
+                    + element(P, "email", "'template_code':'done'", edge(N, "positive"))
+                    + ","
+                    + element(N, "email", "'template_code':'done'", "")));
+    assertThat(errors)
+        .containsExactly(
+            new FieldError("elements." + P, "is not reachable from any trigger"),
+            new FieldError("elements." + N, "is not reachable from any trigger"));
   }
 
   @Test
   void abTestDescendantsNeedAVariantPosition() {
-    String variants = "'variants':[{'code':'a','name':'A','distribution':50},{'code':'b','name':'B','distribution':50}]";
-    List<FieldError> errors = problems(doc(trigger(T, "user_registered", "{}", G),
-        element(G, "ab_test", variants, "{'uuid':'" + P + "','direction':'positive','position':0},{'uuid':'" + N
-            + "','direction':'positive','position':2}") + "," + element(P, "wait", "'minutes':1", "") + ","
-            + element(N, "wait", "'minutes':1", "")));
-    assertThat(errors).containsExactly(new FieldError("elements." + G, "descendant '" + N + "': position must be a variant index from 0 to 1"));
+    String variants =
+        "'variants':[{'code':'a','name':'A','distribution':50},{'code':'b','name':'B','distribution':50}]";
+    List<FieldError> errors =
+        problems(
+            doc(
+                trigger(T, "user_registered", "{}", G),
+                element(
+                        G,
+                        "ab_test",
+                        variants,
+                        "{'uuid':'"
+                            + P
+                            + "','direction':'positive','position':0},{'uuid':'"
+                            + N
+                            + "','direction':'positive','position':2}")
+                    + ","
+                    + element(P, "wait", "'minutes':1", "")
+                    + ","
+                    + element(N, "wait", "'minutes':1", "")));
+    assertThat(errors)
+        .containsExactly(
+            new FieldError(
+                "elements." + G,
+                "descendant '" + N + "': position must be a variant index from 0 to 1"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "birthday|{}|unknown trigger event code 'birthday'",
-      "event_received|{}|event_received: option 'event_name' is required",
-      "goal_completed|{'goal_code':'nope'}|unknown goal code 'nope'",
-      "segment_entered|{'segment_code':''}|segment_entered: option 'segment_code' is required"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "birthday|{}|unknown trigger event code 'birthday'",
+        "event_received|{}|event_received: option 'event_name' is required",
+        "goal_completed|{'goal_code':'nope'}|unknown goal code 'nope'",
+        "segment_entered|{'segment_code':''}|segment_entered: option 'segment_code' is required"
+      })
   void triggersNeedAKnownCodeAndTheirOption(String code, String options, String message) {
-    List<FieldError> errors = problems(doc(trigger(T, code, options, G), element(G, "wait", "'minutes':5", "")));
+    List<FieldError> errors =
+        problems(doc(trigger(T, code, options, G), element(G, "wait", "'minutes':5", "")));
     assertThat(errors).containsExactly(new FieldError("triggers." + T, message));
   }
 
   @Test
   void everyProblemIsCollectedIntoOneValidationError() {
-    JsonObject bad = doc(trigger(T, "event_received", "{}", G, X), element(G, "wait", "", edge(G, "positive")) + ","
-        + element(P, "email", "'template_code':'done'", ""));
+    JsonObject bad =
+        doc(
+            trigger(T, "event_received", "{}", G, X),
+            element(G, "wait", "", edge(G, "positive"))
+                + ","
+                + element(P, "email", "'template_code':'done'", ""));
     assertThatThrownBy(() -> ScenarioValidator.validate(DocumentParser.parse(bad), Documents.KNOWN))
-        .isInstanceOfSatisfying(WaymarkException.class, e -> {
-          assertThat(e.status()).isEqualTo(422);
-          assertThat(e.code()).isEqualTo("validation_error");
-          assertThat(e.errors()).extracting(FieldError::message).containsExactlyInAnyOrder(
-              "event_received: option 'event_name' is required", "starts element '" + X + "', which does not exist",
-              "wait: option 'minutes' is required", "links to itself", "is not reachable from any trigger");
-        });
+        .isInstanceOfSatisfying(
+            WaymarkException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.code()).isEqualTo("validation_error");
+              assertThat(e.errors())
+                  .extracting(FieldError::message)
+                  .containsExactlyInAnyOrder(
+                      "event_received: option 'event_name' is required",
+                      "starts element '" + X + "', which does not exist",
+                      "wait: option 'minutes' is required",
+                      "links to itself",
+                      "is not reachable from any trigger");
+            });
   }
 
   @Test
   void theTriggerMatchValueIsItsMatchOption() {
-    ScenarioDefinition d = DocumentParser.parse(doc(trigger(T, "event_received", "{'event_name':'paid'}", G),
-        element(G, "wait", "'minutes':5", "")));
+    ScenarioDefinition d =
+        DocumentParser.parse(
+            doc(
+                trigger(T, "event_received", "{'event_name':'paid'}", G),
+                element(G, "wait", "'minutes':5", "")));
     assertThat(ScenarioStore.matchValue(d.triggers().get(T))).isEqualTo("paid");
   }
 }

@@ -4,7 +4,10 @@ import io.waymark.campaigns.boundary.BannerChange;
 import io.waymark.campaigns.boundary.BannerView;
 import java.io.Serializable;
 
-/** One banner as the editor's form holds it; {@code id} is kept so a saved banner keeps its identity. */
+/**
+ * One banner as the editor's form holds it; {@code id} is kept so a saved banner keeps its
+ * identity.
+ */
 public class BannerRow implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -30,15 +33,29 @@ public class BannerRow implements Serializable {
   }
 
   BannerChange change() {
-    return new BannerChange(id, blankToNull(name), position, blankToNull(text), blankToNull(html), blankToNull(background),
+    return new BannerChange(
+        id,
+        blankToNull(name),
+        position,
+        blankToNull(text),
+        blankToNull(html),
+        blankToNull(background),
         blankToNull(textColor));
   }
 
-  /** A complete HTML document for the preview iframe (sandboxed: no script runs, nothing reaches the console). */
+  /**
+   * A complete HTML document for the preview iframe (sandboxed: no script runs, nothing reaches the
+   * console).
+   */
   public String getPreviewDocument() {
     String body = html != null && !html.isBlank() ? html : escape(text == null ? "" : text);
     return "<!doctype html><html><body style=\"margin:0;font-family:sans-serif\"><div style=\"padding:12px 16px;background:"
-        + cssColor(background, "#1e3a5f") + ";color:" + cssColor(textColor, "#ffffff") + "\">" + body + "</div></body></html>";
+        + cssColor(background, "#1e3a5f")
+        + ";color:"
+        + cssColor(textColor, "#ffffff")
+        + "\">"
+        + body
+        + "</div></body></html>";
   }
 
   private static String cssColor(String value, String fallback) {
@@ -46,7 +63,10 @@ public class BannerRow implements Serializable {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static String blankToNull(String value) {

@@ -25,29 +25,50 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Creating a campaign ({@code edit.xhtml} without {@code id}) or editing one ({@code ?id=}): name, status, schedule
- * (UTC), include / exclude segments, display cap, and the banners with a live preview. Validation is the boundary's
- * ({@link Campaigns}); its field errors are shown with the form's labels. Editors and admins save; viewers read.
+ * Creating a campaign ({@code edit.xhtml} without {@code id}) or editing one ({@code ?id=}): name,
+ * status, schedule (UTC), include / exclude segments, display cap, and the banners with a live
+ * preview. Validation is the boundary's ({@link Campaigns}); its field errors are shown with the
+ * form's labels. Editors and admins save; viewers read.
  */
 @Named
 @ViewScoped
 public class CampaignEditor implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final Map<String, String> LABELS = Map.of("name", "Name", "status", "Status", "starts_at", "Starts",
-      "ends_at", "Ends", "include_segments", "Show to", "exclude_segments", "Never show to",
-      "max_displays_per_user", "Displays per user", "banners", "Banners");
-  private static final Set<String> ALL_FIELDS = Set.of(CampaignChange.NAME, CampaignChange.STATUS, CampaignChange.STARTS_AT,
-      CampaignChange.ENDS_AT, CampaignChange.INCLUDE, CampaignChange.EXCLUDE, CampaignChange.MAX_DISPLAYS, CampaignChange.BANNERS);
+  static final Map<String, String> LABELS =
+      Map.of(
+          "name",
+          "Name",
+          "status",
+          "Status",
+          "starts_at",
+          "Starts",
+          "ends_at",
+          "Ends",
+          "include_segments",
+          "Show to",
+          "exclude_segments",
+          "Never show to",
+          "max_displays_per_user",
+          "Displays per user",
+          "banners",
+          "Banners");
+  private static final Set<String> ALL_FIELDS =
+      Set.of(
+          CampaignChange.NAME,
+          CampaignChange.STATUS,
+          CampaignChange.STARTS_AT,
+          CampaignChange.ENDS_AT,
+          CampaignChange.INCLUDE,
+          CampaignChange.EXCLUDE,
+          CampaignChange.MAX_DISPLAYS,
+          CampaignChange.BANNERS);
 
-  @Inject
-  Campaigns campaigns;
+  @Inject Campaigns campaigns;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String id;
   private CampaignView campaign;
@@ -76,15 +97,28 @@ public class CampaignEditor implements Serializable {
     }
   }
 
-  /** Saves and reopens the campaign; stays on the form with one message per problem when something is wrong. */
+  /**
+   * Saves and reopens the campaign; stays on the form with one message per problem when something
+   * is wrong.
+   */
   public String save() {
     if (missing || !console.mayEdit()) {
       return null;
     }
-    CampaignChange change = new CampaignChange(ALL_FIELDS, name, status, utc(startsAt), utc(endsAt), List.copyOf(include),
-        List.copyOf(exclude), maxDisplays, banners.stream().map(BannerRow::change).toList());
+    CampaignChange change =
+        new CampaignChange(
+            ALL_FIELDS,
+            name,
+            status,
+            utc(startsAt),
+            utc(endsAt),
+            List.copyOf(include),
+            List.copyOf(exclude),
+            maxDisplays,
+            banners.stream().map(BannerRow::change).toList());
     try {
-      CampaignView saved = campaign == null ? campaigns.create(change) : campaigns.update(campaign.id(), change);
+      CampaignView saved =
+          campaign == null ? campaigns.create(change) : campaigns.update(campaign.id(), change);
       Messages.info(campaign == null ? "Campaign '" + saved.name() + "' created." : "Saved.");
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
       return "/admin/campaigns/edit.xhtml?faces-redirect=true&id=" + saved.id();

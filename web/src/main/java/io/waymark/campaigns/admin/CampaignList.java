@@ -13,8 +13,7 @@ import java.util.List;
 @RequestScoped
 public class CampaignList extends KeysetList<CampaignView> {
 
-  @Inject
-  Campaigns campaigns;
+  @Inject Campaigns campaigns;
 
   @Override
   protected List<CampaignView> rowsAfter(Long afterId, int limit) {

@@ -20,23 +20,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creating a goal ({@code edit.xhtml} without {@code code}) or editing one ({@code ?code=}); the code is fixed once
- * the goal exists. Editors and admins save; viewers see the definition read-only, and {@link #save} checks the role
- * again. Validation is the boundary's ({@code OnboardingGoals}); only the filter values' types are checked here,
- * because the boundary receives them already typed.
+ * Creating a goal ({@code edit.xhtml} without {@code code}) or editing one ({@code ?code=}); the
+ * code is fixed once the goal exists. Editors and admins save; viewers see the definition
+ * read-only, and {@link #save} checks the role again. Validation is the boundary's ({@code
+ * OnboardingGoals}); only the filter values' types are checked here, because the boundary receives
+ * them already typed.
  */
 @Named
 @ViewScoped
 public class EditGoal implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final Map<String, String> LABELS = Map.of("code", "Code", "name", "Name", "type", "Type", "event.name", "Event name");
+  static final Map<String, String> LABELS =
+      Map.of("code", "Code", "name", "Name", "type", "Type", "event.name", "Event name");
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String code;
   private GoalView goal;
@@ -60,7 +60,10 @@ public class EditGoal implements Serializable {
     }
   }
 
-  /** Saves and shows the goal's page; stays on the form with one message per problem when something is wrong. */
+  /**
+   * Saves and shows the goal's page; stays on the form with one message per problem when something
+   * is wrong.
+   */
   public String save() {
     if (missing || !console.mayEdit()) {
       return null;
@@ -75,13 +78,19 @@ public class EditGoal implements Serializable {
       problems.forEach(Messages::error);
       return null;
     }
-    GoalChange change = new GoalChange(isCreating() ? strip(newCode) : goal.code(), name, type, event ? strip(eventName) : null,
-        event ? properties : Map.of());
+    GoalChange change =
+        new GoalChange(
+            isCreating() ? strip(newCode) : goal.code(),
+            name,
+            type,
+            event ? strip(eventName) : null,
+            event ? properties : Map.of());
     try {
       GoalView saved = isCreating() ? goals.create(change) : goals.update(goal.code(), change);
       Messages.info(isCreating() ? "Goal '" + saved.code() + "' created." : "Saved.");
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-      return "/admin/goals/detail.xhtml?faces-redirect=true&code=" + URLEncoder.encode(saved.code(), StandardCharsets.UTF_8);
+      return "/admin/goals/detail.xhtml?faces-redirect=true&code="
+          + URLEncoder.encode(saved.code(), StandardCharsets.UTF_8);
     } catch (WaymarkException e) {
       Messages.error(e, LABELS);
       return null;

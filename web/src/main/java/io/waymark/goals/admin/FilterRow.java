@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One property equality filter of an event goal as the form edits it: a key, a value typed as text, and the type
- * the value is meant to be. The boundary compares typed values ({@code "5"} does not equal {@code 5}), so the type is
- * chosen explicitly rather than guessed from the text.
+ * One property equality filter of an event goal as the form edits it: a key, a value typed as text,
+ * and the type the value is meant to be. The boundary compares typed values ({@code "5"} does not
+ * equal {@code 5}), so the type is chosen explicitly rather than guessed from the text.
  */
 public class FilterRow implements Serializable {
 
@@ -45,8 +45,8 @@ public class FilterRow implements Serializable {
   }
 
   /**
-   * The value as the boundary takes it (String, BigDecimal or Boolean), or null with a problem added when the text
-   * is not of the chosen type.
+   * The value as the boundary takes it (String, BigDecimal or Boolean), or null with a problem
+   * added when the text is not of the chosen type.
    */
   Object typed(List<String> problems) {
     String text = value == null ? "" : value;
@@ -73,7 +73,10 @@ public class FilterRow implements Serializable {
     }
   }
 
-  /** The value as it reads in a page: strings quoted, numbers and booleans bare (as in the API's JSON). */
+  /**
+   * The value as it reads in a page: strings quoted, numbers and booleans bare (as in the API's
+   * JSON).
+   */
   public String getShown() {
     return STRING.equals(type) ? "\"" + value + "\"" : value;
   }

@@ -8,16 +8,15 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * The goals list: every goal with its completion counters and active count (one aggregate query), optionally
- * narrowed by a search on code or name (GET parameter {@code q}). Unpaged, like the goals API's list: a business has
- * tens of goals, not thousands.
+ * The goals list: every goal with its completion counters and active count (one aggregate query),
+ * optionally narrowed by a search on code or name (GET parameter {@code q}). Unpaged, like the
+ * goals API's list: a business has tens of goals, not thousands.
  */
 @Named
 @RequestScoped
 public class GoalList {
 
-  @Inject
-  GoalAnalytics analytics;
+  @Inject GoalAnalytics analytics;
 
   private String q;
   private List<GoalCounters> goals;

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user's goal rows on the user's page, newest first, {@value #PAGE_SIZE} at a time: "Older" continues below the
- * last row shown (GET parameter {@code goals-before}, a row id), so nothing is counted and pages are bookmarkable.
+ * A user's goal rows on the user's page, newest first, {@value #PAGE_SIZE} at a time: "Older"
+ * continues below the last row shown (GET parameter {@code goals-before}, a row id), so nothing is
+ * counted and pages are bookmarkable.
  */
 @Named
 @RequestScoped
@@ -20,8 +21,7 @@ public class UserGoalHistory {
 
   static final int PAGE_SIZE = 50;
 
-  @Inject
-  UserGoals userGoals;
+  @Inject UserGoals userGoals;
 
   private String before;
   private List<UserGoalView> rows = List.of();
@@ -37,7 +37,8 @@ public class UserGoalHistory {
       try {
         cursor = Long.parseLong(before.strip());
       } catch (NumberFormatException e) {
-        Messages.error("'" + before + "' is not a position in the goal history; showing the newest goals.");
+        Messages.error(
+            "'" + before + "' is not a position in the goal history; showing the newest goals.");
       }
     }
     List<UserGoalView> page = new ArrayList<>(userGoals.forUser(user.id(), cursor, PAGE_SIZE + 1));

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The mail outbox, newest first, keyset-paged by id ({@code ?before=} the last id shown gives the older page),
- * optionally one status ({@code ?status=}); {@code ?message=} shows one message with its bodies.
+ * The mail outbox, newest first, keyset-paged by id ({@code ?before=} the last id shown gives the
+ * older page), optionally one status ({@code ?status=}); {@code ?message=} shows one message with
+ * its bodies.
  */
 @Named
 @RequestScoped
@@ -20,8 +21,7 @@ public class OutboxList {
   static final int PAGE_SIZE = 50;
   private static final Set<String> STATUSES = Set.of("pending", "sent", "stored", "failed");
 
-  @Inject
-  MailOutbox outbox;
+  @Inject MailOutbox outbox;
 
   private String before;
   private String status;

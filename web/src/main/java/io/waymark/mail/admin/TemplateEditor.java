@@ -1,6 +1,5 @@
 package io.waymark.mail.admin;
 
-import io.waymark.platform.json.PlainJson;
 import io.waymark.mail.boundary.EmailTemplates;
 import io.waymark.mail.boundary.RenderedMail;
 import io.waymark.mail.boundary.TemplateChange;
@@ -10,6 +9,7 @@ import io.waymark.platform.admin.Messages;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.json.PlainJson;
 import io.waymark.users.boundary.Users;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -23,26 +23,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creating an email template ({@code template.xhtml} without {@code code}) or editing one ({@code ?code=}): name,
- * subject, HTML and text bodies, with a live preview rendered for a chosen user (and optional parameters as JSON).
- * The HTML preview runs in a sandboxed iframe without scripts. Editors and admins save; viewers read.
+ * Creating an email template ({@code template.xhtml} without {@code code}) or editing one ({@code
+ * ?code=}): name, subject, HTML and text bodies, with a live preview rendered for a chosen user
+ * (and optional parameters as JSON). The HTML preview runs in a sandboxed iframe without scripts.
+ * Editors and admins save; viewers read.
  */
 @Named
 @ViewScoped
 public class TemplateEditor implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final Map<String, String> LABELS = Map.of("code", "Code", "name", "Name", "subject", "Subject", "html_body", "HTML body",
-      "text_body", "Text body");
+  static final Map<String, String> LABELS =
+      Map.of(
+          "code",
+          "Code",
+          "name",
+          "Name",
+          "subject",
+          "Subject",
+          "html_body",
+          "HTML body",
+          "text_body",
+          "Text body");
 
-  @Inject
-  EmailTemplates templates;
+  @Inject EmailTemplates templates;
 
-  @Inject
-  Users users;
+  @Inject Users users;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String code;
   private boolean creating = true;
@@ -77,15 +85,26 @@ public class TemplateEditor implements Serializable {
     }
   }
 
-  /** Saves and reopens the template; stays on the form with one message per problem when something is wrong. */
+  /**
+   * Saves and reopens the template; stays on the form with one message per problem when something
+   * is wrong.
+   */
   public String save() {
     if (missing || !console.mayEdit()) {
       return null;
     }
     try {
-      TemplateView saved = creating
-          ? templates.create(new TemplateChange(newCode == null ? null : newCode.strip(), name, subject, nz(htmlBody), nz(textBody)))
-          : templates.update(code, new TemplateChange(null, name, subject, nz(htmlBody), nz(textBody)));
+      TemplateView saved =
+          creating
+              ? templates.create(
+                  new TemplateChange(
+                      newCode == null ? null : newCode.strip(),
+                      name,
+                      subject,
+                      nz(htmlBody),
+                      nz(textBody)))
+              : templates.update(
+                  code, new TemplateChange(null, name, subject, nz(htmlBody), nz(textBody)));
       Messages.info(creating ? "Template '" + saved.code() + "' created." : "Saved.");
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
       return "/admin/mail/template.xhtml?faces-redirect=true&code=" + saved.code();
@@ -95,7 +114,10 @@ public class TemplateEditor implements Serializable {
     }
   }
 
-  /** Renders the sources as they are in the form for the preview user; problems are shown beside the preview. */
+  /**
+   * Renders the sources as they are in the form for the preview user; problems are shown beside the
+   * preview.
+   */
   public void refreshPreview() {
     preview = null;
     previewProblem = null;
@@ -105,25 +127,37 @@ public class TemplateEditor implements Serializable {
     }
     Optional<Long> user = previewUserId();
     if (user.isEmpty()) {
-      previewProblem = "No user '" + (previewUser == null ? "" : previewUser.strip()) + "': give a user's ID or email.";
+      previewProblem =
+          "No user '"
+              + (previewUser == null ? "" : previewUser.strip())
+              + "': give a user's ID or email.";
       return;
     }
     Map<String, Object> params;
     try {
       params = params();
     } catch (JsonException | IllegalArgumentException e) {
-      previewProblem = "Parameters must be a JSON object, e.g. {\"trigger\": {\"plan\": \"gold\"}}.";
+      previewProblem =
+          "Parameters must be a JSON object, e.g. {\"trigger\": {\"plan\": \"gold\"}}.";
       return;
     }
     try {
       preview = templates.preview(subject, nz(htmlBody), nz(textBody), user.get(), params);
     } catch (WaymarkException e) {
-      previewProblem = e.errors().isEmpty() ? e.getMessage()
-          : e.errors().stream().map(TemplateEditor::describe).reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
+      previewProblem =
+          e.errors().isEmpty()
+              ? e.getMessage()
+              : e.errors().stream()
+                  .map(TemplateEditor::describe)
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElse(e.getMessage());
     }
   }
 
-  /** The rendered HTML as the preview iframe's document (or the text part when there is no HTML part). */
+  /**
+   * The rendered HTML as the preview iframe's document (or the text part when there is no HTML
+   * part).
+   */
   public String getPreviewDocument() {
     if (preview == null) {
       return "";
@@ -132,7 +166,8 @@ public class TemplateEditor implements Serializable {
       return preview.html();
     }
     return "<!doctype html><html><body><pre style=\"white-space:pre-wrap;font-family:sans-serif\">"
-        + escape(preview.text()) + "</pre></body></html>";
+        + escape(preview.text())
+        + "</pre></body></html>";
   }
 
   private Optional<Long> previewUserId() {
@@ -172,24 +207,83 @@ public class TemplateEditor implements Serializable {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  public String getCode() { return code; }
-  public void setCode(String code) { this.code = code; }
-  public boolean isCreating() { return creating; }
-  public boolean isMissing() { return missing; }
-  public String getNewCode() { return newCode; }
-  public void setNewCode(String newCode) { this.newCode = newCode; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getSubject() { return subject; }
-  public void setSubject(String subject) { this.subject = subject; }
-  public String getHtmlBody() { return htmlBody; }
-  public void setHtmlBody(String htmlBody) { this.htmlBody = htmlBody; }
-  public String getTextBody() { return textBody; }
-  public void setTextBody(String textBody) { this.textBody = textBody; }
-  public String getPreviewUser() { return previewUser; }
-  public void setPreviewUser(String previewUser) { this.previewUser = previewUser; }
-  public String getPreviewParams() { return previewParams; }
-  public void setPreviewParams(String previewParams) { this.previewParams = previewParams; }
-  public RenderedMail getPreview() { return preview; }
-  public String getPreviewProblem() { return previewProblem; }
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public boolean isCreating() {
+    return creating;
+  }
+
+  public boolean isMissing() {
+    return missing;
+  }
+
+  public String getNewCode() {
+    return newCode;
+  }
+
+  public void setNewCode(String newCode) {
+    this.newCode = newCode;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
+
+  public String getHtmlBody() {
+    return htmlBody;
+  }
+
+  public void setHtmlBody(String htmlBody) {
+    this.htmlBody = htmlBody;
+  }
+
+  public String getTextBody() {
+    return textBody;
+  }
+
+  public void setTextBody(String textBody) {
+    this.textBody = textBody;
+  }
+
+  public String getPreviewUser() {
+    return previewUser;
+  }
+
+  public void setPreviewUser(String previewUser) {
+    this.previewUser = previewUser;
+  }
+
+  public String getPreviewParams() {
+    return previewParams;
+  }
+
+  public void setPreviewParams(String previewParams) {
+    this.previewParams = previewParams;
+  }
+
+  public RenderedMail getPreview() {
+    return preview;
+  }
+
+  public String getPreviewProblem() {
+    return previewProblem;
+  }
 }

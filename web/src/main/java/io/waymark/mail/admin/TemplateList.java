@@ -13,8 +13,7 @@ import java.util.List;
 @RequestScoped
 public class TemplateList extends KeysetList<TemplateView> {
 
-  @Inject
-  EmailTemplates templates;
+  @Inject EmailTemplates templates;
 
   @Override
   protected List<TemplateView> rowsAfter(Long afterId, int limit) {

@@ -19,12 +19,16 @@ import java.util.TreeSet;
 
 /**
  * In front of every console page and the login page:
+ *
  * <ul>
- * <li>every POST must carry the session's CSRF token ({@code _csrf} form field or {@code X-CSRF-Token} header),
- * else it is refused before JSF sees it (403; a POST whose session is gone is sent back to the login page);</li>
- * <li>a signed-in user whose account was deactivated or whose roles changed since login is signed out at the next
- * request, so a demoted admin does not keep admin rights until the session times out;</li>
- * <li>pages may not be framed (clickjacking) nor stored by caches (a new API token's secret is on one).</li>
+ *   <li>every POST must carry the session's CSRF token ({@code _csrf} form field or {@code
+ *       X-CSRF-Token} header), else it is refused before JSF sees it (403; a POST whose session is
+ *       gone is sent back to the login page);
+ *   <li>a signed-in user whose account was deactivated or whose roles changed since login is signed
+ *       out at the next request, so a demoted admin does not keep admin rights until the session
+ *       times out;
+ *   <li>pages may not be framed (clickjacking) nor stored by caches (a new API token's secret is on
+ *       one).
  * </ul>
  */
 @WebFilter(urlPatterns = {"/admin/*", ConsoleSecurity.LOGIN_PAGE})
@@ -32,16 +36,18 @@ public class ConsoleRequestFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOG = System.getLogger(ConsoleRequestFilter.class.getName());
-  private static final List<String> ROLES = List.of(ConsoleRoles.ADMIN, ConsoleRoles.EDITOR, ConsoleRoles.VIEWER);
+  private static final List<String> ROLES =
+      List.of(ConsoleRoles.ADMIN, ConsoleRoles.EDITOR, ConsoleRoles.VIEWER);
 
-  @Inject
-  Users users;
+  @Inject Users users;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getCharacterEncoding() == null) {
-      request.setCharacterEncoding("UTF-8"); // before the first getParameter, or JSF can no longer set it
+      request.setCharacterEncoding(
+          "UTF-8"); // before the first getParameter, or JSF can no longer set it
     }
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
@@ -49,7 +55,9 @@ public class ConsoleRequestFilter extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
 
-    if (request.getUserPrincipal() != null && request.getServletPath().startsWith("/admin") && !accountUnchanged(request)) {
+    if (request.getUserPrincipal() != null
+        && request.getServletPath().startsWith("/admin")
+        && !accountUnchanged(request)) {
       signOut(request);
       redirect(request, response, ConsoleSecurity.LOGIN_PAGE + "?changed=1");
       return;
@@ -60,15 +68,23 @@ public class ConsoleRequestFilter extends HttpFilter {
         redirect(request, response, ConsoleSecurity.LOGIN_PAGE + "?expired=1");
         return;
       }
-      LOG.log(Level.WARNING, "Refused a console POST to {0} without a valid CSRF token (user {1})",
-          request.getRequestURI(), request.getRemoteUser());
+      LOG.log(
+          Level.WARNING,
+          "Refused a console POST to {0} without a valid CSRF token (user {1})",
+          request.getRequestURI(),
+          request.getRemoteUser());
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("text/plain;charset=UTF-8");
-      response.getWriter().write("Request refused: the form's security token is missing or wrong. Reload the page and try again.\n");
+      response
+          .getWriter()
+          .write(
+              "Request refused: the form's security token is missing or wrong. Reload the page and try again.\n");
       return;
     }
     if ("GET".equalsIgnoreCase(request.getMethod())) {
-      CsrfToken.of(request.getSession(true)); // the session (and its cookie) before the page starts streaming out
+      CsrfToken.of(
+          request.getSession(
+              true)); // the session (and its cookie) before the page starts streaming out
     }
     chain.doFilter(request, response);
   }
@@ -82,7 +98,9 @@ public class ConsoleRequestFilter extends HttpFilter {
     return CsrfToken.matches(session, submitted);
   }
 
-  /** The account is still active and has exactly the console roles the session was granted at login. */
+  /**
+   * The account is still active and has exactly the console roles the session was granted at login.
+   */
   private boolean accountUnchanged(HttpServletRequest request) {
     try {
       UserView user = users.findByEmail(request.getUserPrincipal().getName());
@@ -105,12 +123,17 @@ public class ConsoleRequestFilter extends HttpFilter {
   }
 
   /** A redirect a browser follows both for full pages and for JSF/PrimeFaces ajax requests. */
-  static void redirect(HttpServletRequest request, HttpServletResponse response, String page) throws IOException {
+  static void redirect(HttpServletRequest request, HttpServletResponse response, String page)
+      throws IOException {
     String url = request.getContextPath() + page;
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       response.setContentType("text/xml;charset=UTF-8");
-      response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-          + url.replace("&", "&amp;") + "\"/></partial-response>");
+      response
+          .getWriter()
+          .write(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                  + url.replace("&", "&amp;")
+                  + "\"/></partial-response>");
       return;
     }
     response.sendRedirect(url);

@@ -1,6 +1,9 @@
 package io.waymark.platform.admin;
 
-/** The console's security roles as constants (annotations need them); they are the ids of {@code io.waymark.users.boundary.Role} (checked by a unit test). */
+/**
+ * The console's security roles as constants (annotations need them); they are the ids of {@code
+ * io.waymark.users.boundary.Role} (checked by a unit test).
+ */
 public final class ConsoleRoles {
 
   public static final String ADMIN = "admin";
@@ -8,5 +11,4 @@ public final class ConsoleRoles {
   public static final String VIEWER = "viewer";
 
   private ConsoleRoles() {}
-
 }

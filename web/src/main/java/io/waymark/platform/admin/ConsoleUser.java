@@ -10,16 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The signed-in console user as pages and backing beans see it. Pages use {@code canEdit} / {@code admin} to hide
- * what the user may not do; backing beans call {@link #mayEdit()} / {@link #mayAdminister()} again before they
- * change anything, because a hidden button is no protection.
+ * The signed-in console user as pages and backing beans see it. Pages use {@code canEdit} / {@code
+ * admin} to hide what the user may not do; backing beans call {@link #mayEdit()} / {@link
+ * #mayAdminister()} again before they change anything, because a hidden button is no protection.
  */
 @Named
 @RequestScoped
 public class ConsoleUser {
 
-  @Inject
-  SecurityContext security;
+  @Inject SecurityContext security;
 
   public String getName() {
     Principal caller = security.getCallerPrincipal();
@@ -50,12 +49,18 @@ public class ConsoleUser {
     return isAdmin() || security.isCallerInRole(ConsoleRoles.EDITOR);
   }
 
-  /** Server-side check for content changes; adds an error message and answers false when not allowed. */
+  /**
+   * Server-side check for content changes; adds an error message and answers false when not
+   * allowed.
+   */
   public boolean mayEdit() {
     return allowed(isCanEdit(), "Your role may only view this page; nothing was changed.");
   }
 
-  /** Server-side check for admin-only changes (roles, API tokens); adds an error message when not allowed. */
+  /**
+   * Server-side check for admin-only changes (roles, API tokens); adds an error message when not
+   * allowed.
+   */
   public boolean mayAdminister() {
     return allowed(isAdmin(), "Only admins may do this; nothing was changed.");
   }

@@ -11,9 +11,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The per-session CSRF token: 32 random bytes kept in the HTTP session, rendered into every console form as the
- * hidden field {@value #PARAMETER} (pages: {@code <input type="hidden" name="_csrf" value="#{csrf.value}"/>}) and
- * checked by {@link ConsoleRequestFilter} on every POST. A new token is issued at login.
+ * The per-session CSRF token: 32 random bytes kept in the HTTP session, rendered into every console
+ * form as the hidden field {@value #PARAMETER} (pages: {@code <input type="hidden" name="_csrf"
+ * value="#{csrf.value}"/>}) and checked by {@link ConsoleRequestFilter} on every POST. A new token
+ * is issued at login.
  */
 @Named("csrf")
 @RequestScoped
@@ -24,8 +25,7 @@ public class CsrfToken {
   static final String SESSION_KEY = CsrfToken.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject
-  HttpServletRequest request;
+  @Inject HttpServletRequest request;
 
   public String getParameter() {
     return PARAMETER;
@@ -46,7 +46,10 @@ public class CsrfToken {
     }
   }
 
-  /** Replaces the session's token (at login), so a token seen before authentication is worthless after it. */
+  /**
+   * Replaces the session's token (at login), so a token seen before authentication is worthless
+   * after it.
+   */
   public static String renew(HttpSession session) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
@@ -55,13 +58,18 @@ public class CsrfToken {
     return token;
   }
 
-  /** Constant-time comparison of a submitted value with the session's token; no session or token never matches. */
+  /**
+   * Constant-time comparison of a submitted value with the session's token; no session or token
+   * never matches.
+   */
   static boolean matches(HttpSession session, String submitted) {
     if (session == null || submitted == null) {
       return false;
     }
     String expected = (String) session.getAttribute(SESSION_KEY);
     return expected != null
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII));
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.US_ASCII),
+            submitted.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -8,12 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** Formatting for pages ({@code #{formats.instant(user.createdAt)}}, lists); Faces has no converter for Instant. */
+/**
+ * Formatting for pages ({@code #{formats.instant(user.createdAt)}}, lists); Faces has no converter
+ * for Instant.
+ */
 @Named
 @ApplicationScoped
 public class Formats {
 
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   public String instant(Instant instant) {
     return instant == null ? "" : UTC.format(instant);
@@ -21,6 +25,8 @@ public class Formats {
 
   /** {@code a, b, c}; empty for none. */
   public String list(Collection<?> values) {
-    return values == null ? "" : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    return values == null
+        ? ""
+        : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 }

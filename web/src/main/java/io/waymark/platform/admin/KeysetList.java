@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A console list keyset-paged by id (GET parameters {@code after} and {@code before}, never an offset or a count):
- * a list bean says how to read the rows after and before an id; this holds the parameters, loads the page and
- * reports a bad parameter as a message.
+ * A console list keyset-paged by id (GET parameters {@code after} and {@code before}, never an
+ * offset or a count): a list bean says how to read the rows after and before an id; this holds the
+ * parameters, loads the page and reports a bad parameter as a message.
  */
 public abstract class KeysetList<T> implements Serializable {
 
@@ -19,7 +19,10 @@ public abstract class KeysetList<T> implements Serializable {
   private String before;
   private KeysetPage<T> page;
 
-  /** Up to {@code limit} rows with ids above {@code afterId} (from the first when null), in ascending id order. */
+  /**
+   * Up to {@code limit} rows with ids above {@code afterId} (from the first when null), in
+   * ascending id order.
+   */
   protected abstract List<T> rowsAfter(Long afterId, int limit);
 
   /** Up to {@code limit} rows just below {@code beforeId}, in ascending id order. */
@@ -28,17 +31,23 @@ public abstract class KeysetList<T> implements Serializable {
   protected abstract long id(T row);
 
   public void load() {
-    page = KeysetPage.load(after, before, PAGE_SIZE, new KeysetPage.Source<>() {
-      @Override
-      public List<T> after(Long afterId, int limit) {
-        return rowsAfter(afterId, limit);
-      }
+    page =
+        KeysetPage.load(
+            after,
+            before,
+            PAGE_SIZE,
+            new KeysetPage.Source<>() {
+              @Override
+              public List<T> after(Long afterId, int limit) {
+                return rowsAfter(afterId, limit);
+              }
 
-      @Override
-      public List<T> before(long beforeId, int limit) {
-        return rowsBefore(beforeId, limit);
-      }
-    }, this::id);
+              @Override
+              public List<T> before(long beforeId, int limit) {
+                return rowsBefore(beforeId, limit);
+              }
+            },
+            this::id);
     if (page.getProblem() != null) {
       Messages.error(page.getProblem());
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * One page of a console list, paged by id (keyset): "next" asks for ids after the last row shown, "previous" for
- * the ids just before the first one. One row more than shown is fetched to know whether another page follows;
- * nothing is ever counted. Cursors come from the page's URL ({@code ?after=} / {@code ?before=}), so pages are
- * bookmarkable and the browser's back button works.
+ * One page of a console list, paged by id (keyset): "next" asks for ids after the last row shown,
+ * "previous" for the ids just before the first one. One row more than shown is fetched to know
+ * whether another page follows; nothing is ever counted. Cursors come from the page's URL ({@code
+ * ?after=} / {@code ?before=}), so pages are bookmarkable and the browser's back button works.
  */
 public final class KeysetPage<T> implements Serializable {
 
@@ -29,11 +29,18 @@ public final class KeysetPage<T> implements Serializable {
   private final Long previousCursor;
   private final String problem;
 
-  private KeysetPage(List<T> items, boolean hasNext, boolean hasPrevious, Long nextCursor, Long previousCursor) {
+  private KeysetPage(
+      List<T> items, boolean hasNext, boolean hasPrevious, Long nextCursor, Long previousCursor) {
     this(items, hasNext, hasPrevious, nextCursor, previousCursor, null);
   }
 
-  private KeysetPage(List<T> items, boolean hasNext, boolean hasPrevious, Long nextCursor, Long previousCursor, String problem) {
+  private KeysetPage(
+      List<T> items,
+      boolean hasNext,
+      boolean hasPrevious,
+      Long nextCursor,
+      Long previousCursor,
+      String problem) {
     this.problem = problem;
     this.items = items;
     this.hasNext = hasNext;
@@ -42,14 +49,26 @@ public final class KeysetPage<T> implements Serializable {
     this.previousCursor = previousCursor;
   }
 
-  /** Loads the page the URL's cursors name; with a malformed cursor the first page is shown (see {@link #getProblem}). */
-  public static <T> KeysetPage<T> load(String after, String before, int size, Source<T> source, ToLongFunction<T> id) {
+  /**
+   * Loads the page the URL's cursors name; with a malformed cursor the first page is shown (see
+   * {@link #getProblem}).
+   */
+  public static <T> KeysetPage<T> load(
+      String after, String before, int size, Source<T> source, ToLongFunction<T> id) {
     Long afterId = cursor(after);
     Long beforeId = cursor(before);
-    if ((afterId == null && after != null && !after.isBlank()) || (beforeId == null && before != null && !before.isBlank())) {
+    if ((afterId == null && after != null && !after.isBlank())
+        || (beforeId == null && before != null && !before.isBlank())) {
       KeysetPage<T> first = load(null, null, size, source, id);
-      return new KeysetPage<>(first.items, first.hasNext, false, first.nextCursor, null,
-          "'" + (afterId == null && after != null && !after.isBlank() ? after : before) + "' is not a page position; showing the first page.");
+      return new KeysetPage<>(
+          first.items,
+          first.hasNext,
+          false,
+          first.nextCursor,
+          null,
+          "'"
+              + (afterId == null && after != null && !after.isBlank() ? after : before)
+              + "' is not a page position; showing the first page.");
     }
     if (beforeId != null) {
       List<T> rows = new ArrayList<>(source.before(beforeId, size + 1));
@@ -57,7 +76,8 @@ public final class KeysetPage<T> implements Serializable {
         rows.remove(0);
         return of(rows, true, true, id);
       }
-      // fewer rows than a page before the cursor: this is the start of the list, shown as a full first page
+      // fewer rows than a page before the cursor: this is the start of the list, shown as a full
+      // first page
     } else if (afterId != null) {
       List<T> rows = new ArrayList<>(source.after(afterId, size + 1));
       boolean more = trim(rows, size);
@@ -68,10 +88,12 @@ public final class KeysetPage<T> implements Serializable {
     return of(rows, trim(rows, size), false, id);
   }
 
-  private static <T> KeysetPage<T> of(List<T> rows, boolean hasNext, boolean hasPrevious, ToLongFunction<T> id) {
+  private static <T> KeysetPage<T> of(
+      List<T> rows, boolean hasNext, boolean hasPrevious, ToLongFunction<T> id) {
     Long first = rows.isEmpty() ? null : id.applyAsLong(rows.get(0));
     Long last = rows.isEmpty() ? null : id.applyAsLong(rows.get(rows.size() - 1));
-    return new KeysetPage<>(List.copyOf(rows), hasNext && last != null, hasPrevious && first != null, last, first);
+    return new KeysetPage<>(
+        List.copyOf(rows), hasNext && last != null, hasPrevious && first != null, last, first);
   }
 
   private static boolean trim(List<?> rows, int size) {

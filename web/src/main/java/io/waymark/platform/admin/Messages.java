@@ -6,7 +6,10 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Map;
 
-/** Faces messages for the console: plain texts, and a boundary's validation errors with field labels. */
+/**
+ * Faces messages for the console: plain texts, and a boundary's validation errors with field
+ * labels.
+ */
 public final class Messages {
 
   private Messages() {}
@@ -28,8 +31,9 @@ public final class Messages {
   }
 
   /**
-   * One message per field error ({@code IP restrictions: '1.2.3' is not an IP address ...}), or the exception's
-   * message when it has none. {@code labels} maps the boundary's field paths to what the form calls them.
+   * One message per field error ({@code IP restrictions: '1.2.3' is not an IP address ...}), or the
+   * exception's message when it has none. {@code labels} maps the boundary's field paths to what
+   * the form calls them.
    */
   public static void error(WaymarkException e, Map<String, String> labels) {
     if (e.errors().isEmpty()) {

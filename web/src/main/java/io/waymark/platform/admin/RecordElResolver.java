@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lets pages read record components by name ({@code #{user.email}} on a {@code UserView} record): Jakarta EL 5
- * (EE 10) only knows JavaBeans getters; EL 6 (EE 11) resolves records itself, and then this class can go.
- * Read-only; a name that is not a component is left to the other resolvers. Registered in faces-config.xml.
+ * Lets pages read record components by name ({@code #{user.email}} on a {@code UserView} record):
+ * Jakarta EL 5 (EE 10) only knows JavaBeans getters; EL 6 (EE 11) resolves records itself, and then
+ * this class can go. Read-only; a name that is not a component is left to the other resolvers.
+ * Registered in faces-config.xml.
  */
 public class RecordElResolver extends ELResolver {
 
@@ -46,7 +47,8 @@ public class RecordElResolver extends ELResolver {
   @Override
   public void setValue(ELContext context, Object base, Object property, Object value) {
     if (accessor(base, property) != null) {
-      throw new PropertyNotWritableException(base.getClass().getSimpleName() + "." + property + " is read-only");
+      throw new PropertyNotWritableException(
+          base.getClass().getSimpleName() + "." + property + " is read-only");
     }
   }
 
@@ -68,7 +70,9 @@ public class RecordElResolver extends ELResolver {
     if (!(base instanceof Record) || property == null) {
       return null;
     }
-    return ACCESSORS.computeIfAbsent(base.getClass(), RecordElResolver::accessors).get(property.toString());
+    return ACCESSORS
+        .computeIfAbsent(base.getClass(), RecordElResolver::accessors)
+        .get(property.toString());
   }
 
   private static Map<String, Method> accessors(Class<?> type) {

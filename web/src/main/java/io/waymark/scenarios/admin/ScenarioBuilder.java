@@ -2,6 +2,7 @@ package io.waymark.scenarios.admin;
 
 import io.waymark.goals.boundary.GoalView;
 import io.waymark.goals.boundary.OnboardingGoals;
+import io.waymark.mail.boundary.EmailTemplates;
 import io.waymark.platform.admin.ConsoleUser;
 import io.waymark.platform.admin.Messages;
 import io.waymark.platform.error.WaymarkException;
@@ -13,7 +14,6 @@ import io.waymark.segments.boundary.Segments;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import io.waymark.mail.boundary.EmailTemplates;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonArrayBuilder;
@@ -29,11 +29,12 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The visual scenario builder ({@code builder.xhtml}, {@code ?id=} for an existing scenario). The graph is edited in
- * the browser (resources/scenarios/builder*.js) as the scenario document of SPEC §6, which travels in a hidden field;
- * name and enabled are ordinary fields. Saving is the boundary's ({@link Scenarios#save}), and so is validation: its
- * errors about an element are shown on that element's node and in the message list. An existing scenario shows the
- * engine's per-element statistics on its nodes. Editors and admins save; viewers see the graph read-only.
+ * The visual scenario builder ({@code builder.xhtml}, {@code ?id=} for an existing scenario). The
+ * graph is edited in the browser (resources/scenarios/builder*.js) as the scenario document of SPEC
+ * §6, which travels in a hidden field; name and enabled are ordinary fields. Saving is the
+ * boundary's ({@link Scenarios#save}), and so is validation: its errors about an element are shown
+ * on that element's node and in the message list. An existing scenario shows the engine's
+ * per-element statistics on its nodes. Editors and admins save; viewers see the graph read-only.
  */
 @Named
 @ViewScoped
@@ -41,26 +42,21 @@ public class ScenarioBuilder implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOG = System.getLogger(ScenarioBuilder.class.getName());
+
   /** The parts of the document the builder edits; the timestamps and the rest are the server's. */
   private static final List<String> EDITED = List.of("triggers", "elements", "visual");
 
-  @Inject
-  Scenarios scenarios;
+  @Inject Scenarios scenarios;
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  ScenarioStatistics statistics;
+  @Inject ScenarioStatistics statistics;
 
-  @Inject
-  EmailTemplates templates;
+  @Inject EmailTemplates templates;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String id;
   private Long scenarioId;
@@ -87,30 +83,40 @@ public class ScenarioBuilder implements Serializable {
     }
   }
 
-  /** Saves and reopens the scenario ({@code ?id=}); stays on the builder with the problems shown when it is not valid. */
+  /**
+   * Saves and reopens the scenario ({@code ?id=}); stays on the builder with the problems shown
+   * when it is not valid.
+   */
   public String save() {
     if (missing || deleted || !console.mayEdit()) {
       return null;
     }
     errors = "{}";
     JsonObject edited;
-    try (var reader = JsonSupport.JSON.createReader(new StringReader(document == null ? "{}" : document))) {
+    try (var reader =
+        JsonSupport.JSON.createReader(new StringReader(document == null ? "{}" : document))) {
       edited = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
-      Messages.error("The builder sent no readable scenario (" + e.getMessage() + "); nothing was saved.");
+      Messages.error(
+          "The builder sent no readable scenario (" + e.getMessage() + "); nothing was saved.");
       return null;
     }
     try {
       JsonObject saved = scenarios.save(toSave(edited));
-      Messages.info(scenarioId == null ? "Scenario '" + saved.getString("name", name) + "' created." : "Saved.");
+      Messages.info(
+          scenarioId == null
+              ? "Scenario '" + saved.getString("name", name) + "' created."
+              : "Saved.");
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-      return "/admin/scenarios/builder.xhtml?faces-redirect=true&id=" + saved.getJsonNumber("id").longValue();
+      return "/admin/scenarios/builder.xhtml?faces-redirect=true&id="
+          + saved.getJsonNumber("id").longValue();
     } catch (WaymarkException e) {
       showErrors(e, edited);
       return null;
     } catch (EJBException e) {
       LOG.log(Level.WARNING, () -> "Saving scenario " + scenarioId + " failed", e);
-      Messages.error("Saving failed (" + rootMessage(e) + "); nothing was saved. The graph is still here.");
+      Messages.error(
+          "Saving failed (" + rootMessage(e) + "); nothing was saved. The graph is still here.");
       return null;
     }
   }
@@ -130,7 +136,9 @@ public class ScenarioBuilder implements Serializable {
     }
     doc.add("name", name == null ? "" : name.strip()).add("enabled", enabled);
     for (String part : EDITED) {
-      doc.add(part, edited.get(part) instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+      doc.add(
+          part,
+          edited.get(part) instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
     }
     return doc.build();
   }
@@ -143,7 +151,10 @@ public class ScenarioBuilder implements Serializable {
     ScenarioBuilderErrors shown = ScenarioBuilderErrors.of(e.errors(), edited);
     shown.lines().forEach(Messages::error);
     JsonObjectBuilder byNode = JsonSupport.JSON.createObjectBuilder();
-    shown.byNode().forEach((uuid, messages) -> byNode.add(uuid, JsonSupport.JSON.createArrayBuilder(messages)));
+    shown
+        .byNode()
+        .forEach(
+            (uuid, messages) -> byNode.add(uuid, JsonSupport.JSON.createArrayBuilder(messages)));
     errors = byNode.build().toString();
     if (!shown.byNode().isEmpty()) {
       Messages.error("The elements marked red have problems; nothing was saved.");
@@ -167,7 +178,9 @@ public class ScenarioBuilder implements Serializable {
     document = doc.build().toString();
   }
 
-  /** The per-element figures drawn on the nodes; none (and a log line) when the engine cannot tell. */
+  /**
+   * The per-element figures drawn on the nodes; none (and a log line) when the engine cannot tell.
+   */
   private String stats(long scenario) {
     try {
       return ScenarioBuilderStats.of(statistics.forScenario(scenario)).toString();
@@ -179,11 +192,15 @@ public class ScenarioBuilder implements Serializable {
 
   /** What the side panel offers: goal codes, segment codes, email template codes. */
   private String choices() {
-    return JsonSupport.JSON.createObjectBuilder()
+    return JsonSupport.JSON
+        .createObjectBuilder()
         .add("goals", array(goals.list().stream().map(GoalView::code).sorted().toList()))
-        .add("segments", array(segments.list(null).stream().map(SegmentView::code).sorted().toList()))
+        .add(
+            "segments",
+            array(segments.list(null).stream().map(SegmentView::code).sorted().toList()))
         .add("templates", array(templates.codes()))
-        .build().toString();
+        .build()
+        .toString();
   }
 
   private static JsonArrayBuilder array(Collection<String> codes) {

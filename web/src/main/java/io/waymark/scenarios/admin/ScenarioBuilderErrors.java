@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A save's validation errors as the builder shows them: the ones about an element or a trigger (path
- * {@code elements.<uuid>…} / {@code triggers.<uuid>…}) on that node, keyed by its uuid, and every error as a line
- * of the message list, naming the node by its name in the edited document.
+ * A save's validation errors as the builder shows them: the ones about an element or a trigger
+ * (path {@code elements.<uuid>…} / {@code triggers.<uuid>…}) on that node, keyed by its uuid, and
+ * every error as a line of the message list, naming the node by its name in the edited document.
  */
 record ScenarioBuilderErrors(Map<String, List<String>> byNode, List<String> lines) {
 
-  private static final Pattern NODE_PATH = Pattern.compile("^(elements|triggers)\\.([0-9a-fA-F-]{36})(?:[.\\[](.*))?$");
+  private static final Pattern NODE_PATH =
+      Pattern.compile("^(elements|triggers)\\.([0-9a-fA-F-]{36})(?:[.\\[](.*))?$");
 
   static ScenarioBuilderErrors of(List<FieldError> errors, JsonObject document) {
     Map<String, List<String>> byNode = new LinkedHashMap<>();
@@ -30,10 +31,17 @@ record ScenarioBuilderErrors(Map<String, List<String>> byNode, List<String> line
         continue;
       }
       String uuid = node.group(2).toLowerCase();
-      String detail = node.group(3) == null || node.group(3).isEmpty() ? "" : " (" + node.group(3) + ")";
+      String detail =
+          node.group(3) == null || node.group(3).isEmpty() ? "" : " (" + node.group(3) + ")";
       byNode.computeIfAbsent(uuid, k -> new ArrayList<>()).add(error.message() + detail);
       String kind = node.group(1).equals("elements") ? "Element" : "Trigger";
-      lines.add(kind + " '" + name(document, node.group(1), node.group(2)) + "': " + error.message() + detail);
+      lines.add(
+          kind
+              + " '"
+              + name(document, node.group(1), node.group(2))
+              + "': "
+              + error.message()
+              + detail);
     }
     return new ScenarioBuilderErrors(byNode, lines);
   }
@@ -49,13 +57,18 @@ record ScenarioBuilderErrors(Map<String, List<String>> byNode, List<String> line
     };
   }
 
-  /** The node's name in the document, or its uuid when it has none (or the document does not hold it). */
+  /**
+   * The node's name in the document, or its uuid when it has none (or the document does not hold
+   * it).
+   */
   private static String name(JsonObject document, String kind, String uuid) {
     JsonValue nodes = document == null ? null : document.get(kind);
     if (nodes instanceof JsonObject byUuid) {
       for (String key : byUuid.keySet()) {
-        if (key.equalsIgnoreCase(uuid) && byUuid.get(key) instanceof JsonObject node
-            && node.get("name") instanceof JsonString name && !name.getString().isBlank()) {
+        if (key.equalsIgnoreCase(uuid)
+            && byUuid.get(key) instanceof JsonObject node
+            && node.get("name") instanceof JsonString name
+            && !name.getString().isBlank()) {
           return name.getString();
         }
       }

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The engine's per-element statistics as the builder draws them on the nodes ({@code renderStats} in builder.js):
- * {@code {"<element uuid>": {"waiting": 3, "done": 10, "yes": 8, "no": 2, "failed": 0}}}, the finished figures over
- * the last 30 days. "yes" / "no" only for the element types that branch, and per variant for A/B tests.
+ * The engine's per-element statistics as the builder draws them on the nodes ({@code renderStats}
+ * in builder.js): {@code {"<element uuid>": {"waiting": 3, "done": 10, "yes": 8, "no": 2, "failed":
+ * 0}}}, the finished figures over the last 30 days. "yes" / "no" only for the element types that
+ * branch, and per variant for A/B tests.
  */
 final class ScenarioBuilderStats {
 
@@ -24,11 +25,16 @@ final class ScenarioBuilderStats {
     JsonObjectBuilder byUuid = JsonSupport.JSON.createObjectBuilder();
     for (ElementStats e : elements) {
       Period month = e.last30d();
-      JsonObjectBuilder figures = JsonSupport.JSON.createObjectBuilder().add("waiting", e.waiting()).add("done", month.finished());
+      JsonObjectBuilder figures =
+          JsonSupport.JSON
+              .createObjectBuilder()
+              .add("waiting", e.waiting())
+              .add("done", month.finished());
       if (BRANCHING.contains(e.type())) {
         figures.add("yes", month.positive()).add("no", month.negative());
       }
-      new TreeMap<>(month.variants()).forEach((variant, finished) -> figures.add("variant " + variant, finished));
+      new TreeMap<>(month.variants())
+          .forEach((variant, finished) -> figures.add("variant " + variant, finished));
       figures.add("failed", month.failed());
       byUuid.add(e.elementId(), figures);
     }

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * The scenarios list, newest first, with the deleted ones on request (GET parameter {@code deleted=1}) and the
- * lifecycle actions per row. The rows are read from the request parameters on every request (also on the action's
- * postback, whose form repeats them), so the row an action was clicked on is the row it acts on.
+ * The scenarios list, newest first, with the deleted ones on request (GET parameter {@code
+ * deleted=1}) and the lifecycle actions per row. The rows are read from the request parameters on
+ * every request (also on the action's postback, whose form repeats them), so the row an action was
+ * clicked on is the row it acts on.
  */
 @Named
 @RequestScoped
@@ -24,11 +25,9 @@ public class ScenarioList {
 
   static final int PAGE_SIZE = 50;
 
-  @Inject
-  Scenarios scenarios;
+  @Inject Scenarios scenarios;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private List<ScenarioSummary> rows;
 
@@ -71,7 +70,8 @@ public class ScenarioList {
   }
 
   public String restore(long id) {
-    return act(id, scenarios::restore, "Scenario " + id + " restored; it stays disabled until enabled.");
+    return act(
+        id, scenarios::restore, "Scenario " + id + " restored; it stays disabled until enabled.");
   }
 
   private String act(long id, LongConsumer action, String done) {
@@ -85,7 +85,8 @@ public class ScenarioList {
       Messages.error(e, Map.of());
     }
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-    return "/admin/scenarios/list.xhtml?faces-redirect=true" + (isShowDeleted() ? "&deleted=1" : "");
+    return "/admin/scenarios/list.xhtml?faces-redirect=true"
+        + (isShowDeleted() ? "&deleted=1" : "");
   }
 
   private Long after() {
@@ -94,6 +95,9 @@ public class ScenarioList {
   }
 
   private static String parameter(String name) {
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterMap()
+        .get(name);
   }
 }

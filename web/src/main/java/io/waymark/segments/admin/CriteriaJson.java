@@ -13,16 +13,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Between the criteria JSON of the boundary and the builder's nodes, whose parameters are text. Typing follows the
- * registry: {@code integer} parameters become numbers when they read as one, {@code user.field}'s {@code value}
- * becomes a boolean, a time text or a list as its field and operator need. Text that is not of the expected type
- * is passed on as it was typed, so the boundary names the problem at the node (one set of rules, the boundary's).
+ * Between the criteria JSON of the boundary and the builder's nodes, whose parameters are text.
+ * Typing follows the registry: {@code integer} parameters become numbers when they read as one,
+ * {@code user.field}'s {@code value} becomes a boolean, a time text or a list as its field and
+ * operator need. Text that is not of the expected type is passed on as it was typed, so the
+ * boundary names the problem at the node (one set of rules, the boundary's).
  */
 final class CriteriaJson {
 
   static final String USER_FIELD = "user.field";
-  /** The user fields whose {@code value} is true or false; the registry lists the fields but not their types. */
+
+  /**
+   * The user fields whose {@code value} is true or false; the registry lists the fields but not
+   * their types.
+   */
   static final Set<String> BOOLEAN_FIELDS = Set.of("active");
+
   /** The user fields whose {@code value} is an ISO-8601 time. */
   static final Set<String> TIME_FIELDS = Set.of("created_at", "confirmed_at");
 
@@ -33,8 +39,10 @@ final class CriteriaJson {
       return null;
     }
     if (CriteriaNode.CRITERION.equals(type.getString())) {
-      CriteriaNode node = tree.criterion(object.get("key") instanceof JsonString k ? k.getString() : null);
-      JsonObject params = object.get("params") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
+      CriteriaNode node =
+          tree.criterion(object.get("key") instanceof JsonString k ? k.getString() : null);
+      JsonObject params =
+          object.get("params") instanceof JsonObject p ? p : JsonValue.EMPTY_JSON_OBJECT;
       node.getParams().forEach(field -> field.setValue(text(params.get(field.getName()))));
       return node;
     }
@@ -53,7 +61,10 @@ final class CriteriaJson {
     return group;
   }
 
-  /** A parameter's JSON value as text: strings bare, numbers and booleans as written, a list as {@code a, b}. */
+  /**
+   * A parameter's JSON value as text: strings bare, numbers and booleans as written, a list as
+   * {@code a, b}.
+   */
   static String text(JsonValue value) {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return "";
@@ -84,7 +95,9 @@ final class CriteriaJson {
         params.add(field.getName(), value);
       }
     }
-    return json.add("key", node.getKey() == null ? "" : node.getKey()).add("params", params).build();
+    return json.add("key", node.getKey() == null ? "" : node.getKey())
+        .add("params", params)
+        .build();
   }
 
   /** The JSON of one parameter, or null to leave it out (blank). */
@@ -131,19 +144,30 @@ final class CriteriaJson {
     return JsonSupport.JSON.createValue(text); // text fields: "" is a value too
   }
 
-  /** A new criterion's parameters: required enumerations start at their first value, a boolean user field at true. */
+  /**
+   * A new criterion's parameters: required enumerations start at their first value, a boolean user
+   * field at true.
+   */
   static List<ParamField> defaults(CriterionSpec spec) {
     List<ParamField> params = new ArrayList<>();
     if (spec == null) {
       return params;
     }
     for (CriterionSpec.Param param : spec.params()) {
-      boolean firstValue = param.required() && param.type().equals("enum") && !param.values().isEmpty();
+      boolean firstValue =
+          param.required() && param.type().equals("enum") && !param.values().isEmpty();
       params.add(new ParamField(param, firstValue ? param.values().get(0) : ""));
     }
     if (spec.key().equals(USER_FIELD)) {
-      String field = params.stream().filter(p -> p.getName().equals("field")).map(ParamField::getValue).findFirst().orElse("");
-      params.stream().filter(p -> p.getName().equals("value")).forEach(p -> p.setValue(BOOLEAN_FIELDS.contains(field) ? "true" : ""));
+      String field =
+          params.stream()
+              .filter(p -> p.getName().equals("field"))
+              .map(ParamField::getValue)
+              .findFirst()
+              .orElse("");
+      params.stream()
+          .filter(p -> p.getName().equals("value"))
+          .forEach(p -> p.setValue(BOOLEAN_FIELDS.contains(field) ? "true" : ""));
     }
     return params;
   }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A node of the criteria tree being edited: an AND / OR / NOT group of nodes, or a criterion of the registry with
- * its parameters. The id is stable while the view lives (actions name nodes by it); the boundary's errors about
- * the node are kept here to be shown next to it.
+ * A node of the criteria tree being edited: an AND / OR / NOT group of nodes, or a criterion of the
+ * registry with its parameters. The id is stable while the view lives (actions name nodes by it);
+ * the boundary's errors about the node are kept here to be shown next to it.
  */
 public class CriteriaNode implements Serializable {
 
@@ -74,7 +74,11 @@ public class CriteriaNode implements Serializable {
 
   /** The text of a parameter; {@code ""} when the criterion has no such parameter. */
   public String value(String name) {
-    return params.stream().filter(p -> p.getName().equals(name)).map(ParamField::getValue).findFirst().orElse("");
+    return params.stream()
+        .filter(p -> p.getName().equals(name))
+        .map(ParamField::getValue)
+        .findFirst()
+        .orElse("");
   }
 
   void set(String name, String value) {

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The criteria tree the builder edits. Pages render it as a flat list of {@link TreeRow rows} in document order,
- * each with its depth and its path in the JSON ({@code criteria.nodes[1].nodes[0]}) — the path the boundary's
- * errors name, so an error lands next to the node it is about. The root is always a group: a stored tree whose
- * root is a single criterion is shown as an AND of that one criterion (the same users).
+ * The criteria tree the builder edits. Pages render it as a flat list of {@link TreeRow rows} in
+ * document order, each with its depth and its path in the JSON ({@code criteria.nodes[1].nodes[0]})
+ * — the path the boundary's errors name, so an error lands next to the node it is about. The root
+ * is always a group: a stored tree whose root is a single criterion is shown as an AND of that one
+ * criterion (the same users).
  */
 public class CriteriaTree implements Serializable {
 
@@ -56,8 +57,8 @@ public class CriteriaTree implements Serializable {
   }
 
   /**
-   * Values a text parameter is picked from instead of typed, e.g. the goal codes for {@code goal.state}'s
-   * {@code goal_code}. A stored value missing from the list is still offered.
+   * Values a text parameter is picked from instead of typed, e.g. the goal codes for {@code
+   * goal.state}'s {@code goal_code}. A stored value missing from the list is still offered.
    */
   public CriteriaTree choices(String key, String param, List<String> values) {
     choices.put(key + "/" + param, List.copyOf(values));
@@ -77,7 +78,10 @@ public class CriteriaTree implements Serializable {
     return root;
   }
 
-  /** The nodes in document order; the same list until the tree's shape changes (JSF iterates it on every phase). */
+  /**
+   * The nodes in document order; the same list until the tree's shape changes (JSF iterates it on
+   * every phase).
+   */
   public List<TreeRow> getRows() {
     if (rows == null) {
       List<TreeRow> list = new ArrayList<>();
@@ -132,7 +136,10 @@ public class CriteriaTree implements Serializable {
     }
   }
 
-  /** After a parameter changed: a user field's value starts again when the field (and so the value's type) changed. */
+  /**
+   * After a parameter changed: a user field's value starts again when the field (and so the value's
+   * type) changed.
+   */
   public void paramChanged(int id, String param) {
     CriteriaNode node = node(id);
     if (node != null && CriteriaJson.USER_FIELD.equals(node.getKey()) && "field".equals(param)) {
@@ -141,7 +148,11 @@ public class CriteriaTree implements Serializable {
   }
 
   public CriteriaNode node(int id) {
-    return getRows().stream().map(TreeRow::getNode).filter(n -> n.getId() == id).findFirst().orElse(null);
+    return getRows().stream()
+        .map(TreeRow::getNode)
+        .filter(n -> n.getId() == id)
+        .findFirst()
+        .orElse(null);
   }
 
   public void clearErrors() {
@@ -153,15 +164,16 @@ public class CriteriaTree implements Serializable {
   }
 
   /**
-   * Puts each error under a node's path next to that node (the deepest node whose path the error's path starts
-   * with) and answers the others (code, name, …) for the page's messages.
+   * Puts each error under a node's path next to that node (the deepest node whose path the error's
+   * path starts with) and answers the others (code, name, …) for the page's messages.
    */
   public List<FieldError> attach(List<FieldError> errors) {
     List<FieldError> others = new ArrayList<>();
     for (FieldError error : errors) {
       TreeRow target = null;
       for (TreeRow row : getRows()) {
-        boolean under = error.path().equals(row.getPath()) || error.path().startsWith(row.getPath() + ".");
+        boolean under =
+            error.path().equals(row.getPath()) || error.path().startsWith(row.getPath() + ".");
         if (under && (target == null || row.getPath().length() > target.getPath().length())) {
           target = row;
         }
@@ -169,7 +181,10 @@ public class CriteriaTree implements Serializable {
       if (target == null) {
         others.add(error);
       } else {
-        target.getNode().getErrors().add(describe(error.path().substring(target.getPath().length()), error.message()));
+        target
+            .getNode()
+            .getErrors()
+            .add(describe(error.path().substring(target.getPath().length()), error.message()));
       }
     }
     return others;
@@ -181,11 +196,12 @@ public class CriteriaTree implements Serializable {
     if (part.isEmpty()) {
       return message;
     }
-    String label = switch (part) {
-      case "nodes" -> "conditions";
-      case "key" -> "criterion";
-      default -> part.startsWith("params.") ? part.substring("params.".length()) : part;
-    };
+    String label =
+        switch (part) {
+          case "nodes" -> "conditions";
+          case "key" -> "criterion";
+          default -> part.startsWith("params.") ? part.substring("params.".length()) : part;
+        };
     return label + ": " + message;
   }
 
@@ -193,7 +209,10 @@ public class CriteriaTree implements Serializable {
     return key == null ? null : registry.get(key);
   }
 
-  /** The registry's kinds, plus an unknown kind a stored tree may name (so the page can still show it). */
+  /**
+   * The registry's kinds, plus an unknown kind a stored tree may name (so the page can still show
+   * it).
+   */
   List<CriterionSpec> kinds(String current) {
     List<CriterionSpec> kinds = new ArrayList<>(registry.values());
     if (current != null && !registry.containsKey(current)) {

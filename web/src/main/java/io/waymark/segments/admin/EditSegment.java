@@ -26,11 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The segment builder: creating a segment ({@code edit.xhtml}) or editing one ({@code ?code=}). The definition is a
- * criteria tree edited node by node (see {@link CriteriaTree}) with a live count of the tree as it stands, or — for
- * admins — raw SQL. Editors and admins change criteria segments; raw SQL is admins' only; locked segments and
- * everything a viewer opens are read-only, and every action checks the role again. Validation is the boundary's;
- * its errors about nodes are shown next to the nodes.
+ * The segment builder: creating a segment ({@code edit.xhtml}) or editing one ({@code ?code=}). The
+ * definition is a criteria tree edited node by node (see {@link CriteriaTree}) with a live count of
+ * the tree as it stands, or — for admins — raw SQL. Editors and admins change criteria segments;
+ * raw SQL is admins' only; locked segments and everything a viewer opens are read-only, and every
+ * action checks the role again. Validation is the boundary's; its errors about nodes are shown next
+ * to the nodes.
  */
 @Named
 @ViewScoped
@@ -39,17 +40,24 @@ public class EditSegment implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String CRITERIA = "criteria";
   static final String SQL = "sql";
-  static final Map<String, String> LABELS = Map.of("code", "Code", "name", "Name", "group_code", "Group", "sql", "SQL",
-      "criteria", "Conditions");
+  static final Map<String, String> LABELS =
+      Map.of(
+          "code",
+          "Code",
+          "name",
+          "Name",
+          "group_code",
+          "Group",
+          "sql",
+          "SQL",
+          "criteria",
+          "Conditions");
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String code;
   private SegmentView segment;
@@ -95,12 +103,23 @@ public class EditSegment implements Serializable {
   /** Goal codes for {@code goal.state}, the other criteria segments for {@code segment.member}. */
   private CriteriaTree withChoices(CriteriaTree fresh) {
     String self = segment == null ? null : segment.code();
-    return fresh.choices("goal.state", "goal_code", goals.list().stream().map(GoalView::code).sorted().toList())
-        .choices("segment.member", "code", segments.list(null).stream()
-            .filter(s -> s.criteria() != null && !s.code().equals(self)).map(SegmentView::code).sorted().toList());
+    return fresh
+        .choices(
+            "goal.state", "goal_code", goals.list().stream().map(GoalView::code).sorted().toList())
+        .choices(
+            "segment.member",
+            "code",
+            segments.list(null).stream()
+                .filter(s -> s.criteria() != null && !s.code().equals(self))
+                .map(SegmentView::code)
+                .sorted()
+                .toList());
   }
 
-  /** Counts the users the tree as it stands selects, without saving it; problems are shown at their nodes. */
+  /**
+   * Counts the users the tree as it stands selects, without saving it; problems are shown at their
+   * nodes.
+   */
   public void count() {
     liveCount = null;
     if (tree == null || isSqlDefinition()) {
@@ -116,7 +135,10 @@ public class EditSegment implements Serializable {
     }
   }
 
-  /** Saves and shows the segment's page; stays on the builder with the problems shown when something is wrong. */
+  /**
+   * Saves and shows the segment's page; stays on the builder with the problems shown when something
+   * is wrong.
+   */
   public String save() {
     if (missing || !console.mayEdit()) {
       return null;
@@ -135,7 +157,8 @@ public class EditSegment implements Serializable {
       SegmentView saved = isCreating() ? create(rawSql) : update(rawSql);
       Messages.info(isCreating() ? "Segment '" + saved.code() + "' created." : "Saved.");
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-      return "/admin/segments/detail.xhtml?faces-redirect=true&code=" + URLEncoder.encode(saved.code(), StandardCharsets.UTF_8);
+      return "/admin/segments/detail.xhtml?faces-redirect=true&code="
+          + URLEncoder.encode(saved.code(), StandardCharsets.UTF_8);
     } catch (WaymarkException e) {
       showErrors(e, "nothing was saved");
       return null;
@@ -146,20 +169,33 @@ public class EditSegment implements Serializable {
     if (rawSql) {
       segments.checkRawSql(sql);
     }
-    return segments.create(new SegmentChange(strip(newCode), blankToNull(name), groupCode, rawSql ? null : tree.toJson(),
-        rawSql ? sql : null), rawSql);
+    return segments.create(
+        new SegmentChange(
+            strip(newCode),
+            blankToNull(name),
+            groupCode,
+            rawSql ? null : tree.toJson(),
+            rawSql ? sql : null),
+        rawSql);
   }
 
   /** Sends the definition only when it changed, so a rename keeps the cached count. */
   private SegmentView update(boolean rawSql) {
-    boolean sqlChanged = rawSql && (sql == null || segment.sql() == null || !RawSql.normalised(sql).equals(segment.sql()));
+    boolean sqlChanged =
+        rawSql
+            && (sql == null
+                || segment.sql() == null
+                || !RawSql.normalised(sql).equals(segment.sql()));
     JsonObject criteria = rawSql ? null : tree.toJson();
     boolean criteriaChanged = criteria != null && !criteria.toString().equals(loadedCriteria);
     if (sqlChanged) {
       segments.checkRawSql(sql);
     }
-    return segments.update(segment.code(), new SegmentChange(null, name, groupCode, criteriaChanged ? criteria : null,
-        sqlChanged ? sql : null), sqlChanged);
+    return segments.update(
+        segment.code(),
+        new SegmentChange(
+            null, name, groupCode, criteriaChanged ? criteria : null, sqlChanged ? sql : null),
+        sqlChanged);
   }
 
   private void showErrors(WaymarkException e, String outcome) {
@@ -237,7 +273,10 @@ public class EditSegment implements Serializable {
 
   /** Viewers, locked segments and (for non-admins) raw-SQL segments: shown, not changed. */
   public boolean isReadOnly() {
-    return missing || !console.isCanEdit() || isLocked() || (segment != null && segment.sql() != null && !console.isAdmin());
+    return missing
+        || !console.isCanEdit()
+        || isLocked()
+        || (segment != null && segment.sql() != null && !console.isAdmin());
   }
 
   /** Admins choose between a criteria tree and raw SQL. */

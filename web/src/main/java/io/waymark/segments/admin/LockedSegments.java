@@ -11,7 +11,10 @@ final class LockedSegments {
 
   /** The goal a locked goal segment belongs to, or null. */
   static String goalCode(SegmentView segment) {
-    if (segment == null || !segment.locked() || !"onboarding".equals(segment.groupCode()) || !segment.code().startsWith(GOAL_PREFIX)) {
+    if (segment == null
+        || !segment.locked()
+        || !"onboarding".equals(segment.groupCode())
+        || !segment.code().startsWith(GOAL_PREFIX)) {
       return null;
     }
     return segment.code().substring(GOAL_PREFIX.length());
@@ -22,8 +25,11 @@ final class LockedSegments {
       return null;
     }
     String goal = goalCode(segment);
-    return goal == null ? "Locked: Waymark maintains this segment; nobody can edit it."
-        : "Locked: the segment of onboarding goal '" + goal + "' (active users with an active row of the goal). It is created"
+    return goal == null
+        ? "Locked: Waymark maintains this segment; nobody can edit it."
+        : "Locked: the segment of onboarding goal '"
+            + goal
+            + "' (active users with an active row of the goal). It is created"
             + " and renamed with the goal; nobody can edit it.";
   }
 }

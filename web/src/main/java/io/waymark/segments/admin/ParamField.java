@@ -2,7 +2,10 @@ package io.waymark.segments.admin;
 
 import java.io.Serializable;
 
-/** One parameter of a criterion as the builder edits it: the registry's description of it and the text typed or chosen. */
+/**
+ * One parameter of a criterion as the builder edits it: the registry's description of it and the
+ * text typed or chosen.
+ */
 public class ParamField implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -26,24 +26,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One segment: its definition (the criteria tree read-only, or the SQL), the cached count with its time and
- * duration, the count history of the last {@value #HISTORY_DAYS} days as a chart, and "recount now".
+ * One segment: its definition (the criteria tree read-only, or the SQL), the cached count with its
+ * time and duration, the count history of the last {@value #HISTORY_DAYS} days as a chart, and
+ * "recount now".
  */
 @Named
 @RequestScoped
 public class SegmentDetail {
 
   static final int HISTORY_DAYS = 31;
-  private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_LABEL =
+      DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   private String code;
   private SegmentView segment;
@@ -59,29 +58,37 @@ public class SegmentDetail {
     }
     if (segment.criteria() != null) {
       try (var reader = JsonSupport.JSON.createReader(new StringReader(segment.criteria()))) {
-        tree = CriteriaTree.of(reader.readValue(), segments.criteria().stream().map(CriterionSpec::of).toList());
+        tree =
+            CriteriaTree.of(
+                reader.readValue(), segments.criteria().stream().map(CriterionSpec::of).toList());
       }
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     history = segments.dailyCounts(segment.code(), today.minusDays(HISTORY_DAYS - 1L), today);
   }
 
-  /** Counts the members now, stores the count and today's figure, and shows the page again. Editors and admins. */
+  /**
+   * Counts the members now, stores the count and today's figure, and shows the page again. Editors
+   * and admins.
+   */
   public String recount() {
     if (!console.mayEdit() || code == null) {
       return null;
     }
     try {
       SegmentView counted = segments.recount(code.strip());
-      Messages.info("Recounted: " + counted.count() + " users (" + counted.countDurationMs() + " ms).");
+      Messages.info(
+          "Recounted: " + counted.count() + " users (" + counted.countDurationMs() + " ms).");
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-      return "/admin/segments/detail.xhtml?faces-redirect=true&code=" + URLEncoder.encode(counted.code(), StandardCharsets.UTF_8);
+      return "/admin/segments/detail.xhtml?faces-redirect=true&code="
+          + URLEncoder.encode(counted.code(), StandardCharsets.UTF_8);
     } catch (WaymarkException e) {
       Messages.error(e, Map.of());
     } catch (EJBException e) {
       Messages.error("Counting failed: " + cause(e));
     }
-    load(); // a postback does not run the page's view actions: show the segment again with the message
+    load(); // a postback does not run the page's view actions: show the segment again with the
+    // message
     return null;
   }
 
@@ -95,16 +102,19 @@ public class SegmentDetail {
   }
 
   /**
-   * The Chart.js configuration of the count-history line chart for {@code p:chart}: one label per UTC day, today
-   * last, {@code null} on days without a figure (the line spans them). Only dates and numbers go in: PrimeFaces
-   * writes this JSON into a script unescaped.
+   * The Chart.js configuration of the count-history line chart for {@code p:chart}: one label per
+   * UTC day, today last, {@code null} on days without a figure (the line spans them). Only dates
+   * and numbers go in: PrimeFaces writes this JSON into a script unescaped.
    */
   public String getChartConfig() {
-    Map<LocalDate, Long> byDay = history.stream().collect(Collectors.toMap(DailyCount::day, DailyCount::count));
+    Map<LocalDate, Long> byDay =
+        history.stream().collect(Collectors.toMap(DailyCount::day, DailyCount::count));
     JsonArrayBuilder labels = JsonSupport.JSON.createArrayBuilder();
     JsonArrayBuilder counts = JsonSupport.JSON.createArrayBuilder();
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    for (LocalDate day = today.minusDays(HISTORY_DAYS - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+    for (LocalDate day = today.minusDays(HISTORY_DAYS - 1L);
+        !day.isAfter(today);
+        day = day.plusDays(1)) {
       labels.add(DAY_LABEL.format(day));
       Long count = byDay.get(day);
       if (count == null) {
@@ -113,18 +123,53 @@ public class SegmentDetail {
         counts.add(count);
       }
     }
-    return JsonSupport.JSON.createObjectBuilder()
+    return JsonSupport.JSON
+        .createObjectBuilder()
         .add("type", "line")
-        .add("data", JsonSupport.JSON.createObjectBuilder().add("labels", labels).add("datasets", JsonSupport.JSON.createArrayBuilder()
-            .add(JsonSupport.JSON.createObjectBuilder().add("label", "Members").add("data", counts).add("borderColor", "#3b6fd4")
-                .add("backgroundColor", "#3b6fd4").add("spanGaps", true).add("pointRadius", 3))))
-        .add("options", JsonSupport.JSON.createObjectBuilder()
-            .add("animation", false)
-            .add("maintainAspectRatio", false)
-            .add("plugins", JsonSupport.JSON.createObjectBuilder().add("legend", JsonSupport.JSON.createObjectBuilder().add("display", false)))
-            .add("scales", JsonSupport.JSON.createObjectBuilder().add("y", JsonSupport.JSON.createObjectBuilder().add("beginAtZero", true)
-                .add("ticks", JsonSupport.JSON.createObjectBuilder().add("precision", 0)))))
-        .build().toString();
+        .add(
+            "data",
+            JsonSupport.JSON
+                .createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                    "datasets",
+                    JsonSupport.JSON
+                        .createArrayBuilder()
+                        .add(
+                            JsonSupport.JSON
+                                .createObjectBuilder()
+                                .add("label", "Members")
+                                .add("data", counts)
+                                .add("borderColor", "#3b6fd4")
+                                .add("backgroundColor", "#3b6fd4")
+                                .add("spanGaps", true)
+                                .add("pointRadius", 3))))
+        .add(
+            "options",
+            JsonSupport.JSON
+                .createObjectBuilder()
+                .add("animation", false)
+                .add("maintainAspectRatio", false)
+                .add(
+                    "plugins",
+                    JsonSupport.JSON
+                        .createObjectBuilder()
+                        .add(
+                            "legend", JsonSupport.JSON.createObjectBuilder().add("display", false)))
+                .add(
+                    "scales",
+                    JsonSupport.JSON
+                        .createObjectBuilder()
+                        .add(
+                            "y",
+                            JsonSupport.JSON
+                                .createObjectBuilder()
+                                .add("beginAtZero", true)
+                                .add(
+                                    "ticks",
+                                    JsonSupport.JSON.createObjectBuilder().add("precision", 0)))))
+        .build()
+        .toString();
   }
 
   /** Days of the chart that have a figure. */
@@ -140,9 +185,15 @@ public class SegmentDetail {
     return LockedSegments.goalCode(segment);
   }
 
-  /** Whether the builder opens for changes for this user (otherwise it shows the definition read-only). */
+  /**
+   * Whether the builder opens for changes for this user (otherwise it shows the definition
+   * read-only).
+   */
   public boolean isEditable() {
-    return segment != null && !segment.locked() && console.isCanEdit() && (segment.sql() == null || console.isAdmin());
+    return segment != null
+        && !segment.locked()
+        && console.isCanEdit()
+        && (segment.sql() == null || console.isAdmin());
   }
 
   public SegmentView getSegment() {

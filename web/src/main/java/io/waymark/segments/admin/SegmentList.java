@@ -10,16 +10,15 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * The segments list, optionally narrowed to one group (GET parameter {@code group}, bookmarkable). Unpaged, like
- * the segments API's list: a business keeps tens or hundreds of segments; the members are what is large, and
- * they are paged on the segment's page.
+ * The segments list, optionally narrowed to one group (GET parameter {@code group}, bookmarkable).
+ * Unpaged, like the segments API's list: a business keeps tens or hundreds of segments; the members
+ * are what is large, and they are paged on the segment's page.
  */
 @Named
 @RequestScoped
 public class SegmentList {
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
   private String group;
   private List<SegmentGroup> groups;

@@ -13,8 +13,9 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * A segment's members on its page, {@value #PAGE_SIZE} at a time by user id (GET parameters {@code members-after} /
- * {@code members-before}): the segment's own SQL with a keyset on the users' primary key, never a count or an offset.
+ * A segment's members on its page, {@value #PAGE_SIZE} at a time by user id (GET parameters {@code
+ * members-after} / {@code members-before}): the segment's own SQL with a keyset on the users'
+ * primary key, never a count or an offset.
  */
 @Named
 @RequestScoped
@@ -22,8 +23,7 @@ public class SegmentMembers {
 
   static final int PAGE_SIZE = 25;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
   private String after;
   private String before;
@@ -38,7 +38,9 @@ public class SegmentMembers {
     try {
       page = read(code);
     } catch (WaymarkException | EJBException e) {
-      Messages.error("The members cannot be listed: " + (e instanceof WaymarkException w ? w.getMessage() : SegmentDetail.cause(e)));
+      Messages.error(
+          "The members cannot be listed: "
+              + (e instanceof WaymarkException w ? w.getMessage() : SegmentDetail.cause(e)));
       return;
     }
     if (page.getProblem() != null) {
@@ -47,17 +49,22 @@ public class SegmentMembers {
   }
 
   private KeysetPage<SegmentMember> read(String code) {
-    return KeysetPage.load(after, before, PAGE_SIZE, new KeysetPage.Source<>() {
-      @Override
-      public List<SegmentMember> after(Long afterId, int limit) {
-        return segments.members(code, afterId, limit);
-      }
+    return KeysetPage.load(
+        after,
+        before,
+        PAGE_SIZE,
+        new KeysetPage.Source<>() {
+          @Override
+          public List<SegmentMember> after(Long afterId, int limit) {
+            return segments.members(code, afterId, limit);
+          }
 
-      @Override
-      public List<SegmentMember> before(long beforeId, int limit) {
-        return segments.membersBefore(code, beforeId, limit);
-      }
-    }, SegmentMember::id);
+          @Override
+          public List<SegmentMember> before(long beforeId, int limit) {
+            return segments.membersBefore(code, beforeId, limit);
+          }
+        },
+        SegmentMember::id);
   }
 
   public KeysetPage<SegmentMember> getPage() {

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * One node of the tree as a page shows it: indented by depth, identified by its JSON path (also the
- * {@code data-path} attribute tests find it by), with what its parameters need — a select, a true/false choice, a
- * text field or nothing — and a one-line summary for read-only pages.
+ * {@code data-path} attribute tests find it by), with what its parameters need — a select, a
+ * true/false choice, a text field or nothing — and a one-line summary for read-only pages.
  */
 public class TreeRow implements Serializable {
 
@@ -47,9 +47,13 @@ public class TreeRow implements Serializable {
     return depth == 0;
   }
 
-  /** Whether nodes can be added under this one: a group, and a NOT only while it is empty (it takes one node). */
+  /**
+   * Whether nodes can be added under this one: a group, and a NOT only while it is empty (it takes
+   * one node).
+   */
   public boolean isCanAdd() {
-    return node.isGroup() && (!CriteriaNode.NOT.equals(node.getType()) || node.getNodes().isEmpty());
+    return node.isGroup()
+        && (!CriteriaNode.NOT.equals(node.getType()) || node.getNodes().isEmpty());
   }
 
   /** The kinds of criteria to choose from. */
@@ -57,21 +61,30 @@ public class TreeRow implements Serializable {
     return tree.kinds(node.getKey());
   }
 
-  /** How the page offers a parameter: {@link #SELECT}, {@link #BOOLEAN}, {@link #TEXT} or {@link #NONE}. */
+  /**
+   * How the page offers a parameter: {@link #SELECT}, {@link #BOOLEAN}, {@link #TEXT} or {@link
+   * #NONE}.
+   */
   public String input(ParamField param) {
     if (CriteriaJson.USER_FIELD.equals(node.getKey()) && param.getName().equals("value")) {
       String operator = node.value("operator");
       if (operator.equals("is_empty")) {
         return NONE;
       }
-      return CriteriaJson.BOOLEAN_FIELDS.contains(node.value("field")) && !operator.equals("in") ? BOOLEAN : TEXT;
+      return CriteriaJson.BOOLEAN_FIELDS.contains(node.value("field")) && !operator.equals("in")
+          ? BOOLEAN
+          : TEXT;
     }
-    return !param.getSpec().values().isEmpty() || tree.choicesFor(node.getKey(), param.getName()) != null ? SELECT : TEXT;
+    return !param.getSpec().values().isEmpty()
+            || tree.choicesFor(node.getKey(), param.getName()) != null
+        ? SELECT
+        : TEXT;
   }
 
   /**
-   * A select's values. Optional parameters and picked values (goals, segments) start with {@code ""} (nothing
-   * chosen); a stored value that is not among them is offered too, so it is shown and kept.
+   * A select's values. Optional parameters and picked values (goals, segments) start with {@code
+   * ""} (nothing chosen); a stored value that is not among them is offered too, so it is shown and
+   * kept.
    */
   public List<String> options(ParamField param) {
     boolean bool = BOOLEAN.equals(input(param));
@@ -80,7 +93,12 @@ public class TreeRow implements Serializable {
     if (!bool && (!param.getSpec().required() || param.getSpec().values().isEmpty())) {
       values.add("");
     }
-    values.addAll(bool ? List.of("true", "false") : param.getSpec().values().isEmpty() && choices != null ? choices : param.getSpec().values());
+    values.addAll(
+        bool
+            ? List.of("true", "false")
+            : param.getSpec().values().isEmpty() && choices != null
+                ? choices
+                : param.getSpec().values());
     if (!param.isBlank() && !values.contains(param.getValue())) {
       values.add(param.getValue());
     }
@@ -92,7 +110,9 @@ public class TreeRow implements Serializable {
       if (node.value("operator").equals("in")) {
         return "values, separated by commas";
       }
-      return CriteriaJson.TIME_FIELDS.contains(node.value("field")) ? "e.g. 2026-01-31T00:00:00Z" : "text";
+      return CriteriaJson.TIME_FIELDS.contains(node.value("field"))
+          ? "e.g. 2026-01-31T00:00:00Z"
+          : "text";
     }
     return param.getSpec().description();
   }
@@ -110,12 +130,23 @@ public class TreeRow implements Serializable {
     String label = spec == null ? "unknown criterion '" + node.getKey() + "'" : spec.label();
     if (CriteriaJson.USER_FIELD.equals(node.getKey())) {
       String operator = node.value("operator");
-      String value = operator.equals("is_empty") ? "" : " " + shown(node.getParams().stream()
-          .filter(p -> p.getName().equals("value")).findFirst().orElse(null));
+      String value =
+          operator.equals("is_empty")
+              ? ""
+              : " "
+                  + shown(
+                      node.getParams().stream()
+                          .filter(p -> p.getName().equals("value"))
+                          .findFirst()
+                          .orElse(null));
       return label + ": " + node.value("field") + " " + operator.replace('_', ' ') + value;
     }
-    return label + ": " + node.getParams().stream().filter(p -> !p.isBlank())
-        .map(p -> p.getName() + " = " + shown(p)).collect(Collectors.joining(", "));
+    return label
+        + ": "
+        + node.getParams().stream()
+            .filter(p -> !p.isBlank())
+            .map(p -> p.getName() + " = " + shown(p))
+            .collect(Collectors.joining(", "));
   }
 
   /** A value as the JSON has it: strings quoted, numbers, booleans and lists as they are. */

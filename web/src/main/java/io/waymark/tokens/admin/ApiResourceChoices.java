@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The API resources a token can be granted, one choice per name with the endpoints it opens, from the catalog the API
- * publishes when it starts.
+ * The API resources a token can be granted, one choice per name with the endpoints it opens, from
+ * the catalog the API publishes when it starts.
  */
 @Named
 @ApplicationScoped
@@ -23,8 +23,7 @@ public class ApiResourceChoices {
   /** {@code users.create} with {@code POST /api/v1/users}. */
   public record Choice(String name, String endpoints) {}
 
-  @EJB
-  ApiResourceCatalog catalog;
+  @EJB ApiResourceCatalog catalog;
 
   private List<Choice> choices;
 
@@ -48,7 +47,10 @@ public class ApiResourceChoices {
       endpoints.computeIfAbsent(e.name(), n -> new ArrayList<>()).add(e.method() + " " + e.path());
     }
     return endpoints.entrySet().stream()
-        .map(e -> new Choice(e.getKey(), e.getValue().stream().distinct().collect(Collectors.joining(", "))))
+        .map(
+            e ->
+                new Choice(
+                    e.getKey(), e.getValue().stream().distinct().collect(Collectors.joining(", "))))
         .toList();
   }
 }

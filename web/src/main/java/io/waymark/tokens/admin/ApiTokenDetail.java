@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One API token: admins rename it, edit its IP restrictions, grant and revoke resources, activate and deactivate
- * it. The bootstrap token (configured by {@code waymark.bootstrap.api-token}, reaches every resource) is shown
- * read-only: the next start would undo any change made here.
+ * One API token: admins rename it, edit its IP restrictions, grant and revoke resources, activate
+ * and deactivate it. The bootstrap token (configured by {@code waymark.bootstrap.api-token},
+ * reaches every resource) is shown read-only: the next start would undo any change made here.
  */
 @Named
 @ViewScoped
@@ -24,14 +24,11 @@ public class ApiTokenDetail implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
-  @Inject
-  ApiResourceChoices choices;
+  @Inject ApiResourceChoices choices;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String id;
   private ApiTokenView token;
@@ -56,13 +53,18 @@ public class ApiTokenDetail implements Serializable {
       Messages.error("Name: is required. Nothing was changed.");
       return;
     }
-    change(new ApiTokenChange(name, null, ipRestrictions == null ? "" : ipRestrictions, List.copyOf(resources)), "Saved.");
+    change(
+        new ApiTokenChange(
+            name, null, ipRestrictions == null ? "" : ipRestrictions, List.copyOf(resources)),
+        "Saved.");
   }
 
   public void toggleActive() {
     if (mayChange()) {
       boolean activate = !token.active();
-      change(new ApiTokenChange(null, activate, null, null), activate ? "Activated." : "Deactivated: requests with this token are refused.");
+      change(
+          new ApiTokenChange(null, activate, null, null),
+          activate ? "Activated." : "Deactivated: requests with this token are refused.");
     }
   }
 
@@ -75,7 +77,8 @@ public class ApiTokenDetail implements Serializable {
       return false;
     }
     if (token.allResources()) {
-      Messages.error("The bootstrap token is configured by waymark.bootstrap.api-token and cannot be changed here.");
+      Messages.error(
+          "The bootstrap token is configured by waymark.bootstrap.api-token and cannot be changed here.");
       return false;
     }
     return true;

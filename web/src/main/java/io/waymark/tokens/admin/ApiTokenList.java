@@ -8,15 +8,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The API tokens list, keyset-paged by id (GET parameters {@code after}, {@code before}); reloaded after a create. */
+/**
+ * The API tokens list, keyset-paged by id (GET parameters {@code after}, {@code before}); reloaded
+ * after a create.
+ */
 @Named
 @ViewScoped
 public class ApiTokenList extends KeysetList<ApiTokenView> {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
   @Override
   protected List<ApiTokenView> rowsAfter(Long afterId, int limit) {

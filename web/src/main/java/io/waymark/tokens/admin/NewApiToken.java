@@ -14,28 +14,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creating an API token (admins only). The secret exists only in this view: it is shown once in the answer to the
- * create request and dropped when the admin dismisses it or leaves the page (no redirect, no flash scope, so it is
- * never stored in the session beyond the view; console pages are sent with {@code Cache-Control: no-store}).
+ * Creating an API token (admins only). The secret exists only in this view: it is shown once in the
+ * answer to the create request and dropped when the admin dismisses it or leaves the page (no
+ * redirect, no flash scope, so it is never stored in the session beyond the view; console pages are
+ * sent with {@code Cache-Control: no-store}).
  */
 @Named
 @ViewScoped
 public class NewApiToken implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final Map<String, String> LABELS = Map.of("name", "Name", "ip_restrictions", "IP restrictions", "resources", "Resources");
+  static final Map<String, String> LABELS =
+      Map.of("name", "Name", "ip_restrictions", "IP restrictions", "resources", "Resources");
 
-  @Inject
-  ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
-  @Inject
-  ApiResourceChoices choices;
+  @Inject ApiResourceChoices choices;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
-  @Inject
-  ApiTokenList list;
+  @Inject ApiTokenList list;
 
   private String name;
   private String ipRestrictions = "*";
@@ -50,7 +48,10 @@ public class NewApiToken implements Serializable {
       return;
     }
     try {
-      ApiTokens.Created created = tokens.create(new ApiTokenChange(name, true, ipRestrictions, List.copyOf(resources)), choices.names());
+      ApiTokens.Created created =
+          tokens.create(
+              new ApiTokenChange(name, true, ipRestrictions, List.copyOf(resources)),
+              choices.names());
       secret = created.secret();
       createdId = created.token().id();
       createdName = created.token().name();
@@ -58,7 +59,8 @@ public class NewApiToken implements Serializable {
       ipRestrictions = "*";
       resources = new ArrayList<>();
       list.load();
-      Messages.info("API token '" + createdName + "' created. Copy its secret now: it is shown only once.");
+      Messages.info(
+          "API token '" + createdName + "' created. Copy its secret now: it is shown only once.");
     } catch (WaymarkException e) {
       Messages.error(e, LABELS);
     }

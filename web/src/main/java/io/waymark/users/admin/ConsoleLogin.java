@@ -18,18 +18,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The login page: hands email and password to Jakarta Security. On success the user continues to the console
- * page that sent them here (or the console home). The session id is changed first (no session fixation) and the
- * CSRF token renewed. One message for every failure, so the page does not tell which emails exist.
+ * The login page: hands email and password to Jakarta Security. On success the user continues to
+ * the console page that sent them here (or the console home). The session id is changed first (no
+ * session fixation) and the CSRF token renewed. One message for every failure, so the page does not
+ * tell which emails exist.
  */
 @Named
 @RequestScoped
 public class ConsoleLogin {
 
-  static final String FAILED = "Sign-in failed: wrong email or password, or the account has no console access.";
+  static final String FAILED =
+      "Sign-in failed: wrong email or password, or the account has no console access.";
 
-  @Inject
-  SecurityContext security;
+  @Inject SecurityContext security;
 
   private String email;
   private String password;
@@ -52,9 +53,13 @@ public class ConsoleLogin {
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
     request.changeSessionId();
-    AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-        .newAuthentication(true)
-        .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            response,
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
     switch (status) {
       case SEND_CONTINUE -> {
         CsrfToken.renew(request.getSession());
@@ -68,7 +73,9 @@ public class ConsoleLogin {
     }
   }
 
-  /** A line for the page about why the user is here (signed out, session expired, account changed). */
+  /**
+   * A line for the page about why the user is here (signed out, session expired, account changed).
+   */
   public String getNotice() {
     var params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
     if (params.containsKey("logout")) {

@@ -9,7 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
-/** Sign out: a POST from the layout's header (CSRF-checked like every console form); ends the session. */
+/**
+ * Sign out: a POST from the layout's header (CSRF-checked like every console form); ends the
+ * session.
+ */
 @Named
 @RequestScoped
 public class ConsoleLogout {

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One user: every field and the console roles. Admins change the roles and the active flag (one transaction);
- * an admin cannot take away their own admin role or deactivate themselves, so the console never locks out the
- * person using it.
+ * One user: every field and the console roles. Admins change the roles and the active flag (one
+ * transaction); an admin cannot take away their own admin role or deactivate themselves, so the
+ * console never locks out the person using it.
  */
 @Named
 @ViewScoped
@@ -27,11 +27,9 @@ public class UserDetail implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  Users users;
+  @Inject Users users;
 
-  @Inject
-  ConsoleUser console;
+  @Inject ConsoleUser console;
 
   private String id;
   private UserView user;
@@ -53,7 +51,8 @@ public class UserDetail implements Serializable {
     }
     boolean self = user.email().equalsIgnoreCase(console.getName());
     if (self && (!roles.contains(Role.ADMIN.id()) || !active)) {
-      Messages.error("You cannot remove your own admin role or deactivate yourself; ask another admin. Nothing was changed.");
+      Messages.error(
+          "You cannot remove your own admin role or deactivate yourself; ask another admin. Nothing was changed.");
       return;
     }
     List<Role> chosen = new ArrayList<>();
@@ -62,8 +61,14 @@ public class UserDetail implements Serializable {
     }
     try {
       show(users.changeAccess(user.id(), chosen, active));
-      Messages.info("Saved: " + (user.roles().isEmpty() ? "no console roles" : "roles " + String.join(", ", user.roles()))
-          + ", " + (user.active() ? "active" : "inactive") + ".");
+      Messages.info(
+          "Saved: "
+              + (user.roles().isEmpty()
+                  ? "no console roles"
+                  : "roles " + String.join(", ", user.roles()))
+              + ", "
+              + (user.active() ? "active" : "inactive")
+              + ".");
     } catch (WaymarkException e) {
       Messages.error(e, Map.of());
     }

@@ -8,13 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The users list: search by email prefix, keyset paging by id (GET parameters {@code email}, {@code after}, {@code before}). */
+/**
+ * The users list: search by email prefix, keyset paging by id (GET parameters {@code email}, {@code
+ * after}, {@code before}).
+ */
 @Named
 @RequestScoped
 public class UserList extends KeysetList<UserView> {
 
-  @Inject
-  Users users;
+  @Inject Users users;
 
   private String email;
 

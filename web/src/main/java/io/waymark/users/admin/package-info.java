@@ -1,2 +1,4 @@
-/** The users pages of the admin console (list, detail, roles) and signing in and out of the console. */
+/**
+ * The users pages of the admin console (list, detail, roles) and signing in and out of the console.
+ */
 package io.waymark.users.admin;

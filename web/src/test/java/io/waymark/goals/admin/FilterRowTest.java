@@ -32,7 +32,9 @@ class FilterRowTest {
     List<String> problems = new ArrayList<>();
     assertThat(row("seats", "number", "five").typed(problems)).isNull();
     assertThat(row("trial", "boolean", "yes").typed(problems)).isNull();
-    assertThat(problems).containsExactly("Filter 'seats': 'five' is not a number", "Filter 'trial': 'yes' is not true or false");
+    assertThat(problems)
+        .containsExactly(
+            "Filter 'seats': 'five' is not a number", "Filter 'trial': 'yes' is not true or false");
   }
 
   @Test

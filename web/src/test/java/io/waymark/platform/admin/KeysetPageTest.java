@@ -10,19 +10,26 @@ import org.junit.jupiter.api.Test;
 class KeysetPageTest {
 
   /** ids 1..12, pages of 5 */
-  private final KeysetPage.Source<Long> source = new KeysetPage.Source<>() {
-    @Override
-    public List<Long> after(Long afterId, int limit) {
-      long from = afterId == null ? 0 : afterId;
-      return LongStream.rangeClosed(1, 12).filter(i -> i > from).limit(limit).boxed().toList();
-    }
+  private final KeysetPage.Source<Long> source =
+      new KeysetPage.Source<>() {
+        @Override
+        public List<Long> after(Long afterId, int limit) {
+          long from = afterId == null ? 0 : afterId;
+          return LongStream.rangeClosed(1, 12).filter(i -> i > from).limit(limit).boxed().toList();
+        }
 
-    @Override
-    public List<Long> before(long beforeId, int limit) {
-      return LongStream.rangeClosed(1, 12).filter(i -> i < beforeId).boxed()
-          .sorted((a, b) -> Long.compare(b, a)).limit(limit).sorted().toList();
-    }
-  };
+        @Override
+        public List<Long> before(long beforeId, int limit) {
+          return LongStream.rangeClosed(1, 12)
+              .filter(i -> i < beforeId)
+              .boxed()
+              .sorted((a, b) -> Long.compare(b, a))
+              .limit(limit)
+              .sorted()
+              .toList();
+        }
+      };
+
   private final ToLongFunction<Long> id = Long::longValue;
 
   @Test
@@ -50,7 +57,8 @@ class KeysetPageTest {
 
   @Test
   void previousPageGoesBackAndFillsTheFirstPage() {
-    assertThat(KeysetPage.load(null, "11", 5, source, id).getItems()).containsExactly(6L, 7L, 8L, 9L, 10L);
+    assertThat(KeysetPage.load(null, "11", 5, source, id).getItems())
+        .containsExactly(6L, 7L, 8L, 9L, 10L);
     KeysetPage<Long> start = KeysetPage.load(null, "4", 5, source, id);
     assertThat(start.getItems()).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(start.isHasPrevious()).isFalse();
@@ -61,7 +69,9 @@ class KeysetPageTest {
     KeysetPage<Long> empty = KeysetPage.load("99", null, 5, source, id);
     assertThat(empty.getItems()).isEmpty();
     assertThat(empty.isHasPrevious()).isTrue();
-    assertThat(KeysetPage.load(null, String.valueOf(empty.getPreviousCursor()), 5, source, id).getItems())
+    assertThat(
+            KeysetPage.load(null, String.valueOf(empty.getPreviousCursor()), 5, source, id)
+                .getItems())
         .containsExactly(8L, 9L, 10L, 11L, 12L);
   }
 

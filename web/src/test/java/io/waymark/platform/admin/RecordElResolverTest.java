@@ -19,22 +19,23 @@ class RecordElResolverTest {
   }
 
   private final RecordElResolver resolver = new RecordElResolver();
-  private final ELContext context = new ELContext() {
-    @Override
-    public ELResolver getELResolver() {
-      return resolver;
-    }
+  private final ELContext context =
+      new ELContext() {
+        @Override
+        public ELResolver getELResolver() {
+          return resolver;
+        }
 
-    @Override
-    public FunctionMapper getFunctionMapper() {
-      return null;
-    }
+        @Override
+        public FunctionMapper getFunctionMapper() {
+          return null;
+        }
 
-    @Override
-    public VariableMapper getVariableMapper() {
-      return null;
-    }
-  };
+        @Override
+        public VariableMapper getVariableMapper() {
+          return null;
+        }
+      };
 
   @Test
   void readsComponentsAndLeavesOtherNamesAlone() {
@@ -54,6 +55,7 @@ class RecordElResolverTest {
   void componentsAreReadOnly() {
     Sample sample = new Sample("ada", true);
     assertThat(resolver.isReadOnly(context, sample, "name")).isTrue();
-    assertThatThrownBy(() -> resolver.setValue(context, sample, "name", "bob")).isInstanceOf(PropertyNotWritableException.class);
+    assertThatThrownBy(() -> resolver.setValue(context, sample, "name", "bob"))
+        .isInstanceOf(PropertyNotWritableException.class);
   }
 }

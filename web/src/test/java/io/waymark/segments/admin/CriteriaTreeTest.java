@@ -14,12 +14,17 @@ import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The builder's tree against the real criteria registry: JSON in and out, rows and paths, actions, errors at nodes. */
+/**
+ * The builder's tree against the real criteria registry: JSON in and out, rows and paths, actions,
+ * errors at nodes.
+ */
 class CriteriaTreeTest {
 
-  static final List<CriterionSpec> REGISTRY = CriteriaCompiler.standard().types().stream().map(CriterionSpec::of).toList();
+  static final List<CriterionSpec> REGISTRY =
+      CriteriaCompiler.standard().types().stream().map(CriterionSpec::of).toList();
 
-  static final String STORED = """
+  static final String STORED =
+      """
       {"type":"and","nodes":[
         {"type":"criterion","key":"user.field","params":{"field":"email","operator":"contains","value":"@acme"}},
         {"type":"or","nodes":[
@@ -45,27 +50,51 @@ class CriteriaTreeTest {
   @Test
   void rowsCarryDepthAndTheJsonPathErrorsUse() {
     CriteriaTree tree = CriteriaTree.of(json(STORED), REGISTRY);
-    assertThat(tree.getRows()).extracting(TreeRow::getPath).containsExactly("criteria", "criteria.nodes[0]", "criteria.nodes[1]",
-        "criteria.nodes[1].nodes[0]", "criteria.nodes[1].nodes[1]", "criteria.nodes[1].nodes[1].nodes[0]", "criteria.nodes[2]",
-        "criteria.nodes[3]", "criteria.nodes[4]", "criteria.nodes[5]");
-    assertThat(tree.getRows()).extracting(TreeRow::getDepth).containsExactly(0, 1, 1, 2, 2, 3, 1, 1, 1, 1);
-    assertThat(tree.getRows()).extracting(TreeRow::getSummary).containsExactly("All of (AND)",
-        "User field: email contains \"@acme\"", "Any of (OR)", "Onboarding goal state: goal_code = \"demo\", state = \"completed\", within_days = 7",
-        "Not (NOT)", "Tracked event count: name = \"login\", operator = \"gte\", count = 3, within_days = 30",
-        "User field: active eq false", "User field: locale in [\"de\",\"fr\"]", "User field: confirmed_at is empty",
-        "Member of segment: code = \"vip\"");
+    assertThat(tree.getRows())
+        .extracting(TreeRow::getPath)
+        .containsExactly(
+            "criteria",
+            "criteria.nodes[0]",
+            "criteria.nodes[1]",
+            "criteria.nodes[1].nodes[0]",
+            "criteria.nodes[1].nodes[1]",
+            "criteria.nodes[1].nodes[1].nodes[0]",
+            "criteria.nodes[2]",
+            "criteria.nodes[3]",
+            "criteria.nodes[4]",
+            "criteria.nodes[5]");
+    assertThat(tree.getRows())
+        .extracting(TreeRow::getDepth)
+        .containsExactly(0, 1, 1, 2, 2, 3, 1, 1, 1, 1);
+    assertThat(tree.getRows())
+        .extracting(TreeRow::getSummary)
+        .containsExactly(
+            "All of (AND)",
+            "User field: email contains \"@acme\"",
+            "Any of (OR)",
+            "Onboarding goal state: goal_code = \"demo\", state = \"completed\", within_days = 7",
+            "Not (NOT)",
+            "Tracked event count: name = \"login\", operator = \"gte\", count = 3, within_days = 30",
+            "User field: active eq false",
+            "User field: locale in [\"de\",\"fr\"]",
+            "User field: confirmed_at is empty",
+            "Member of segment: code = \"vip\"");
   }
 
   @Test
   void aNewTreeIsAnAndOfActiveUsers() {
-    assertThat(CriteriaTree.starter(REGISTRY).toJson()).isEqualTo(json(
-        "{\"type\":\"and\",\"nodes\":[{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"active\",\"operator\":\"eq\",\"value\":true}}]}"));
+    assertThat(CriteriaTree.starter(REGISTRY).toJson())
+        .isEqualTo(
+            json(
+                "{\"type\":\"and\",\"nodes\":[{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"active\",\"operator\":\"eq\",\"value\":true}}]}"));
   }
 
   @Test
   void aSingleCriterionRootIsShownInsideAnAnd() {
-    String single = "{\"type\":\"criterion\",\"key\":\"goal.state\",\"params\":{\"goal_code\":\"demo\",\"state\":\"active\"}}";
-    assertThat(CriteriaTree.of(json(single), REGISTRY).toJson()).isEqualTo(json("{\"type\":\"and\",\"nodes\":[" + single + "]}"));
+    String single =
+        "{\"type\":\"criterion\",\"key\":\"goal.state\",\"params\":{\"goal_code\":\"demo\",\"state\":\"active\"}}";
+    assertThat(CriteriaTree.of(json(single), REGISTRY).toJson())
+        .isEqualTo(json("{\"type\":\"and\",\"nodes\":[" + single + "]}"));
   }
 
   @Test
@@ -84,11 +113,19 @@ class CriteriaTreeTest {
     tree.paramChanged(user.getId(), "field");
     assertThat(user.value("value")).isEmpty(); // a text field's value starts empty, not at "true"
     user.set("operator", "eq");
-    assertThat(tree.toJson().toString()).isEqualTo("{\"type\":\"and\",\"nodes\":["
-        + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"\"}},"
-        + "{\"type\":\"criterion\",\"key\":\"event.count\",\"params\":{\"name\":\"signup\",\"operator\":\"gte\",\"count\":3,\"within_days\":\"a week\"}}]}");
+    assertThat(tree.toJson().toString())
+        .isEqualTo(
+            "{\"type\":\"and\",\"nodes\":["
+                + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"\"}},"
+                + "{\"type\":\"criterion\",\"key\":\"event.count\",\"params\":{\"name\":\"signup\",\"operator\":\"gte\",\"count\":3,\"within_days\":\"a week\"}}]}");
     user.set("field", "created_at");
-    assertThat(tree.toJson().getJsonArray("nodes").getJsonObject(0).getJsonObject("params").containsKey("value")).isFalse();
+    assertThat(
+            tree.toJson()
+                .getJsonArray("nodes")
+                .getJsonObject(0)
+                .getJsonObject("params")
+                .containsKey("value"))
+        .isFalse();
     user.set("field", "active");
     tree.paramChanged(user.getId(), "field");
     assertThat(user.value("value")).isEqualTo("true");
@@ -111,7 +148,9 @@ class CriteriaTreeTest {
     assertThat(tree.getRows().get(2).isCanAdd()).isTrue();
     tree.remove(group.getId());
     tree.remove(root.getId());
-    assertThat(tree.getRows()).extracting(TreeRow::getPath).containsExactly("criteria", "criteria.nodes[0]");
+    assertThat(tree.getRows())
+        .extracting(TreeRow::getPath)
+        .containsExactly("criteria", "criteria.nodes[0]");
   }
 
   @Test
@@ -120,17 +159,23 @@ class CriteriaTreeTest {
     for (int i = 0; i < 10; i++) {
       tree.addCriterion(tree.getRoot().getId());
     }
-    List<FieldError> others = tree.attach(List.of(
-        new FieldError("criteria.nodes[10].params.value", "must be a string"),
-        new FieldError("criteria.nodes[1].key", "unknown criterion 'x'"),
-        new FieldError("criteria.nodes", "must be a non-empty array"),
-        new FieldError("criteria.nodes[2].params.code.nodes[0].params.goal_code", "is required"),
-        new FieldError("name", "is required")));
+    List<FieldError> others =
+        tree.attach(
+            List.of(
+                new FieldError("criteria.nodes[10].params.value", "must be a string"),
+                new FieldError("criteria.nodes[1].key", "unknown criterion 'x'"),
+                new FieldError("criteria.nodes", "must be a non-empty array"),
+                new FieldError(
+                    "criteria.nodes[2].params.code.nodes[0].params.goal_code", "is required"),
+                new FieldError("name", "is required")));
     assertThat(others).containsExactly(new FieldError("name", "is required"));
     assertThat(tree.getRoot().getErrors()).containsExactly("conditions: must be a non-empty array");
-    assertThat(tree.getRoot().getNodes().get(10).getErrors()).containsExactly("value: must be a string");
-    assertThat(tree.getRoot().getNodes().get(1).getErrors()).containsExactly("criterion: unknown criterion 'x'");
-    assertThat(tree.getRoot().getNodes().get(2).getErrors()).containsExactly("code.nodes[0].params.goal_code: is required");
+    assertThat(tree.getRoot().getNodes().get(10).getErrors())
+        .containsExactly("value: must be a string");
+    assertThat(tree.getRoot().getNodes().get(1).getErrors())
+        .containsExactly("criterion: unknown criterion 'x'");
+    assertThat(tree.getRoot().getNodes().get(2).getErrors())
+        .containsExactly("code.nodes[0].params.goal_code: is required");
     assertThat(tree.hasErrors()).isTrue();
     tree.clearErrors();
     assertThat(tree.hasErrors()).isFalse();
@@ -138,8 +183,11 @@ class CriteriaTreeTest {
 
   @Test
   void picksOfferTheChoicesAndKeepAStoredValueThatIsNotAmongThem() {
-    String stored = "{\"type\":\"and\",\"nodes\":[{\"type\":\"criterion\",\"key\":\"goal.state\",\"params\":{\"goal_code\":\"gone\",\"state\":\"active\"}}]}";
-    CriteriaTree tree = CriteriaTree.of(json(stored), REGISTRY).choices("goal.state", "goal_code", List.of("demo", "trial"));
+    String stored =
+        "{\"type\":\"and\",\"nodes\":[{\"type\":\"criterion\",\"key\":\"goal.state\",\"params\":{\"goal_code\":\"gone\",\"state\":\"active\"}}]}";
+    CriteriaTree tree =
+        CriteriaTree.of(json(stored), REGISTRY)
+            .choices("goal.state", "goal_code", List.of("demo", "trial"));
     TreeRow row = tree.getRows().get(1);
     ParamField goal = row.getNode().getParams().get(0);
     ParamField state = row.getNode().getParams().get(1);
@@ -159,13 +207,15 @@ class CriteriaTreeTest {
 
   @Test
   void theTreeSurvivesSerialisationWithTheView() throws Exception {
-    CriteriaTree tree = CriteriaTree.of(json(STORED), REGISTRY).choices("goal.state", "goal_code", List.of("demo"));
+    CriteriaTree tree =
+        CriteriaTree.of(json(STORED), REGISTRY).choices("goal.state", "goal_code", List.of("demo"));
     tree.getRows();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(tree);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertThat(((CriteriaTree) in.readObject()).toJson()).isEqualTo(json(STORED));
     }
   }

@@ -16,14 +16,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Operators' messaging round trip: send a message in a transaction (optionally rolled back) and see it arrive. */
+/**
+ * Operators' messaging round trip: send a message in a transaction (optionally rolled back) and see
+ * it arrive.
+ */
 @Path("/v1/ops/messaging-checks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagingCheckResource {
 
-  @Inject
-  MessagingChecks checks;
+  @Inject MessagingChecks checks;
 
   @POST
   @ApiResource("ops.messaging-check")
@@ -44,12 +46,20 @@ public class MessagingCheckResource {
     try {
       return json(checks.find(Long.parseLong(id)));
     } catch (NumberFormatException e) {
-      throw WaymarkException.notFound("messaging_check_not_found", "messaging check '" + id + "' not found");
+      throw WaymarkException.notFound(
+          "messaging_check_not_found", "messaging check '" + id + "' not found");
     }
   }
 
   private static JsonObject json(MessagingChecks.Check c) {
-    return Json.ok().put("check", Json.object().put("id", c.id()).put("created_at", c.createdAt())
-        .put("received_at", c.receivedAt()).put("received", c.receivedAt() != null)).build();
+    return Json.ok()
+        .put(
+            "check",
+            Json.object()
+                .put("id", c.id())
+                .put("created_at", c.createdAt())
+                .put("received_at", c.receivedAt())
+                .put("received", c.receivedAt() != null))
+        .build();
   }
 }

@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Operators' scenario dispatch: runs one dispatch pass now (as a timer tick would) and answers how many jobs it
- * claimed; {@code {"job_ids":[...]}} also hands those jobs to the queue again (a duplicate is harmless: a job runs
- * once). Grant {@code ops.scenario-dispatch} to admin tokens only.
+ * Operators' scenario dispatch: runs one dispatch pass now (as a timer tick would) and answers how
+ * many jobs it claimed; {@code {"job_ids":[...]}} also hands those jobs to the queue again (a
+ * duplicate is harmless: a job runs once). Grant {@code ops.scenario-dispatch} to admin tokens
+ * only.
  */
 @Path("/v1/ops/scenario-dispatch")
 @ApplicationScoped
@@ -29,8 +30,7 @@ public class ScenarioDispatchResource {
 
   static final int MAX_JOB_IDS = 1000;
 
-  @Inject
-  ScenarioDispatch dispatch;
+  @Inject ScenarioDispatch dispatch;
 
   @POST
   @ApiResource("ops.scenario-dispatch")
@@ -52,13 +52,18 @@ public class ScenarioDispatchResource {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return List.of();
     }
-    if (value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().size() > MAX_JOB_IDS) {
-      throw WaymarkException.payloadError(List.of(new FieldError("job_ids", "must be an array of at most " + MAX_JOB_IDS + " job ids")));
+    if (value.getValueType() != JsonValue.ValueType.ARRAY
+        || value.asJsonArray().size() > MAX_JOB_IDS) {
+      throw WaymarkException.payloadError(
+          List.of(
+              new FieldError(
+                  "job_ids", "must be an array of at most " + MAX_JOB_IDS + " job ids")));
     }
     List<Long> ids = new ArrayList<>();
     for (JsonValue v : value.asJsonArray()) {
       if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
-        throw WaymarkException.payloadError(List.of(new FieldError("job_ids", "must contain job ids (integers)")));
+        throw WaymarkException.payloadError(
+            List.of(new FieldError("job_ids", "must contain job ids (integers)")));
       }
       ids.add(n.longValue());
     }

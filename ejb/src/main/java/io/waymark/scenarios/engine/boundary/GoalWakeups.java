@@ -12,29 +12,25 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Wakes the goal elements waiting for a completed goal within milliseconds. The completion's transaction only
- * INSERTS wake-up rows (it never locks or updates jobs: the dispatcher locks jobs before goal rows); after commit
- * the job ids go to the queue from an asynchronous bean (an after-commit observer must not use transactional
- * resources, DESIGN §4). If that hand-off is lost, the dispatcher turns the wake-up rows into due jobs. A goal no
- * goal element watches costs a map lookup.
+ * Wakes the goal elements waiting for a completed goal within milliseconds. The completion's
+ * transaction only INSERTS wake-up rows (it never locks or updates jobs: the dispatcher locks jobs
+ * before goal rows); after commit the job ids go to the queue from an asynchronous bean (an
+ * after-commit observer must not use transactional resources, DESIGN §4). If that hand-off is lost,
+ * the dispatcher turns the wake-up rows into due jobs. A goal no goal element watches costs a map
+ * lookup.
  */
 @ApplicationScoped
 public class GoalWakeups {
 
-  @Inject
-  EngineCatalog catalog;
+  @Inject EngineCatalog catalog;
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  Event<JobsWoken> woken;
+  @Inject Event<JobsWoken> woken;
 
-  @Inject
-  ScenarioJobQueue queue;
+  @Inject ScenarioJobQueue queue;
 
   void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
     List<Long> watchers = catalog.watchers(event.userGoal().goalCode());

@@ -15,21 +15,21 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobClaims {
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  EngineSettings settings;
+  @Inject EngineSettings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   public List<Long> claim(int limit) {
     Instant now = clock.instant();
     return jobs.claim(now, now.plus(settings.lease()), limit);
   }
 
-  /** How many more jobs may be claimed now without exceeding {@code waymark.scenarios.max-in-flight}. */
+  /**
+   * How many more jobs may be claimed now without exceeding {@code
+   * waymark.scenarios.max-in-flight}.
+   */
   public int room() {
     return settings.maxInFlight() - jobs.inFlight(clock.instant(), settings.maxInFlight());
   }

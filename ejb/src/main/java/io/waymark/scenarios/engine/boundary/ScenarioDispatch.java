@@ -10,11 +10,12 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 
 /**
- * One dispatch pass (the timers' tick, and {@code POST /api/v1/ops/scenario-dispatch}): follow definition changes,
- * turn wake-up rows into due jobs, drop the jobs of deleted (or restored) scenarios, then claim due jobs in batches
- * while batches come back full, up to {@code waymark.scenarios.max-in-flight} claimed-but-not-run jobs, and hand each
- * batch to the queue after its claim committed. Safe to run
- * concurrently anywhere: claims skip locked rows, and a job runs at most once whatever is handed off twice.
+ * One dispatch pass (the timers' tick, and {@code POST /api/v1/ops/scenario-dispatch}): follow
+ * definition changes, turn wake-up rows into due jobs, drop the jobs of deleted (or restored)
+ * scenarios, then claim due jobs in batches while batches come back full, up to {@code
+ * waymark.scenarios.max-in-flight} claimed-but-not-run jobs, and hand each batch to the queue after
+ * its claim committed. Safe to run concurrently anywhere: claims skip locked rows, and a job runs
+ * at most once whatever is handed off twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -22,17 +23,13 @@ public class ScenarioDispatch {
 
   private static final System.Logger LOG = System.getLogger(ScenarioDispatch.class.getName());
 
-  @Inject
-  EngineCatalog catalog;
+  @Inject EngineCatalog catalog;
 
-  @Inject
-  JobClaims claims;
+  @Inject JobClaims claims;
 
-  @Inject
-  ScenarioJobQueue queue;
+  @Inject ScenarioJobQueue queue;
 
-  @Inject
-  EngineSettings settings;
+  @Inject EngineSettings settings;
 
   /** Returns how many jobs this pass claimed and handed off. */
   public int pass() {
@@ -49,7 +46,8 @@ public class ScenarioDispatch {
     if (dropped > 0) {
       LOG.log(Level.INFO, "Dropped {0} jobs of deleted or restored scenarios", dropped);
     }
-    // Claim no more than the consumers can run within a lease: a long queue would delay every hand-off behind it
+    // Claim no more than the consumers can run within a lease: a long queue would delay every
+    // hand-off behind it
     // and, once leases run out, fill it with duplicates. What is left stays due for the next pass.
     long deadline = System.nanoTime() + settings.dispatchPeriod().toNanos() * 5;
     int room = claims.room();

@@ -19,8 +19,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * A few non-persistent dispatch timers per server ({@code waymark.scenarios.dispatchers}, period
- * {@code waymark.scenarios.dispatch-period}), staggered over the period and running concurrently (bean-managed
- * concurrency: the passes share nothing but the database, where SKIP LOCKED splits the work). Never a timer per job.
+ * {@code waymark.scenarios.dispatch-period}), staggered over the period and running concurrently
+ * (bean-managed concurrency: the passes share nothing but the database, where SKIP LOCKED splits
+ * the work). Never a timer per job.
  */
 @Startup
 @Singleton
@@ -31,21 +32,19 @@ public class ScenarioDispatchTimers {
 
   private static final System.Logger LOG = System.getLogger(ScenarioDispatchTimers.class.getName());
 
-  @Resource
-  TimerService timers;
+  @Resource TimerService timers;
 
-  @Inject
-  EngineSettings settings;
+  @Inject EngineSettings settings;
 
-  @Inject
-  ScenarioDispatch dispatch;
+  @Inject ScenarioDispatch dispatch;
 
   @PostConstruct
   void schedule() {
     long period = settings.dispatchPeriod().toMillis();
     int count = settings.dispatchers();
     for (int i = 0; i < count; i++) {
-      timers.createIntervalTimer(period + period * i / count, period, new TimerConfig("scenario-dispatch-" + i, false));
+      timers.createIntervalTimer(
+          period + period * i / count, period, new TimerConfig("scenario-dispatch-" + i, false));
     }
   }
 
@@ -57,7 +56,10 @@ public class ScenarioDispatchTimers {
         LOG.log(Level.DEBUG, "{0} claimed {1} scenario jobs", timer.getInfo(), claimed);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Scenario dispatch pass failed; claimed jobs are due again after their lease", e);
+      LOG.log(
+          Level.WARNING,
+          "Scenario dispatch pass failed; claimed jobs are due again after their lease",
+          e);
     }
   }
 }

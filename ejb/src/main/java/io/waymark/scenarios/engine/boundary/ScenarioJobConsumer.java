@@ -12,22 +12,30 @@ import jakarta.jms.MessageListener;
 import java.lang.System.Logger.Level;
 
 /**
- * Runs handed-off jobs. Thin: unwrap the id and call the boundary, whose run is its own transaction; a run that
- * throws is recorded as a failed attempt (retried with backoff by the dispatcher), so the message is done either
- * way. Only when even that cannot be recorded does the exception go to the broker for redelivery.
+ * Runs handed-off jobs. Thin: unwrap the id and call the boundary, whose run is its own
+ * transaction; a run that throws is recorded as a failed attempt (retried with backoff by the
+ * dispatcher), so the message is done either way. Only when even that cannot be recorded does the
+ * exception go to the broker for redelivery.
  */
-@JMSDestinationDefinition(name = ScenarioJobQueue.QUEUE, interfaceName = "jakarta.jms.Queue", destinationName = "WaymarkScenarioJobs")
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ScenarioJobQueue.QUEUE),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
-})
+@JMSDestinationDefinition(
+    name = ScenarioJobQueue.QUEUE,
+    interfaceName = "jakarta.jms.Queue",
+    destinationName = "WaymarkScenarioJobs")
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = ScenarioJobQueue.QUEUE),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue")
+    })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ScenarioJobConsumer implements MessageListener {
 
   private static final System.Logger LOG = System.getLogger(ScenarioJobConsumer.class.getName());
 
-  @Inject
-  ScenarioJobs jobs;
+  @Inject ScenarioJobs jobs;
 
   @Override
   public void onMessage(Message message) {
@@ -35,7 +43,10 @@ public class ScenarioJobConsumer implements MessageListener {
     try {
       id = Long.parseLong(message.getBody(String.class).strip());
     } catch (JMSException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Ignored an unreadable scenario job message", e); // redelivery would not help
+      LOG.log(
+          Level.WARNING,
+          "Ignored an unreadable scenario job message",
+          e); // redelivery would not help
       return;
     }
     try {
@@ -52,6 +63,9 @@ public class ScenarioJobConsumer implements MessageListener {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + (message.length() > 500 ? message.substring(0, 500) : message));
+    return root.getClass().getSimpleName()
+        + (message == null
+            ? ""
+            : ": " + (message.length() > 500 ? message.substring(0, 500) : message));
   }
 }

@@ -9,17 +9,16 @@ import jakarta.jms.Queue;
 import java.util.List;
 
 /**
- * Hands job ids to {@link ScenarioJobConsumer} over the queue, one message per job (so runs spread over the MDB
- * pool and over servers). Called after the claim or the completion committed; a lost message costs a lease (a
- * claimed job) or a dispatch period (a wake-up row), never the job.
+ * Hands job ids to {@link ScenarioJobConsumer} over the queue, one message per job (so runs spread
+ * over the MDB pool and over servers). Called after the claim or the completion committed; a lost
+ * message costs a lease (a claimed job) or a dispatch period (a wake-up row), never the job.
  */
 @Stateless
 public class ScenarioJobQueue {
 
   public static final String QUEUE = "java:app/jms/ScenarioJobs";
 
-  @Inject
-  JMSContext jms;
+  @Inject JMSContext jms;
 
   @Resource(lookup = QUEUE)
   Queue queue;
@@ -28,8 +27,9 @@ public class ScenarioJobQueue {
   static final int BULK = 4;
 
   /**
-   * Wake-ups overtake the dispatcher's batches: a goal completion must release its waiting job within milliseconds
-   * even while tens of thousands of claimed jobs are queued (both brokers deliver higher priorities first).
+   * Wake-ups overtake the dispatcher's batches: a goal completion must release its waiting job
+   * within milliseconds even while tens of thousands of claimed jobs are queued (both brokers
+   * deliver higher priorities first).
    */
   static final int WAKE_UP = 9;
 
@@ -44,7 +44,10 @@ public class ScenarioJobQueue {
     }
   }
 
-  /** A goal completion's wake-ups, from an after-commit observer: on its own thread and transaction (DESIGN §4). */
+  /**
+   * A goal completion's wake-ups, from an after-commit observer: on its own thread and transaction
+   * (DESIGN §4).
+   */
   @Asynchronous
   public void handOff(List<Long> jobIds) {
     send(jobIds, WAKE_UP);

@@ -20,30 +20,29 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Runs one job, exactly once, in ONE transaction: lock the job row, check its state, run the element, record the
- * result and insert the descendants' jobs on the branch the result selects (due now). A duplicate hand-off or a
- * second dispatcher waits for the lock and then finds the job done. Side effects (banner, webhook outbox row, goal
- * changes) commit together with the job's state, or not at all.
+ * Runs one job, exactly once, in ONE transaction: lock the job row, check its state, run the
+ * element, record the result and insert the descendants' jobs on the branch the result selects (due
+ * now). A duplicate hand-off or a second dispatcher waits for the lock and then finds the job done.
+ * Side effects (banner, webhook outbox row, goal changes) commit together with the job's state, or
+ * not at all.
  */
 @Stateless
 public class ScenarioJobs {
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  ScenarioGraph graph;
+  @Inject ScenarioGraph graph;
 
-  @Inject
-  Elements elements;
+  @Inject Elements elements;
 
-  @Inject
-  EngineSettings settings;
+  @Inject EngineSettings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  /** Returns what happened to the job (for logs and the tests), or empty when there was nothing to do. */
+  /**
+   * Returns what happened to the job (for logs and the tests), or empty when there was nothing to
+   * do.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<JobState> run(long jobId) {
     Optional<Job> locked = jobs.lock(jobId);
@@ -54,26 +53,45 @@ public class ScenarioJobs {
     Instant now = clock.instant();
     Optional<ScenarioState> scenario = graph.scenario(job.scenarioId());
     Optional<Element> element = graph.element(job.elementId());
-    if (scenario.isEmpty() || element.isEmpty() || scenario.get().outlived(job) || element.get().deleted()) {
+    if (scenario.isEmpty()
+        || element.isEmpty()
+        || scenario.get().outlived(job)
+        || element.get().deleted()) {
       // deleted meanwhile: finishes without descendants
-      jobs.end(jobId, JobState.DROPPED, element.isPresent() && element.get().deleted() ? "element deleted" : "scenario deleted or restored",
-          null, now);
+      jobs.end(
+          jobId,
+          JobState.DROPPED,
+          element.isPresent() && element.get().deleted()
+              ? "element deleted"
+              : "scenario deleted or restored",
+          null,
+          now);
       return Optional.of(JobState.DROPPED);
     }
-    if (job.state() == JobState.WAITING && job.dueAt().isAfter(now) && !Elements.recheckableEarly(element.get().type())) {
+    if (job.state() == JobState.WAITING
+        && job.dueAt().isAfter(now)
+        && !Elements.recheckableEarly(element.get().type())) {
       return Optional.empty(); // a duplicate hand-off of a job that is not due
     }
     if (!scenario.get().enabled()) {
-      jobs.release(job, job.attempts(), now, null, now); // paused: the dispatcher claims it again once enabled
+      jobs.release(
+          job,
+          job.attempts(),
+          now,
+          null,
+          now); // paused: the dispatcher claims it again once enabled
       return Optional.empty();
     }
-    jobs.forgetWakeups(jobId); // before reading goals: a completion committed later leaves its wake-up for the dispatcher
+    jobs.forgetWakeups(
+        jobId); // before reading goals: a completion committed later leaves its wake-up for the
+    // dispatcher
     Instant enteredAt = job.entered() ? job.enteredAt() : now;
     Outcome outcome = elements.run(new Visit(job, element.get(), enteredAt, !job.entered(), now));
     if (outcome instanceof Outcome.Finished finished) {
       jobs.finish(jobId, finished.result(), enteredAt, now);
       for (long child : graph.descendants(job.elementId(), finished.result())) {
-        jobs.insert(job.scenarioId(), child, job.triggerId(), jobId, job.userId(), job.context(), now);
+        jobs.insert(
+            job.scenarioId(), child, job.triggerId(), jobId, job.userId(), job.context(), now);
       }
       return Optional.of(JobState.FINISHED);
     }
@@ -85,7 +103,10 @@ public class ScenarioJobs {
     return Optional.of(JobState.FAILED);
   }
 
-  /** A run threw (and rolled back): count the attempt, retry with backoff, {@code failed} after the last retry. */
+  /**
+   * A run threw (and rolled back): count the attempt, retry with backoff, {@code failed} after the
+   * last retry.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordFailure(long jobId, String error) {
     Optional<Job> locked = jobs.lock(jobId);
@@ -98,7 +119,12 @@ public class ScenarioJobs {
     if (failures > EngineSettings.MAX_RETRIES) {
       jobs.end(jobId, JobState.FAILED, error, null, now);
     } else {
-      jobs.release(job, failures, now.plus(Backoff.after(failures, settings.retryDelay(), EngineSettings.MAX_RETRY_DELAY)), error, now);
+      jobs.release(
+          job,
+          failures,
+          now.plus(Backoff.after(failures, settings.retryDelay(), EngineSettings.MAX_RETRY_DELAY)),
+          error,
+          now);
     }
   }
 }

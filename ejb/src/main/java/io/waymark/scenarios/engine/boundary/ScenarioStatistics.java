@@ -13,36 +13,45 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Per element of a scenario: jobs waiting now, and for the last 24 hours and 30 days the jobs finished (positive /
- * negative — for goal elements: completed / timed out), failed, and per A/B variant.
+ * Per element of a scenario: jobs waiting now, and for the last 24 hours and 30 days the jobs
+ * finished (positive / negative — for goal elements: completed / timed out), failed, and per A/B
+ * variant.
  */
 @Stateless
 public class ScenarioStatistics {
 
-  public record Period(long finished, long positive, long negative, long failed, Map<Integer, Long> variants) {}
+  public record Period(
+      long finished, long positive, long negative, long failed, Map<Integer, Long> variants) {}
 
-  public record ElementStats(String elementId, String name, String type, long waiting, Period last24h, Period last30d) {}
+  public record ElementStats(
+      String elementId, String name, String type, long waiting, Period last24h, Period last30d) {}
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   public List<ElementStats> forScenario(long scenarioId) {
-    if (jdbc.first("select 1 from scenarios where id = ?", rs -> Boolean.TRUE, scenarioId).isEmpty()) {
+    if (jdbc.first("select 1 from scenarios where id = ?", rs -> Boolean.TRUE, scenarioId)
+        .isEmpty()) {
       throw WaymarkException.notFound("not_found", "scenario '" + scenarioId + "' not found");
     }
     Instant now = clock.instant();
     Instant day = now.minus(Duration.ofHours(24));
     Instant month = now.minus(Duration.ofDays(30));
     Map<Long, Map<Integer, long[]>> variants = new TreeMap<>();
-    jdbc.list("select j.element_id, cast(j.result as integer), count(*) filter (where j.finished_at >= ?), count(*)"
+    jdbc.list(
+        "select j.element_id, cast(j.result as integer), count(*) filter (where j.finished_at >= ?), count(*)"
             + " from scenario_jobs j join scenario_elements e on e.id = j.element_id"
             + " where e.scenario_id = ? and e.type = 'ab_test' and j.state = 'finished' and j.finished_at >= ? group by 1, 2",
-        rs -> variants.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), new long[] {rs.getLong(3), rs.getLong(4)}),
-        day, scenarioId, month);
-    return jdbc.list("""
+        rs ->
+            variants
+                .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                .put(rs.getInt(2), new long[] {rs.getLong(3), rs.getLong(4)}),
+        day,
+        scenarioId,
+        month);
+    return jdbc.list(
+        """
         select e.id, e.uuid::text, e.name, e.type,
                count(j.id) filter (where j.state in %s),
                count(j.id) filter (where j.state = 'finished' and j.finished_at >= ?),
@@ -56,17 +65,30 @@ public class ScenarioStatistics {
         from scenario_elements e
         left join scenario_jobs j on j.element_id = e.id and (j.state in %s or j.finished_at >= ?)
         where e.scenario_id = ? and e.deleted_at is null
-        group by e.id order by e.id""".formatted(JobState.PENDING_SQL, JobState.PENDING_SQL), rs -> {
+        group by e.id order by e.id"""
+            .formatted(JobState.PENDING_SQL, JobState.PENDING_SQL),
+        rs -> {
           Map<Integer, long[]> perVariant = variants.getOrDefault(rs.getLong(1), Map.of());
           Map<Integer, Long> day24 = new TreeMap<>();
           Map<Integer, Long> days30 = new TreeMap<>();
-          perVariant.forEach((v, counts) -> {
-            day24.put(v, counts[0]);
-            days30.put(v, counts[1]);
-          });
-          return new ElementStats(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+          perVariant.forEach(
+              (v, counts) -> {
+                day24.put(v, counts[0]);
+                days30.put(v, counts[1]);
+              });
+          return new ElementStats(
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getLong(5),
               new Period(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), day24),
               new Period(rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), days30));
-        }, day, day, day, day, month, scenarioId);
+        },
+        day,
+        day,
+        day,
+        day,
+        month,
+        scenarioId);
   }
 }

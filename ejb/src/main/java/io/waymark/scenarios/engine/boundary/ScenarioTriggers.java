@@ -17,21 +17,29 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 /**
- * The event triggers (SPEC §6): jobs for the triggers' first elements are inserted in the SAME transaction as the
- * cause (IN_PROGRESS observers), so a trigger is never lost nor fired for a change that rolled back. The payload
- * is the job's context, which {@code condition} elements read as {@code trigger.param}. {@code before_event}
- * triggers are stored by the model but not run by the engine yet.
+ * The event triggers (SPEC §6): jobs for the triggers' first elements are inserted in the SAME
+ * transaction as the cause (IN_PROGRESS observers), so a trigger is never lost nor fired for a
+ * change that rolled back. The payload is the job's context, which {@code condition} elements read
+ * as {@code trigger.param}. {@code before_event} triggers are stored by the model but not run by
+ * the engine yet.
  */
 @ApplicationScoped
 public class ScenarioTriggers {
 
-  @Inject
-  TriggerStarts starts;
+  @Inject TriggerStarts starts;
 
   void registered(@Observes(during = TransactionPhase.IN_PROGRESS) UserRegistered event) {
-    starts.fire("user_registered", null, event.userId(),
-        () -> JsonSupport.JSON.createObjectBuilder().add("event", "user_registered").add("user_id", event.userId())
-            .add("email", event.email()).build());
+    starts.fire(
+        "user_registered",
+        null,
+        event.userId(),
+        () ->
+            JsonSupport.JSON
+                .createObjectBuilder()
+                .add("event", "user_registered")
+                .add("user_id", event.userId())
+                .add("email", event.email())
+                .build());
   }
 
   void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
@@ -47,30 +55,59 @@ public class ScenarioTriggers {
     UserGoalView row = event.userGoal();
     if (row.state() == UserGoalState.ACTIVE) {
       String segment = Segments.goalSegmentCode(row.goalCode());
-      starts.fire("segment_entered", segment, row.userId(), () -> JsonSupport.JSON.createObjectBuilder().add("event", "segment_entered")
-          .add("segment_code", segment).add("goal_code", row.goalCode()).add("user_id", row.userId()).build());
+      starts.fire(
+          "segment_entered",
+          segment,
+          row.userId(),
+          () ->
+              JsonSupport.JSON
+                  .createObjectBuilder()
+                  .add("event", "segment_entered")
+                  .add("segment_code", segment)
+                  .add("goal_code", row.goalCode())
+                  .add("user_id", row.userId())
+                  .build());
     }
   }
 
   void eventReceived(@Observes(during = TransactionPhase.IN_PROGRESS) TrackedEventReceived event) {
-    starts.fire("event_received", event.name(), event.userId(), () -> {
-      var payload = JsonSupport.JSON.createObjectBuilder().add("event", "event_received").add("event_name", event.name())
-          .add("user_id", event.userId()).add("occurred_at", event.occurredAt().toString());
-      JsonObject properties = event.properties();
-      if (properties != null) {
-        // the event's properties are the trigger's parameters
-        properties.forEach((k, v) -> {
-          if (!k.equals("event") && !k.equals("event_name") && !k.equals("user_id")) {
-            payload.add(k, v);
+    starts.fire(
+        "event_received",
+        event.name(),
+        event.userId(),
+        () -> {
+          var payload =
+              JsonSupport.JSON
+                  .createObjectBuilder()
+                  .add("event", "event_received")
+                  .add("event_name", event.name())
+                  .add("user_id", event.userId())
+                  .add("occurred_at", event.occurredAt().toString());
+          JsonObject properties = event.properties();
+          if (properties != null) {
+            // the event's properties are the trigger's parameters
+            properties.forEach(
+                (k, v) -> {
+                  if (!k.equals("event") && !k.equals("event_name") && !k.equals("user_id")) {
+                    payload.add(k, v);
+                  }
+                });
           }
+          return payload.build();
         });
-      }
-      return payload.build();
-    });
   }
 
   private void goal(String eventCode, UserGoalView row) {
-    starts.fire(eventCode, row.goalCode(), row.userId(), () -> JsonSupport.JSON.createObjectBuilder().add("event", eventCode)
-        .add("goal_code", row.goalCode()).add("user_id", row.userId()).build());
+    starts.fire(
+        eventCode,
+        row.goalCode(),
+        row.userId(),
+        () ->
+            JsonSupport.JSON
+                .createObjectBuilder()
+                .add("event", eventCode)
+                .add("goal_code", row.goalCode())
+                .add("user_id", row.userId())
+                .build());
   }
 }

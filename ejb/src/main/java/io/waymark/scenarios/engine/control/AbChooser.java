@@ -7,7 +7,10 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
-/** Picks an A/B variant by the variants' distribution weights (any non-negative numbers; all zero = uniform). */
+/**
+ * Picks an A/B variant by the variants' distribution weights (any non-negative numbers; all zero =
+ * uniform).
+ */
 public final class AbChooser {
 
   private AbChooser() {}
@@ -18,8 +21,14 @@ public final class AbChooser {
     if (variants == null) {
       return List.of();
     }
-    return variants.stream().map(v -> v.getValueType() == JsonValue.ValueType.OBJECT && v.asJsonObject().get("distribution") instanceof JsonNumber n
-        ? Math.max(0, n.doubleValue()) : 0.0).toList();
+    return variants.stream()
+        .map(
+            v ->
+                v.getValueType() == JsonValue.ValueType.OBJECT
+                        && v.asJsonObject().get("distribution") instanceof JsonNumber n
+                    ? Math.max(0, n.doubleValue())
+                    : 0.0)
+        .toList();
   }
 
   /** The chosen index; {@code random} gives numbers in [0, 1). */

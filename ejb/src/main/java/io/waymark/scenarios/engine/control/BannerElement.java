@@ -11,16 +11,19 @@ import java.time.Duration;
 @Dependent
 public class BannerElement {
 
-  @Inject
-  Campaigns campaigns;
+  @Inject Campaigns campaigns;
 
   public Outcome run(Visit visit) {
     if (!(visit.element().options().get("banner_id") instanceof JsonNumber bannerId)) {
       return new Outcome.Failed("the banner element has no banner_id");
     }
     Integer minutes = GoalElement.minutes(visit.element().options(), "expiresInMinutes");
-    OneTimeBannerResult result = campaigns.giveOneTimeBanner(visit.job().userId(), bannerId.longValue(),
-        visit.now().plus(Duration.ofMinutes(minutes == null ? 24 * 60 : minutes)), "scenario-job:" + visit.job().id());
+    OneTimeBannerResult result =
+        campaigns.giveOneTimeBanner(
+            visit.job().userId(),
+            bannerId.longValue(),
+            visit.now().plus(Duration.ofMinutes(minutes == null ? 24 * 60 : minutes)),
+            "scenario-job:" + visit.job().id());
     return switch (result) {
       case GIVEN, ALREADY_GIVEN -> Outcome.POSITIVE;
       case UNKNOWN_BANNER -> new Outcome.Failed("banner " + bannerId + " does not exist");

@@ -9,26 +9,19 @@ import java.time.Instant;
 @Dependent
 public class Elements {
 
-  @Inject
-  GoalElement goal;
+  @Inject GoalElement goal;
 
-  @Inject
-  SegmentElement segment;
+  @Inject SegmentElement segment;
 
-  @Inject
-  ConditionElement condition;
+  @Inject ConditionElement condition;
 
-  @Inject
-  BannerElement banner;
+  @Inject BannerElement banner;
 
-  @Inject
-  WebhookElement webhook;
+  @Inject WebhookElement webhook;
 
-  @Inject
-  AbTestElement abTest;
+  @Inject AbTestElement abTest;
 
-  @Inject
-  EmailElement email;
+  @Inject EmailElement email;
 
   public Outcome run(Visit visit) {
     return switch (visit.element().type()) {
@@ -45,7 +38,10 @@ public class Elements {
     };
   }
 
-  /** Whether a duplicate hand-off may run a waiting job before it is due (re-checking a goal is harmless). */
+  /**
+   * Whether a duplicate hand-off may run a waiting job before it is due (re-checking a goal is
+   * harmless).
+   */
   public static boolean recheckableEarly(String type) {
     return type.equals("goal");
   }

@@ -8,28 +8,34 @@ import jakarta.json.JsonString;
 import java.util.Map;
 
 /**
- * {@code email} {template_code}: the template rendered for the user and queued in the mail outbox in the job's own
- * transaction, keyed by the job id, so the mail is queued once whatever runs the job twice; the outbox's sender
- * delivers it. Templates see {@code user}, {@code trigger} (the trigger's payload), {@code scenario_id} and
- * {@code element_id}.
+ * {@code email} {template_code}: the template rendered for the user and queued in the mail outbox
+ * in the job's own transaction, keyed by the job id, so the mail is queued once whatever runs the
+ * job twice; the outbox's sender delivers it. Templates see {@code user}, {@code trigger} (the
+ * trigger's payload), {@code scenario_id} and {@code element_id}.
  */
 @Dependent
 public class EmailElement {
 
-  @Inject
-  MailOutbox outbox;
+  @Inject MailOutbox outbox;
 
   public Outcome run(Visit visit) {
     if (!(visit.element().options().get("template_code") instanceof JsonString code)) {
       return new Outcome.Failed("the email element has no template_code");
     }
-    Map<String, Object> params = Map.of(
-        "trigger", PlainJson.map(ConditionElement.payload(visit.job().context())),
-        "scenario_id", visit.job().scenarioId(),
-        "element_id", visit.element().uuid());
-    return outbox.enqueue(code.getString(), visit.job().userId(), params, "scenario-job:" + visit.job().id())
+    Map<String, Object> params =
+        Map.of(
+            "trigger", PlainJson.map(ConditionElement.payload(visit.job().context())),
+            "scenario_id", visit.job().scenarioId(),
+            "element_id", visit.element().uuid());
+    return outbox
+        .enqueue(code.getString(), visit.job().userId(), params, "scenario-job:" + visit.job().id())
         .<Outcome>map(id -> Outcome.POSITIVE)
-        .orElseGet(() -> new Outcome.Failed("email template '" + code.getString() + "' is missing or does not render for user "
-            + visit.job().userId()));
+        .orElseGet(
+            () ->
+                new Outcome.Failed(
+                    "email template '"
+                        + code.getString()
+                        + "' is missing or does not render for user "
+                        + visit.job().userId()));
   }
 }

@@ -15,19 +15,22 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the hot paths need to know without SQL: which triggers listen to an event (code + match value) and which
- * goal codes a goal element watches. Rebuilt when the definition tables' signature changes; every dispatch pass
- * checks it (one small query per tick), so each server follows changes within a dispatch period.
+ * What the hot paths need to know without SQL: which triggers listen to an event (code + match
+ * value) and which goal codes a goal element watches. Rebuilt when the definition tables' signature
+ * changes; every dispatch pass checks it (one small query per tick), so each server follows changes
+ * within a dispatch period.
  */
 @ApplicationScoped
 public class EngineCatalog {
 
   private static final System.Logger LOG = System.getLogger(EngineCatalog.class.getName());
 
-  record Snapshot(String signature, Map<String, List<TriggerStart>> triggers, Map<String, List<Long>> goalWatchers) {}
+  record Snapshot(
+      String signature,
+      Map<String, List<TriggerStart>> triggers,
+      Map<String, List<Long>> goalWatchers) {}
 
-  @Inject
-  ScenarioGraph graph;
+  @Inject ScenarioGraph graph;
 
   private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of());
 
@@ -43,7 +46,9 @@ public class EngineCatalog {
       }
       Map<String, List<TriggerStart>> triggers = new HashMap<>();
       for (TriggerStart start : graph.triggerStarts()) {
-        triggers.computeIfAbsent(key(start.eventCode(), start.matchValue()), k -> new ArrayList<>()).add(start);
+        triggers
+            .computeIfAbsent(key(start.eventCode(), start.matchValue()), k -> new ArrayList<>())
+            .add(start);
       }
       Map<String, List<Long>> watchers = new HashMap<>();
       for (Element element : graph.goalElements()) {
@@ -52,11 +57,18 @@ public class EngineCatalog {
         }
       }
       snapshot = new Snapshot(signature, Map.copyOf(triggers), Map.copyOf(watchers));
-      LOG.log(Level.DEBUG, "Scenario catalog: {0} trigger keys, {1} watched goals", triggers.size(), watchers.size());
+      LOG.log(
+          Level.DEBUG,
+          "Scenario catalog: {0} trigger keys, {1} watched goals",
+          triggers.size(),
+          watchers.size());
     }
   }
 
-  /** The first elements of the triggers listening to this event (the match value is null for user_registered). */
+  /**
+   * The first elements of the triggers listening to this event (the match value is null for
+   * user_registered).
+   */
   public List<TriggerStart> starts(String eventCode, String matchValue) {
     return snapshot.triggers().getOrDefault(key(eventCode, matchValue), List.of());
   }
@@ -71,8 +83,11 @@ public class EngineCatalog {
     if (codes == null || codes.getValueType() != JsonValue.ValueType.ARRAY) {
       return List.of();
     }
-    return codes.asJsonArray().stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString())
-        .distinct().toList();
+    return codes.asJsonArray().stream()
+        .filter(v -> v instanceof JsonString)
+        .map(v -> ((JsonString) v).getString())
+        .distinct()
+        .toList();
   }
 
   private static String key(String eventCode, String matchValue) {

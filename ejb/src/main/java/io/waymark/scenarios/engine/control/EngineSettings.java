@@ -63,7 +63,10 @@ public class EngineSettings {
     return batch;
   }
 
-  /** Claimed jobs not yet run (all servers): dispatchers claim no more than this, so the queue stays short. */
+  /**
+   * Claimed jobs not yet run (all servers): dispatchers claim no more than this, so the queue stays
+   * short.
+   */
   public int maxInFlight() {
     return maxInFlight;
   }

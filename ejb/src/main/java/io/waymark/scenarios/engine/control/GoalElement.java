@@ -15,22 +15,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code goal} {codes, recheckPeriodMinutes, timeoutMinutes?}: on entry the user gets the goals (an active row is
- * reused, a finished one gets a new row); positive once every goal has a row completed at or after the entry;
- * negative at the timeout, which also times out the goals still open. Runs under the job's lock (job before
- * goal rows); a completion wakes the job through a wake-up row instead of touching it.
+ * {@code goal} {codes, recheckPeriodMinutes, timeoutMinutes?}: on entry the user gets the goals (an
+ * active row is reused, a finished one gets a new row); positive once every goal has a row
+ * completed at or after the entry; negative at the timeout, which also times out the goals still
+ * open. Runs under the job's lock (job before goal rows); a completion wakes the job through a
+ * wake-up row instead of touching it.
  */
 @Dependent
 public class GoalElement {
 
-  @Inject
-  UserGoals userGoals;
+  @Inject UserGoals userGoals;
 
-  @Inject
-  OnboardingGoals goals;
+  @Inject OnboardingGoals goals;
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
   record GoalState(boolean completedSinceEntry, boolean open) {}
 
@@ -77,10 +75,14 @@ public class GoalElement {
     params.addAll(codes);
     Map<String, GoalState> states = new HashMap<>();
     codes.forEach(c -> states.put(c, new GoalState(false, false)));
-    jdbc.list("select g.code, coalesce(bool_or(u.completed_at >= ?), false), coalesce(bool_or(u.id is not null and u.completed_at is null"
+    jdbc.list(
+        "select g.code, coalesce(bool_or(u.completed_at >= ?), false), coalesce(bool_or(u.id is not null and u.completed_at is null"
             + " and u.timedout_at is null), false) from onboarding_goals g left join user_onboarding_goals u on u.onboarding_goal_id = g.id"
-            + " and u.user_id = ? where g.code in (" + "?,".repeat(codes.size() - 1) + "?) group by g.code",
-        rs -> states.put(rs.getString(1), new GoalState(rs.getBoolean(2), rs.getBoolean(3))), params.toArray());
+            + " and u.user_id = ? where g.code in ("
+            + "?,".repeat(codes.size() - 1)
+            + "?) group by g.code",
+        rs -> states.put(rs.getString(1), new GoalState(rs.getBoolean(2), rs.getBoolean(3))),
+        params.toArray());
     return states;
   }
 

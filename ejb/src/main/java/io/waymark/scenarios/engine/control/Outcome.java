@@ -2,7 +2,10 @@ package io.waymark.scenarios.engine.control;
 
 import java.time.Instant;
 
-/** What running an element decided: finished with a result (selects the branch), waiting, or failed for good. */
+/**
+ * What running an element decided: finished with a result (selects the branch), waiting, or failed
+ * for good.
+ */
 public sealed interface Outcome {
 
   record Finished(String result) implements Outcome {}

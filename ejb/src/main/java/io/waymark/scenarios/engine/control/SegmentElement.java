@@ -9,11 +9,9 @@ import jakarta.inject.Inject;
 @Dependent
 public class SegmentElement {
 
-  @Inject
-  SegmentMembership membership;
+  @Inject SegmentMembership membership;
 
-  @Inject
-  Segments segments;
+  @Inject Segments segments;
 
   public Outcome run(Visit visit) {
     String code = visit.element().options().getString("code", null);

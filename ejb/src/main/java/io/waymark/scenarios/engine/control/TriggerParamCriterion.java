@@ -10,8 +10,9 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
- * {@code trigger.param} {name, operator: eq | neq | exists, value}: compares a parameter of the job's trigger payload
- * (as text). Compiles to a predicate on bound values only, so it combines with the user criteria in one query.
+ * {@code trigger.param} {name, operator: eq | neq | exists, value}: compares a parameter of the
+ * job's trigger payload (as text). Compiles to a predicate on bound values only, so it combines
+ * with the user criteria in one query.
  */
 public final class TriggerParamCriterion implements CriterionType {
 
@@ -35,9 +36,15 @@ public final class TriggerParamCriterion implements CriterionType {
 
   @Override
   public List<Param> params() {
-    return List.of(new Param("name", "string", true, List.of(), "the trigger payload's parameter"),
+    return List.of(
+        new Param("name", "string", true, List.of(), "the trigger payload's parameter"),
         new Param("operator", "enum", false, OPERATORS, "eq (default), neq or exists"),
-        new Param("value", "string|number|boolean", false, List.of(), "the value to compare with (not for exists)"));
+        new Param(
+            "value",
+            "string|number|boolean",
+            false,
+            List.of(),
+            "the value to compare with (not for exists)"));
   }
 
   @Override
@@ -65,8 +72,12 @@ public final class TriggerParamCriterion implements CriterionType {
       // a parameter the payload does not have differs from every value (and null is never bound)
       return new SqlFragment().text(operator.equals("neq") ? "true" : "false");
     }
-    return new SqlFragment().text("coalesce(cast(").bind(actual).text(" as text) " + (operator.equals("eq") ? "=" : "<>") + " cast(")
-        .bind(expected).text(" as text), false)");
+    return new SqlFragment()
+        .text("coalesce(cast(")
+        .bind(actual)
+        .text(" as text) " + (operator.equals("eq") ? "=" : "<>") + " cast(")
+        .bind(expected)
+        .text(" as text), false)");
   }
 
   static String text(JsonValue value) {
@@ -77,7 +88,9 @@ public final class TriggerParamCriterion implements CriterionType {
       return s.getString();
     }
     if (value instanceof JsonNumber n) {
-      return n.isIntegral() ? n.bigIntegerValue().toString() : n.bigDecimalValue().stripTrailingZeros().toPlainString();
+      return n.isIntegral()
+          ? n.bigIntegerValue().toString()
+          : n.bigDecimalValue().stripTrailingZeros().toPlainString();
     }
     return value.toString();
   }

@@ -10,23 +10,27 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Starts the users on the first elements of the triggers listening to an event, in the causing transaction and
- * insert-only. The listening triggers come from memory: an event nobody listens to costs a map lookup, no SQL.
+ * Starts the users on the first elements of the triggers listening to an event, in the causing
+ * transaction and insert-only. The listening triggers come from memory: an event nobody listens to
+ * costs a map lookup, no SQL.
  */
 @Dependent
 public class TriggerStarts {
 
-  @Inject
-  EngineCatalog catalog;
+  @Inject EngineCatalog catalog;
 
-  @Inject
-  JobStore jobs;
+  @Inject JobStore jobs;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  /** {@code payload} is built only when a trigger listens (the hot path builds nothing otherwise). */
-  public void fire(String eventCode, String matchValue, long userId, java.util.function.Supplier<JsonObject> payload) {
+  /**
+   * {@code payload} is built only when a trigger listens (the hot path builds nothing otherwise).
+   */
+  public void fire(
+      String eventCode,
+      String matchValue,
+      long userId,
+      java.util.function.Supplier<JsonObject> payload) {
     List<TriggerStart> starts = catalog.starts(eventCode, matchValue);
     if (starts.isEmpty()) {
       return;
@@ -34,7 +38,8 @@ public class TriggerStarts {
     String context = payload.get().toString();
     Instant now = clock.instant();
     for (TriggerStart start : starts) {
-      jobs.insert(start.scenarioId(), start.elementId(), start.triggerId(), null, userId, context, now);
+      jobs.insert(
+          start.scenarioId(), start.elementId(), start.triggerId(), null, userId, context, now);
     }
   }
 }

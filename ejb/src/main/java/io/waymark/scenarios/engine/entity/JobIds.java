@@ -5,16 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Job ids from {@code scenario_jobs_seq} (increment 50): one {@code nextval} hands out a block of 50 ids, like
- * Hibernate's pooled optimizer. {@code nextval} is not transactional, so a rolled-back block only leaves a gap.
+ * Job ids from {@code scenario_jobs_seq} (increment 50): one {@code nextval} hands out a block of
+ * 50 ids, like Hibernate's pooled optimizer. {@code nextval} is not transactional, so a rolled-back
+ * block only leaves a gap.
  */
 @ApplicationScoped
 public class JobIds {
 
   static final int BLOCK = 50;
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
   private long next;
   private long end;

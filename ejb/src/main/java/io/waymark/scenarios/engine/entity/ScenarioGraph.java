@@ -9,64 +9,106 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads V9's definition graph (owned by the scenario model) for the engine: plain JDBC, read-only. */
+/**
+ * Reads V9's definition graph (owned by the scenario model) for the engine: plain JDBC, read-only.
+ */
 @Dependent
 public class ScenarioGraph {
 
   /** A trigger's first element, for the in-memory trigger table. */
-  public record TriggerStart(long triggerId, long scenarioId, String eventCode, String matchValue, long elementId) {}
+  public record TriggerStart(
+      long triggerId, long scenarioId, String eventCode, String matchValue, long elementId) {}
 
-  @Inject
-  Jdbc jdbc;
+  @Inject Jdbc jdbc;
 
   public Optional<ScenarioState> scenario(long id) {
-    return jdbc.first("select id, enabled, deleted_at, restored_at from scenarios where id = ?",
-        rs -> new ScenarioState(rs.getLong(1), rs.getBoolean(2), Jdbc.instant(rs, 3), Jdbc.instant(rs, 4)), id);
+    return jdbc.first(
+        "select id, enabled, deleted_at, restored_at from scenarios where id = ?",
+        rs ->
+            new ScenarioState(
+                rs.getLong(1), rs.getBoolean(2), Jdbc.instant(rs, 3), Jdbc.instant(rs, 4)),
+        id);
   }
 
   public Optional<Element> element(long id) {
-    return jdbc.first("select id, scenario_id, uuid::text, name, type, options, deleted_at is not null from scenario_elements where id = ?",
-        rs -> new Element(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), json(rs.getString(6)),
-            rs.getBoolean(7)), id);
+    return jdbc.first(
+        "select id, scenario_id, uuid::text, name, type, options, deleted_at is not null from scenario_elements where id = ?",
+        rs ->
+            new Element(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                json(rs.getString(6)),
+                rs.getBoolean(7)),
+        id);
   }
 
   /**
-   * The live children on the branch a result selects: {@code positive} / {@code negative} edges, or for a variant
-   * index the edges with that position.
+   * The live children on the branch a result selects: {@code positive} / {@code negative} edges, or
+   * for a variant index the edges with that position.
    */
   public List<Long> descendants(long elementId, String result) {
     boolean variant = !result.equals("positive") && !result.equals("negative");
     String branch = variant ? "e.position = ?" : "e.direction = ? and e.position is null";
     Object value = variant ? (Object) Integer.valueOf(result) : result;
-    return jdbc.list("select e.child_id from scenario_element_edges e join scenario_elements c on c.id = e.child_id"
-        + " where e.parent_id = ? and c.deleted_at is null and " + branch + " order by e.id", rs -> rs.getLong(1), elementId, value);
+    return jdbc.list(
+        "select e.child_id from scenario_element_edges e join scenario_elements c on c.id = e.child_id"
+            + " where e.parent_id = ? and c.deleted_at is null and "
+            + branch
+            + " order by e.id",
+        rs -> rs.getLong(1),
+        elementId,
+        value);
   }
 
   /** The first elements of the event triggers of enabled, live scenarios. */
   public List<TriggerStart> triggerStarts() {
-    return jdbc.list("""
+    return jdbc.list(
+        """
         select t.id, t.scenario_id, t.event_code, t.match_value, te.element_id
         from scenario_triggers t join scenarios s on s.id = t.scenario_id
         join scenario_trigger_elements te on te.trigger_id = t.id join scenario_elements e on e.id = te.element_id
         where s.enabled and s.deleted_at is null and t.deleted_at is null and e.deleted_at is null and t.type = 'event'""",
-        rs -> new TriggerStart(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        rs ->
+            new TriggerStart(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
   }
 
-  /** Goal elements of live scenarios (enabled or paused: a paused job is still woken, so it resumes done). */
+  /**
+   * Goal elements of live scenarios (enabled or paused: a paused job is still woken, so it resumes
+   * done).
+   */
   public List<Element> goalElements() {
-    return jdbc.list("select e.id, e.scenario_id, e.uuid::text, e.name, e.type, e.options, false from scenario_elements e"
+    return jdbc.list(
+        "select e.id, e.scenario_id, e.uuid::text, e.name, e.type, e.options, false from scenario_elements e"
             + " join scenarios s on s.id = e.scenario_id where e.type = 'goal' and e.deleted_at is null and s.deleted_at is null",
-        rs -> new Element(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), json(rs.getString(6)), false));
+        rs ->
+            new Element(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                json(rs.getString(6)),
+                false));
   }
 
-  /** Changes whenever a scenario, trigger or element changes in a way the in-memory tables care about. */
+  /**
+   * Changes whenever a scenario, trigger or element changes in a way the in-memory tables care
+   * about.
+   */
   public String signature() {
-    return jdbc.first("""
+    return jdbc.first(
+            """
         select (select md5(coalesce(string_agg(id || ':' || enabled || ':' || coalesce(deleted_at::text, '') || ':' || updated_at::text, ','
                   order by id), '')) from scenarios)
                || ':' || (select count(*) from scenario_triggers where deleted_at is null)
                || ':' || (select count(*) from scenario_elements where deleted_at is null)
-               || ':' || (select count(*) from scenario_trigger_elements)""", rs -> rs.getString(1)).orElse("");
+               || ':' || (select count(*) from scenario_trigger_elements)""",
+            rs -> rs.getString(1))
+        .orElse("");
   }
 
   static JsonObject json(String text) {

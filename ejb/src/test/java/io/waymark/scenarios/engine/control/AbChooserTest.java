@@ -32,8 +32,12 @@ class AbChooserTest {
 
   @Test
   void readsTheWeightsOfTheVariantsOption() {
-    var options = JsonSupport.JSON.createReader(new StringReader(
-        "{\"variants\":[{\"code\":\"a\",\"distribution\":70},{\"code\":\"b\",\"distribution\":30},{\"code\":\"c\"}]}")).readObject();
+    var options =
+        JsonSupport.JSON
+            .createReader(
+                new StringReader(
+                    "{\"variants\":[{\"code\":\"a\",\"distribution\":70},{\"code\":\"b\",\"distribution\":30},{\"code\":\"c\"}]}"))
+            .readObject();
     assertThat(AbChooser.weights(options)).containsExactly(70.0, 30.0, 0.0);
   }
 }

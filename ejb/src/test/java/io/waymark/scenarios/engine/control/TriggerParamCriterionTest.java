@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class TriggerParamCriterionTest {
 
-  private final TriggerParamCriterion criterion = new TriggerParamCriterion(
-      JsonSupport.JSON.createReader(new StringReader("{\"plan\":\"pro\",\"seats\":5}")).readObject());
+  private final TriggerParamCriterion criterion =
+      new TriggerParamCriterion(
+          JsonSupport.JSON
+              .createReader(new StringReader("{\"plan\":\"pro\",\"seats\":5}"))
+              .readObject());
 
   private SqlFragment compile(String params, List<FieldError> errors) {
-    return criterion.compile(JsonSupport.JSON.createReader(new StringReader(params)).readObject(), "criteria.params",
+    return criterion.compile(
+        JsonSupport.JSON.createReader(new StringReader(params)).readObject(),
+        "criteria.params",
         new CompileContext(errors, code -> Optional.empty()));
   }
 
@@ -34,7 +39,8 @@ class TriggerParamCriterionTest {
   @Test
   void existsNeedsNoValueAndAMissingNameIsAnError() {
     List<FieldError> errors = new ArrayList<>();
-    assertThat(compile("{\"name\":\"coupon\",\"operator\":\"exists\"}", errors).sql()).isEqualTo("false");
+    assertThat(compile("{\"name\":\"coupon\",\"operator\":\"exists\"}", errors).sql())
+        .isEqualTo("false");
     assertThat(compile("{\"value\":\"x\"}", errors)).isNull();
     assertThat(errors).extracting(FieldError::path).containsExactly("criteria.params.name");
   }
