@@ -91,6 +91,8 @@ public class Jdbc {
    * A failed statement: a server error (500), with the SQL state kept for callers that expect some.
    */
   public static final class DataAccessException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String sqlState;
 
     DataAccessException(String sql, SQLException cause) {

@@ -12,6 +12,7 @@ import java.util.List;
 @Named
 @RequestScoped
 public class CampaignList extends KeysetList<CampaignView> {
+  private static final long serialVersionUID = 1L;
 
   @Inject Campaigns campaigns;
 

@@ -12,6 +12,7 @@ import java.util.List;
 @Named
 @RequestScoped
 public class TemplateList extends KeysetList<TemplateView> {
+  private static final long serialVersionUID = 1L;
 
   @Inject EmailTemplates templates;
 

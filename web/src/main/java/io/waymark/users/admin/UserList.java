@@ -15,6 +15,7 @@ import java.util.List;
 @Named
 @RequestScoped
 public class UserList extends KeysetList<UserView> {
+  private static final long serialVersionUID = 1L;
 
   @Inject Users users;
 
