@@ -8,6 +8,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Maps every exception to the JSON error body: the API never answers with HTML or a stack trace.
@@ -32,7 +35,11 @@ public final class ExceptionMappers {
         return ErrorBodies.of(404, "route_not_found", "Route not found");
       }
       if (e instanceof NotAllowedException) {
-        return ErrorBodies.of(405, "method_not_allowed", "Method not allowed");
+        Response error = ErrorBodies.of(405, "method_not_allowed", "Method not allowed");
+        // RFC 9110: a 405 names the methods the resource has
+        Set<String> allowed =
+            e.getResponse() == null ? Set.of() : e.getResponse().getAllowedMethods();
+        return allowed.isEmpty() ? error : Response.fromResponse(error).allow(allowed).build();
       }
       int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
       if (status >= 500) {
@@ -56,7 +63,9 @@ public final class ExceptionMappers {
   public static class Fallback implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
+      // a cause chain can be cyclic (A caused by B caused by A): visit each throwable once
+      Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
         if (t instanceof WaymarkException w) {
           return ErrorBodies.of(w);
         }

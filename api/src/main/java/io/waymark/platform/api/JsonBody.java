@@ -3,12 +3,10 @@ package io.waymark.platform.api;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +35,33 @@ public final class JsonBody {
     if (raw == null || raw.isBlank()) {
       throw WaymarkException.emptyRequest();
     }
-    JsonValue value;
-    try (var reader = JsonSupport.JSON.createReader(new StringReader(raw))) {
-      value = reader.readValue();
-    } catch (JsonParsingException e) {
-      throw WaymarkException.malformedJson();
-    } catch (JsonException | IllegalStateException e) {
+    JsonValue value = readOneValue(raw);
+    if (value == null) {
       throw WaymarkException.malformedJson();
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw WaymarkException.payloadError("", "must be a JSON object");
     }
     return new JsonBody(value.asJsonObject(), "", new ArrayList<>());
+  }
+
+  /**
+   * The one JSON value of the text, or null when the text is not exactly one value: unparseable,
+   * something after the value ({@code {…} garbage}), or beyond the parser's own limits (nesting
+   * deeper than 1,000, numbers over 1,100 digits), which Parsson reports as plain {@code
+   * RuntimeException} / {@code UnsupportedOperationException} rather than {@code JsonException}.
+   */
+  private static JsonValue readOneValue(String raw) {
+    try (var parser = JsonSupport.JSON.createParser(new StringReader(raw))) {
+      if (!parser.hasNext()) {
+        return null;
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      return parser.hasNext() ? null : value;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
