@@ -1,13 +1,17 @@
-package io.waymark.it;
+package io.waymark.it.campaigns;
 
-import static io.waymark.it.CampaignFixtures.create;
-import static io.waymark.it.CampaignFixtures.id;
-import static io.waymark.it.CampaignFixtures.segmentList;
-import static io.waymark.it.CampaignFixtures.shown;
-import static io.waymark.it.CampaignFixtures.shownCampaigns;
+import static io.waymark.it.support.CampaignFixtures.create;
+import static io.waymark.it.support.CampaignFixtures.id;
+import static io.waymark.it.support.CampaignFixtures.segmentList;
+import static io.waymark.it.support.CampaignFixtures.shown;
+import static io.waymark.it.support.CampaignFixtures.shownCampaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.CampaignFixtures;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;

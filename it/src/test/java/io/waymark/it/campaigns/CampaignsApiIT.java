@@ -1,7 +1,11 @@
-package io.waymark.it;
+package io.waymark.it.campaigns;
 
+import static io.waymark.it.support.ApiAssertions.assertDenied;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.CampaignFixtures;
+import io.waymark.it.support.Db;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -287,10 +291,10 @@ class CampaignsApiIT {
     Map.Entry<String, Long> reader = Api.createToken(null, "campaigns.read", "campaigns.list");
     assertThat(Api.withToken(reader.getKey()).get("/api/v1/campaigns?limit=1").status())
         .isEqualTo(200);
-    AuthorizationIT.assertDenied(
+    assertDenied(
         Api.withToken(reader.getKey()).post("/api/v1/campaigns", "{\"name\":\"x\"}"),
         "Token has no access to resource [campaigns.create]");
-    AuthorizationIT.assertDenied(
+    assertDenied(
         Api.withToken(reader.getKey()).get("/api/v1/campaigns/banners?user_id=1"),
         "Token has no access to resource [campaigns.banners]");
   }

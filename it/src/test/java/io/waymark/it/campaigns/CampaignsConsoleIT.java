@@ -1,13 +1,15 @@
-package io.waymark.it;
+package io.waymark.it.campaigns;
 
+import static io.waymark.it.support.TestServer.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Browser;
+import io.waymark.it.support.Console;
+import io.waymark.it.support.Goals;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -19,26 +21,11 @@ import org.openqa.selenium.support.ui.Select;
  */
 class CampaignsConsoleIT {
 
-  static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
+  @RegisterExtension final Console console = new Console();
+
   private static final By MESSAGES = By.id("messages");
 
-  private final List<Browser> browsers = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeEach
-  void browserAvailable() {
-    Browser.requireAvailable();
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    for (int i = 0; i < browsers.size(); i++) {
-      browsers.get(i).screenshot("campaigns-" + i + "-last");
-      browsers.get(i).close();
-    }
-  }
 
   @Test
   void campaignBuiltInTheConsoleIsServedAndFollowsGoalCompletion() {
@@ -118,8 +105,7 @@ class CampaignsConsoleIT {
   }
 
   private Browser signedIn() {
-    Browser browser = Browser.signedIn(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
-    browsers.add(browser);
+    Browser browser = console.signedIn();
     return browser;
   }
 }

@@ -1,7 +1,10 @@
-package io.waymark.it;
+package io.waymark.it.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;

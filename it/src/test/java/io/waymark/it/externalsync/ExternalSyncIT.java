@@ -1,45 +1,37 @@
-package io.waymark.it;
+package io.waymark.it.externalsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
+import io.waymark.it.support.Receiver;
+import io.waymark.it.support.StubServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The external REMP Campaign sync against a real HTTP receiver started here, on the port the IT
- * server was told ({@code it.remp.port}; the server retries every second, at most 4 attempts).
- * Segments this test does not know (other tests' goals) are answered 404, which the server takes as
- * done.
+ * The external REMP Campaign sync against the suite's {@link StubServer}, where the IT server's
+ * {@code waymark.remp.campaign.url} points (it retries every second, at most 4 attempts). Segments
+ * this test does not know (other tests' goals) are answered 404, which the server takes as done.
  */
 class ExternalSyncIT {
 
-  private static final String PREFIX = "/api/segment-cache/provider/crm_segment/code/";
-  private static final int PORT = Integer.parseInt(System.getProperty("it.remp.port", "28099"));
+  private static final String PREFIX =
+      StubServer.REMP + "/api/segment-cache/provider/crm_segment/code/";
   private static final String TOKEN = System.getProperty("it.remp.token", "it-remp-8e41c0b7d2f5");
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  /** One call the receiver got, and what it answered. */
+  /** One call the receiver got for a segment of this test, and what it answered. */
   record Call(
       String segmentCode,
       String action,
@@ -48,66 +40,52 @@ class ExternalSyncIT {
       JsonObject body,
       int answered) {}
 
-  private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
-
   /** Per segment this test owns: the statuses to answer, in order; 200 once they are used up. */
   private static final Map<String, Deque<Integer>> ANSWERS = new ConcurrentHashMap<>();
 
-  private static HttpServer server;
-  private static ExecutorService executor;
+  private static final Receiver REMP =
+      StubServer.receiver(StubServer.REMP).answer(ExternalSyncIT::answer);
 
-  @BeforeAll
-  static void startReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-    server.createContext(PREFIX, ExternalSyncIT::receive);
-    executor = Executors.newFixedThreadPool(4);
-    server.setExecutor(executor);
-    server.start();
+  private static String[] pathParts(Receiver.Request request) {
+    return request.path().substring(PREFIX.length()).split("/");
   }
 
-  @AfterAll
-  static void stopReceiver() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  private static void receive(HttpExchange exchange) throws IOException {
-    try (exchange;
-        InputStream in = exchange.getRequestBody()) {
-      String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String[] parts = exchange.getRequestURI().getPath().substring(PREFIX.length()).split("/");
-      String code = parts[0];
-      Deque<Integer> planned = ANSWERS.get(code);
-      int status;
-      if (planned == null) {
-        status = 404;
-      } else {
-        synchronized (planned) {
-          status = planned.isEmpty() ? 200 : planned.poll();
-        }
-      }
-      JsonObject json;
-      try (var reader = Json.createReader(new StringReader(body))) {
-        json = reader.readObject();
-      } catch (RuntimeException e) {
-        json = Json.createObjectBuilder().add("unreadable", body).build();
-      }
-      if (planned != null) {
-        CALLS.add(
-            new Call(
-                code,
-                parts.length > 1 ? parts[1] : "",
-                exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"),
-                json,
-                status));
-      }
-      byte[] answer =
-          (status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"error\"}")
-              .getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, answer.length);
-      exchange.getResponseBody().write(answer);
+  private static Receiver.Answer answer(Receiver.Request request) {
+    if (!request.path().startsWith(PREFIX)) {
+      return Receiver.Answer.status(404);
     }
+    Deque<Integer> planned = ANSWERS.get(pathParts(request)[0]);
+    if (planned == null) {
+      return new Receiver.Answer(404, "{\"status\":\"error\"}");
+    }
+    int status;
+    synchronized (planned) {
+      status = planned.isEmpty() ? 200 : planned.poll();
+    }
+    return new Receiver.Answer(
+        status, status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"error\"}");
+  }
+
+  /** The calls for this test's segments, oldest first. */
+  private static List<Call> calls() {
+    return REMP
+        .exchanges(r -> r.path().startsWith(PREFIX) && ANSWERS.containsKey(pathParts(r)[0]))
+        .stream()
+        .map(
+            e -> {
+              String[] parts = pathParts(e.request());
+              JsonObject json = e.request().json();
+              return new Call(
+                  parts[0],
+                  parts.length > 1 ? parts[1] : "",
+                  e.request().header("Authorization"),
+                  e.request().header("Content-Type"),
+                  json == null
+                      ? Json.createObjectBuilder().add("unreadable", e.request().body()).build()
+                      : json,
+                  e.answered());
+            })
+        .toList();
   }
 
   /** A goal whose segment this receiver answers with the given statuses first. */
@@ -118,7 +96,7 @@ class ExternalSyncIT {
   }
 
   private static List<Call> calls(String segment, long user) {
-    return CALLS.stream()
+    return calls().stream()
         .filter(
             c ->
                 c.segmentCode().equals(segment)

@@ -1,7 +1,10 @@
-package io.waymark.it;
+package io.waymark.it.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,15 +37,15 @@ import java.util.function.LongConsumer;
  *
  * 24 h: 2, 7 d: 4, 31 d: 7, active: 1, users 10, completed users 8 (rate 0.8).
  */
-final class GoalStatsFixture {
+public final class GoalStatsFixture {
 
-  static final long COMPLETED_24H = 2;
-  static final long COMPLETED_7D = 4;
-  static final long COMPLETED_31D = 7;
-  static final long ACTIVE = 1;
-  static final long USERS = 10;
-  static final long COMPLETED_USERS = 8;
-  static final Map<String, Long> TIME_TO_COMPLETE =
+  public static final long COMPLETED_24H = 2;
+  public static final long COMPLETED_7D = 4;
+  public static final long COMPLETED_31D = 7;
+  public static final long ACTIVE = 1;
+  public static final long USERS = 10;
+  public static final long COMPLETED_USERS = 8;
+  public static final Map<String, Long> TIME_TO_COMPLETE =
       orderedMap("0", 1L, "1", 2L, "2", 1L, "3-6", 1L, "7-30", 1L, "31+", 2L);
 
   private static final Duration[][] COMPLETIONS = {
@@ -72,7 +75,7 @@ final class GoalStatsFixture {
    * Fills an existing goal. {@code completeFirst} completes user 1 (by API call or by a tracked
    * event); the others are completed through {@code POST /onboarding-goals/complete}.
    */
-  static GoalStatsFixture populate(String code, LongConsumer completeFirst) {
+  public static GoalStatsFixture populate(String code, LongConsumer completeFirst) {
     GoalStatsFixture f = new GoalStatsFixture(code);
     for (int i = 0; i < 10; i++) {
       f.users.add(Goals.user());

@@ -1,7 +1,13 @@
-package io.waymark.it;
+package io.waymark.it.goals;
 
+import static io.waymark.it.support.TestServer.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Browser;
+import io.waymark.it.support.Console;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +25,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -37,37 +40,17 @@ import org.openqa.selenium.support.ui.Select;
  */
 class GoalsConsoleIT {
 
-  static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
+  @RegisterExtension final Console console = new Console();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
 
-  private final List<Browser> browsers = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private String testName;
-
-  @BeforeEach
-  void browserAvailable(TestInfo info) {
-    Browser
-        .requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as
-    // a whole
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    for (int i = 0; i < browsers.size(); i++) {
-      browsers.get(i).screenshot("goals-" + testName + "-" + i + "-last");
-      browsers.get(i).close();
-    }
-  }
 
   @Test
   void eventGoalCreatedAndEditedInTheConsoleShowsItsFigures() {
-    Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    Browser admin = console.signedIn();
     admin.driver().findElement(By.cssSelector("a.wm-nav-goals")).click();
     admin.visible(By.id("goals"));
     admin.driver().findElement(By.id("new-goal")).click();
@@ -237,7 +220,7 @@ class GoalsConsoleIT {
             + " from onboarding_goals g, generate_series(1, 55) i where g.code = ? order by i",
         user,
         code);
-    Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    Browser admin = console.signedIn();
     admin.open(BASE + "/admin/users/detail.xhtml?id=" + user);
     admin.visible(By.id("goals"));
     List<String> states = texts(admin, "wm-user-goal-state");
@@ -256,10 +239,7 @@ class GoalsConsoleIT {
     String code = Goals.createSimple("viewer");
     String email = "goals-viewer-" + run + "@it.waymark.test";
     String password = "viewer-Secret-" + run;
-    long viewerId = Api.createUser(email, password).getJsonNumber("id").longValue();
-    Db.update("insert into user_roles (user_id, role) values (?, 'viewer')", viewerId);
-
-    Browser viewer = signedIn(email, password);
+    Browser viewer = console.signedInAsNewViewer(email, password);
     viewer.open(BASE + "/admin/goals/list.xhtml?q=" + code);
     viewer
         .waiting()
@@ -300,18 +280,6 @@ class GoalsConsoleIT {
   }
 
   // --- browser steps
-
-  private Browser signedIn(String email, String password) {
-    Browser browser = Browser.start();
-    browsers.add(browser);
-    browser.open(BASE + "/login.xhtml");
-    browser.type(By.id("login:email"), email);
-    browser.type(By.id("login:password"), password);
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.waiting().until(ExpectedConditions.urlContains("/admin/"));
-    browser.visible(By.id("current-user"));
-    return browser;
-  }
 
   /** Picks a PrimeFaces radio button by clicking its label, as a user would. */
   private static void radio(Browser browser, String group, String value) {

@@ -1,7 +1,9 @@
-package io.waymark.it;
+package io.waymark.it.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.LocalDate;

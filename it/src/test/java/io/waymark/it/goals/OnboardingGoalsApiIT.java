@@ -1,8 +1,11 @@
-package io.waymark.it;
+package io.waymark.it.goals;
 
-import static io.waymark.it.ErrorModelIT.assertError;
+import static io.waymark.it.support.ApiAssertions.assertDenied;
+import static io.waymark.it.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,7 +75,7 @@ class OnboardingGoalsApiIT {
         "user_not_found",
         "user with ID '301109999' not found");
     assertThat(Goals.rows(code, user)).isEmpty();
-    AuthorizationIT.assertDenied(
+    assertDenied(
         Api.anonymous().post("/api/v1/onboarding-goals/complete", "{}"),
         "Authorization header is missing");
   }

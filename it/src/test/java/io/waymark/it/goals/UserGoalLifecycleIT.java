@@ -1,8 +1,11 @@
-package io.waymark.it;
+package io.waymark.it.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;

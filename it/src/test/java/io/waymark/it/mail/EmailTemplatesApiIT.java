@@ -1,8 +1,12 @@
-package io.waymark.it;
+package io.waymark.it.mail;
 
-import static io.waymark.it.ErrorModelIT.assertError;
+import static io.waymark.it.support.ApiAssertions.assertDenied;
+import static io.waymark.it.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Mails;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +129,7 @@ class EmailTemplatesApiIT {
         "template_not_found",
         "template '" + code + "' not found");
 
-    AuthorizationIT.assertDenied(
-        Api.anonymous().get("/api/v1/email-templates"), "Authorization header is missing");
+    assertDenied(Api.anonymous().get("/api/v1/email-templates"), "Authorization header is missing");
   }
 
   @Test

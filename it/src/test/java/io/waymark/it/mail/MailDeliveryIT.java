@@ -1,9 +1,12 @@
-package io.waymark.it;
+package io.waymark.it.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;

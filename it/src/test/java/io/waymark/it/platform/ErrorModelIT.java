@@ -1,7 +1,9 @@
-package io.waymark.it;
+package io.waymark.it.platform;
 
+import static io.waymark.it.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,13 +90,5 @@ class ErrorModelIT {
         400,
         "invalid_input",
         "Invalid parameter 'limit'");
-  }
-
-  static void assertError(Api.Reply reply, int status, String code, String message) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-    assertThat(reply.header("Content-Type")).startsWith("application/json");
-    assertThat(reply.json().getString("status")).isEqualTo("error");
-    assertThat(reply.json().getString("code")).isEqualTo(code);
-    assertThat(reply.json().getString("message")).isEqualTo(message);
   }
 }

@@ -1,7 +1,9 @@
-package io.waymark.it;
+package io.waymark.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,9 @@
-package io.waymark.it;
+package io.waymark.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

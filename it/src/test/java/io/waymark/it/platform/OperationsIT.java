@@ -1,7 +1,8 @@
-package io.waymark.it;
+package io.waymark.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
 import org.junit.jupiter.api.Test;
 
 class OperationsIT {
@@ -14,11 +15,19 @@ class OperationsIT {
     assertThat(ready.body()).contains("waymark-database", "waymark-messaging");
   }
 
+  /**
+   * What {@code /metrics} shows today: the server's JVM figures and the application's database pool
+   * in Prometheus text. Waymark publishes no metric of its own yet (mp_scope="application"): the
+   * sweep scaffold of issue 15 brings the first ones, and this test will then require them.
+   */
   @Test
-  void metricsAreExposedForPrometheus() {
+  void metricsShowTheJvmAndTheApplicationsDatabasePoolToPrometheus() {
     Api.Reply metrics = Api.anonymous().header("Accept", "text/plain").get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("# TYPE");
+    assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+    assertThat(metrics.body())
+        .containsPattern("(?m)^jvm_uptime_seconds\\{mp_scope=\"base\"} [0-9.E]+$")
+        .containsPattern("(?m)^# TYPE connection_pool_WaymarkPool_usedConnection\\w* ");
   }
 
   @Test

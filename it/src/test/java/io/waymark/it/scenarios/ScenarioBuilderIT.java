@@ -1,17 +1,18 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
+import static io.waymark.it.support.TestServer.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Browser;
+import io.waymark.it.support.Console;
+import io.waymark.it.support.Goals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -26,34 +27,12 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ScenarioBuilderIT {
 
-  static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
+  @RegisterExtension final Console console = new Console();
+
   private static final By MESSAGES = By.id("messages");
   private static final By SAVE = By.id("builder:save");
 
-  private final List<Browser> browsers = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeEach
-  void browserAvailable() {
-    Browser.requireAvailable();
-  }
-
-  @AfterEach
-  void closeBrowsers(TestInfo test) {
-    for (int i = 0; i < browsers.size(); i++) {
-      browsers
-          .get(i)
-          .screenshot(
-              "scenario-builder-"
-                  + test.getTestMethod().map(m -> m.getName()).orElse("test")
-                  + "-"
-                  + i
-                  + "-last");
-      browsers.get(i).close();
-    }
-  }
 
   @Test
   void journeyBuiltByClicksIsStoredAsThatGraph() {
@@ -198,10 +177,7 @@ class ScenarioBuilderIT {
     long id = created.json().getJsonNumber("id").longValue();
     String email = "scb-viewer-" + run + "@it.waymark.test";
     String password = "viewer-Secret-" + run;
-    long viewerId = Api.createUser(email, password).getJsonNumber("id").longValue();
-    Db.update("insert into user_roles (user_id, role) values (?, 'viewer')", viewerId);
-    Browser viewer = Browser.signedIn(BASE, email, password);
-    browsers.add(viewer);
+    Browser viewer = console.signedInAsNewViewer(email, password);
 
     viewer.open(BASE + "/admin/scenarios/builder.xhtml?id=" + id);
     viewer.visible(node(wait));
@@ -307,8 +283,7 @@ class ScenarioBuilderIT {
   }
 
   private Browser signedIn() {
-    Browser browser = Browser.signedIn(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
-    browsers.add(browser);
+    Browser browser = console.signedIn();
     return browser;
   }
 }

@@ -1,23 +1,24 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
+import io.waymark.it.support.Api;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Scenario documents for the tests, written with single quotes for readability. */
-final class ScenarioDocs {
+public final class ScenarioDocs {
 
   private ScenarioDocs() {}
 
-  static String uuid() {
+  public static String uuid() {
     return UUID.randomUUID().toString();
   }
 
-  static String json(String text) {
+  public static String json(String text) {
     return text.replace('\'', '"');
   }
 
-  static String trigger(String uuid, String code, String options, String... starts) {
+  public static String trigger(String uuid, String code, String options, String... starts) {
     return "'"
         + uuid
         + "':{'id':'"
@@ -31,7 +32,7 @@ final class ScenarioDocs {
         + "]}";
   }
 
-  static String element(String uuid, String type, String options, String... descendants) {
+  public static String element(String uuid, String type, String options, String... descendants) {
     return "'"
         + uuid
         + "':{'id':'"
@@ -49,7 +50,7 @@ final class ScenarioDocs {
         + "]}}";
   }
 
-  static String edge(String uuid, String direction) {
+  public static String edge(String uuid, String direction) {
     return "{'uuid':'" + uuid + "','direction':'" + direction + "'}";
   }
 
@@ -57,7 +58,7 @@ final class ScenarioDocs {
    * A document: name, optional extra top-level members (e.g. "'enabled':1,"), triggers and
    * elements.
    */
-  static String doc(String name, String extra, String triggers, String elements) {
+  public static String doc(String name, String extra, String triggers, String elements) {
     return json(
         "{"
             + extra
@@ -70,7 +71,7 @@ final class ScenarioDocs {
             + "},'visual':{}}");
   }
 
-  static Api.Reply create(String document) {
+  public static Api.Reply create(String document) {
     return Api.bootstrap().post("/api/v1/scenarios/create", document);
   }
 }

@@ -1,8 +1,12 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.CampaignFixtures;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,12 +27,12 @@ class ScenarioElementsIT {
   void theAbVariantIsStickyPerUserAndFollowsTheDistribution() {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String start = Goals.createSimple("sc-ab");
-    long ab =
+    var ab =
         s.element(
             "ab_test",
             "{\"variants\":[{\"code\":\"a\",\"name\":\"A\",\"distribution\":50},{\"code\":\"b\",\"name\":\"B\",\"distribution\":50}]}");
-    long a = s.element("wait", "{\"minutes\":600}");
-    long b = s.element("wait", "{\"minutes\":600}");
+    var a = s.element("wait", "{\"minutes\":600}");
+    var b = s.element("wait", "{\"minutes\":600}");
     s.variantEdge(ab, a, 0).variantEdge(ab, b, 1);
     s.trigger("goal_completed", start, ab);
     s.enable();
@@ -76,14 +80,14 @@ class ScenarioElementsIT {
   void aConditionReadsTheTriggerPayloadAndTheUser() {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String event = "sc_event_" + UUID.randomUUID().toString().substring(0, 8);
-    long condition =
+    var condition =
         s.element(
             "condition",
             "{\"criteria\":{\"type\":\"and\",\"nodes\":["
-                + "{\"type\":\"criterion\",\"key\":\"trigger.param\",\"params\":{\"name\":\"plan\",\"value\":\"pro\"}},"
+                + "{\"type\":\"criterion\",\"key\":\"trigger.param\",\"params\":{\"name\":\"plan\",\"operator\":\"eq\",\"value\":\"pro\"}},"
                 + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\"@it.example.com\"}}]}}");
-    long yes = s.element("wait", "{\"minutes\":600}");
-    long no = s.element("wait", "{\"minutes\":600}");
+    var yes = s.element("wait", "{\"minutes\":600}");
+    var no = s.element("wait", "{\"minutes\":600}");
     s.edge(condition, yes, "positive").edge(condition, no, "negative");
     s.trigger("event_received", event, condition);
     s.enable();
@@ -126,9 +130,9 @@ class ScenarioElementsIT {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String marker = CampaignFixtures.marker();
     String segment = CampaignFixtures.markerSegment(marker);
-    long check = s.element("segment", "{\"code\":\"" + segment + "\"}");
-    long sms = s.element("sms", "{\"template_code\":\"welcome\"}");
-    long outside = s.element("wait", "{\"minutes\":600}");
+    var check = s.element("segment", "{\"code\":\"" + segment + "\"}");
+    var sms = s.element("sms", "{\"template_code\":\"welcome\"}");
+    var outside = s.element("wait", "{\"minutes\":600}");
     s.edge(check, sms, "positive").edge(check, outside, "negative");
     s.trigger("user_registered", null, check);
     s.enable();
@@ -144,7 +148,7 @@ class ScenarioElementsIT {
       assertThat(
               Db.single(
                   "select last_error from scenario_jobs where element_id = ? and user_id = ?",
-                  sms,
+                  sms.id(),
                   member))
           .isEqualTo("SMS not available yet");
       assertThat(ScenarioGraphs.jobs(outside, member)).isEmpty();
@@ -158,16 +162,23 @@ class ScenarioElementsIT {
   void statisticsCountTheElementsJobs() {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String start = Goals.createSimple("sc-st");
-    long wait = s.element("wait", "{\"minutes\":0}");
-    long after = s.element("wait", "{\"minutes\":600}");
+    var wait = s.element("wait", "{\"minutes\":1}");
+    var after = s.element("wait", "{\"minutes\":600}");
     s.edge(wait, after, "positive");
     s.trigger("goal_completed", start, wait);
     s.enable();
     long user = Goals.user();
     Goals.complete(start, user);
+    await().atMost(WAIT).until(() -> "waiting".equals(ScenarioGraphs.state(wait, user)));
+    // the minute passes
+    Db.update(
+        "update scenario_jobs set entered_at = entered_at - interval '2 minutes', due_at = now()"
+            + " where element_id = ? and user_id = ?",
+        wait.id(),
+        user);
     await().atMost(WAIT).until(() -> ScenarioGraphs.state(after, user) != null);
 
-    Api.Reply reply = Api.bootstrap().get("/api/v1/scenarios/stats?id=" + s.scenarioId);
+    Api.Reply reply = Api.bootstrap().get("/api/v1/scenarios/stats?id=" + s.id());
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     var elements = reply.json().getJsonArray("elements");
     assertThat(elements).hasSize(2);

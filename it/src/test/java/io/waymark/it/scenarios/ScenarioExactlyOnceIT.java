@@ -1,120 +1,78 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
+import io.waymark.it.support.Api;
+import io.waymark.it.support.CampaignFixtures;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
+import io.waymark.it.support.Receiver;
+import io.waymark.it.support.StubServer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Exactly-once under competition: many jobs become due at once while the server's timers run,
  * concurrent operator dispatch passes claim too, and every job is also handed to the queue again
  * (duplicate messages). Each job must have run once: one banner, one descendant job, one webhook
- * delivery and one call at the receiver.
+ * delivery and one call at the receiver (the suite's {@link StubServer}).
  */
 class ScenarioExactlyOnceIT {
 
-  private static final int PORT =
-      Integer.parseInt(System.getProperty("it.scenario-webhook.port", "28098"));
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-  private static final Map<String, JsonObject> BODIES = new ConcurrentHashMap<>();
-  private static HttpServer server;
-  private static ExecutorService executor;
-
-  @BeforeAll
-  static void startReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-    server.createContext(
-        "/hook",
-        exchange -> {
-          try (exchange;
-              InputStream in = exchange.getRequestBody()) {
-            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (key != null) {
-              CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-              try (var reader = Json.createReader(new StringReader(body))) {
-                BODIES.put(key, reader.readObject());
-              }
-            }
-            exchange.sendResponseHeaders(204, -1);
-          }
-        });
-    executor = Executors.newFixedThreadPool(4);
-    server.setExecutor(executor);
-    server.start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
 
   @Test
   void everyJobRunsOnceWhateverClaimsOrHandsItOff() throws Exception {
+    Receiver hook = StubServer.receiver(StubServer.uniquePath("webhooks"));
     JsonObject campaign = CampaignFixtures.create("");
     long bannerId =
         campaign.getJsonArray("banners").getJsonObject(0).getJsonNumber("id").longValue();
     ScenarioGraphs s = ScenarioGraphs.scenario();
-    String start = "sc-once-" + CampaignFixtures.marker();
-    long banner = s.element("banner", "{\"banner_id\":" + bannerId + ",\"expiresInMinutes\":60}");
-    long webhook =
+    String start = Goals.createSimple("sc-once");
+    var hold = s.element("wait", "{\"minutes\":600}");
+    var banner = s.element("banner", "{\"banner_id\":" + bannerId + ",\"expiresInMinutes\":60}");
+    var webhook =
         s.element(
-            "webhook",
-            "{\"url\":\"http://127.0.0.1:"
-                + PORT
-                + "/hook\",\"headers\":{\"X-Journey\":\"once\"}}");
-    long after = s.element("wait", "{\"minutes\":600}");
-    s.edge(banner, webhook, "positive").edge(webhook, after, "positive");
-    // jobs pile up while the scenario is disabled (as a trigger inserts them), then become
-    // claimable at once
+            "webhook", "{\"url\":\"" + hook.url() + "\",\"headers\":{\"X-Journey\":\"once\"}}");
+    var after = s.element("wait", "{\"minutes\":600}");
+    s.edge(hold, banner, "positive")
+        .edge(banner, webhook, "positive")
+        .edge(webhook, after, "positive");
+    s.trigger("goal_completed", start, hold);
+    s.enable();
+    // the users enter the scenario and wait in the first element
     List<Long> users = new ArrayList<>();
-    List<Long> bannerJobs = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       long user = Goals.user();
       users.add(user);
-      bannerJobs.add(
-          ((Number)
-                  Db.single(
-                      "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, context, created_at,"
-                          + " updated_at) values (nextval('scenario_jobs_seq'), ?, ?, ?, 'created', now(), ?, now(), now()) returning id",
-                      s.scenarioId,
-                      banner,
-                      user,
-                      "{\"event\":\"goal_completed\",\"goal_code\":\"" + start + "\"}"))
-              .longValue());
+      assertThat(Goals.complete(start, user).status()).isEqualTo(200);
     }
-    String ids = bannerJobs.stream().map(String::valueOf).collect(Collectors.joining(","));
+    await()
+        .atMost(WAIT)
+        .until(() -> users.stream().allMatch(u -> "waiting".equals(ScenarioGraphs.state(hold, u))));
+    String holdIds =
+        users.stream()
+            .map(u -> String.valueOf(ScenarioGraphs.jobId(hold, u)))
+            .collect(Collectors.joining(","));
 
+    // the wait is over for all of them at once
     Db.update(
-        "update scenarios set enabled = true, updated_at = clock_timestamp() where id = ?",
-        s.scenarioId);
+        "update scenario_jobs set entered_at = entered_at - interval '601 minutes', due_at = now()"
+            + " where element_id = ?",
+        hold.id());
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Future<Api.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < 18; i++) {
-        String body = i % 3 == 0 ? "{\"job_ids\":[" + ids + "]}" : "";
+        String body = i % 3 == 0 ? "{\"job_ids\":[" + holdIds + "]}" : "";
         replies.add(pool.submit(() -> Api.bootstrap().post("/api/v1/ops/scenario-dispatch", body)));
       }
       for (Future<Api.Reply> reply : replies) {
@@ -130,7 +88,15 @@ class ScenarioExactlyOnceIT {
     // and once more after everything ran: duplicates of finished jobs change nothing
     assertThat(
             Api.bootstrap()
-                .post("/api/v1/ops/scenario-dispatch", "{\"job_ids\":[" + ids + "]}")
+                .post(
+                    "/api/v1/ops/scenario-dispatch",
+                    "{\"job_ids\":["
+                        + holdIds
+                        + ","
+                        + jobIds(banner, users)
+                        + ","
+                        + jobIds(webhook, users)
+                        + "]}")
                 .status())
         .isEqualTo(200);
     await()
@@ -138,10 +104,15 @@ class ScenarioExactlyOnceIT {
         .until(
             () ->
                 users.stream()
-                    .allMatch(
-                        u -> CALLS.containsKey(String.valueOf(ScenarioGraphs.jobId(webhook, u)))));
+                    .allMatch(u -> !calls(hook, ScenarioGraphs.jobId(webhook, u)).isEmpty()));
 
     for (long user : users) {
+      long holdJob = ScenarioGraphs.jobId(hold, user);
+      assertThat(ScenarioGraphs.jobs(hold, user))
+          .singleElement()
+          .satisfies(r -> assertThat(r.get(1)).isEqualTo("finished"));
+      assertThat(Db.single("select count(*) from scenario_jobs where parent_id = ?", holdJob))
+          .isEqualTo(1L);
       long bannerJob = ScenarioGraphs.jobId(banner, user);
       assertThat(ScenarioGraphs.jobs(banner, user))
           .singleElement()
@@ -163,13 +134,16 @@ class ScenarioExactlyOnceIT {
                   "select count(*) from scenario_webhook_deliveries where job_id = ?", webhookJob))
           .isEqualTo(1L);
       String key = String.valueOf(webhookJob);
-      assertThat(CALLS.get(key).get()).as("calls with Idempotency-Key %s", key).isEqualTo(1);
-      JsonObject body = BODIES.get(key);
-      assertThat(body.getJsonNumber("scenario_id").longValue()).isEqualTo(s.scenarioId);
+      List<Receiver.Exchange> calls = calls(hook, webhookJob);
+      assertThat(calls).as("calls with Idempotency-Key %s", key).hasSize(1);
+      assertThat(calls.get(0).request().header("X-Journey")).isEqualTo("once");
+      JsonObject body = calls.get(0).request().json();
+      assertThat(body.getJsonNumber("scenario_id").longValue()).isEqualTo(s.id());
       assertThat(body.getJsonNumber("user_id").longValue()).isEqualTo(user);
       assertThat(body.getJsonObject("trigger").getString("goal_code")).isEqualTo(start);
       assertThat(body.getString("element_id"))
-          .isEqualTo(Db.single("select uuid::text from scenario_elements where id = ?", webhook));
+          .isEqualTo(
+              Db.single("select uuid::text from scenario_elements where id = ?", webhook.id()));
     }
     await()
         .atMost(WAIT)
@@ -179,8 +153,20 @@ class ScenarioExactlyOnceIT {
                             Db.single(
                                 "select count(*) from scenario_webhook_deliveries d join scenario_jobs j on j.id = d.job_id"
                                     + " where j.element_id = ? and d.state = 'delivered'",
-                                webhook))
+                                webhook.id()))
                         .intValue()
                     == users.size());
+  }
+
+  /** The receiver's calls for that webhook job (its id is the Idempotency-Key). */
+  private static List<Receiver.Exchange> calls(Receiver hook, long webhookJob) {
+    String key = String.valueOf(webhookJob);
+    return hook.exchanges(r -> key.equals(r.header("Idempotency-Key")));
+  }
+
+  private static String jobIds(ScenarioGraphs.Element element, List<Long> users) {
+    return users.stream()
+        .map(u -> String.valueOf(ScenarioGraphs.jobId(element, u)))
+        .collect(Collectors.joining(","));
   }
 }

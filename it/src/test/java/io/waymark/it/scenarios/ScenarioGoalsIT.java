@@ -1,8 +1,10 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,17 @@ class ScenarioGoalsIT {
   /**
    * trigger (goal_completed of {@code start}) → goal element → positive / negative wait elements.
    */
-  record Journey(ScenarioGraphs scenario, String start, long goal, long positive, long negative) {}
+  record Journey(
+      ScenarioGraphs scenario,
+      String start,
+      ScenarioGraphs.Element goal,
+      ScenarioGraphs.Element positive,
+      ScenarioGraphs.Element negative) {}
 
   private static Journey journey(String codes, String timeout) {
     ScenarioGraphs s = ScenarioGraphs.scenario();
     String start = Goals.createSimple("sc-start");
-    long goal =
+    var goal =
         s.element(
             "goal",
             "{\"codes\":"
@@ -32,8 +39,8 @@ class ScenarioGoalsIT {
                 + ",\"recheckPeriodMinutes\":600"
                 + (timeout == null ? "" : ",\"timeoutMinutes\":" + timeout)
                 + "}");
-    long positive = s.element("wait", "{\"minutes\":600}");
-    long negative = s.element("wait", "{\"minutes\":600}");
+    var positive = s.element("wait", "{\"minutes\":600}");
+    var negative = s.element("wait", "{\"minutes\":600}");
     s.edge(goal, positive, "positive").edge(goal, negative, "negative");
     s.trigger("goal_completed", start, goal);
     s.enable();
@@ -108,7 +115,7 @@ class ScenarioGoalsIT {
     // two hours pass
     Db.update(
         "update scenario_jobs set entered_at = entered_at - interval '2 hours', due_at = now() where element_id = ? and user_id = ?",
-        j.goal(),
+        j.goal().id(),
         user);
 
     await().atMost(WAIT).until(() -> ScenarioGraphs.state(j.negative(), user) != null);
@@ -188,11 +195,11 @@ class ScenarioGoalsIT {
                 Db.single(
                     "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, created_at, updated_at)"
                         + " values (nextval('scenario_jobs_seq'), ?, ?, ?, 'created', now(), now() - interval '1 minute', now()) returning id",
-                    j.scenario().scenarioId,
-                    j.goal(),
+                    j.scenario().id(),
+                    j.goal().id(),
                     other))
             .longValue();
-    j.scenario().restore();
+    j.scenario().restore().enable();
     await()
         .atMost(WAIT)
         .until(

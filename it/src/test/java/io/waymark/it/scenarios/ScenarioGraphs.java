@@ -1,134 +1,212 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Scenarios for the engine's tests, written straight into V9's definition tables (the engine reads
- * nothing else), so these tests do not depend on the scenario document API. {@link #enable()} makes
- * the server's engine see the change at once by running a dispatch pass (which re-reads the
- * definitions when they changed).
+ * Scenarios for the engine's tests, built as a user would: elements, edges and triggers are
+ * collected here and saved as one scenario document through {@code POST /api/v1/scenarios/create}
+ * (so the document API's validation applies), then enabled, disabled, deleted and restored through
+ * the API. Each change is followed by a dispatch pass so that the engine sees it at once. The
+ * engine's jobs are read back by the elements' database ids ({@link Element#id()}, known once the
+ * scenario is saved).
  */
-final class ScenarioGraphs {
+public final class ScenarioGraphs {
 
-  final long scenarioId;
+  /**
+   * An element of the scenario being built; its database id is known once the scenario is saved.
+   */
+  public final class Element {
+    final String uuid = UUID.randomUUID().toString();
+    final String type;
+    final JsonObject options;
+    final List<JsonObject> descendants = new ArrayList<>();
+    private Long id;
 
-  private ScenarioGraphs(long scenarioId) {
-    this.scenarioId = scenarioId;
+    private Element(String type, JsonObject options) {
+      this.type = type;
+      this.options = options;
+    }
+
+    /** The element's id in {@code scenario_elements} (what jobs refer to). */
+    public long id() {
+      if (id == null) {
+        assertThat(scenarioId).as("the scenario is saved (enable() it first)").isNotNull();
+        id =
+            ((Number) Db.single("select id from scenario_elements where uuid = ?::uuid", uuid))
+                .longValue();
+      }
+      return id;
+    }
   }
 
-  /** A new, disabled scenario with no elements. */
-  static ScenarioGraphs scenario() {
-    Object id =
-        Db.single(
-            "insert into scenarios (name, enabled, created_at, updated_at) values (?, false, now(), now()) returning id",
-            "IT scenario " + UUID.randomUUID());
-    return new ScenarioGraphs(((Number) id).longValue());
+  private final String name = "IT scenario " + UUID.randomUUID();
+  private final Map<String, Element> elements = new LinkedHashMap<>();
+  private final JsonObjectBuilder triggers = Json.createObjectBuilder();
+  private Long scenarioId;
+
+  private ScenarioGraphs() {}
+
+  /** A new scenario, not saved until {@link #enable()}. */
+  public static ScenarioGraphs scenario() {
+    return new ScenarioGraphs();
   }
 
-  long element(String type, String optionsJson) {
-    return ((Number)
-            Db.single(
-                "insert into scenario_elements (scenario_id, uuid, name, type, options) values (?, ?, ?, ?, ?) returning id",
-                scenarioId,
-                UUID.randomUUID(),
-                type + " element",
-                type,
-                optionsJson))
-        .longValue();
+  /** The saved scenario's id. */
+  public long id() {
+    assertThat(scenarioId).as("the scenario is saved (enable() it first)").isNotNull();
+    return scenarioId;
   }
 
-  ScenarioGraphs edge(long parent, long child, String direction) {
-    Db.update(
-        "insert into scenario_element_edges (parent_id, child_id, direction) values (?, ?, ?)",
-        parent,
-        child,
-        direction);
+  /** An element of that type; its options as JSON (the document's {@code <type>} object). */
+  public Element element(String type, String optionsJson) {
+    try (var reader = Json.createReader(new StringReader(optionsJson))) {
+      Element element = new Element(type, reader.readObject());
+      elements.put(element.uuid, element);
+      return element;
+    }
+  }
+
+  public ScenarioGraphs edge(Element parent, Element child, String direction) {
+    parent.descendants.add(
+        Json.createObjectBuilder().add("uuid", child.uuid).add("direction", direction).build());
     return this;
   }
 
-  ScenarioGraphs variantEdge(long parent, long child, int position) {
-    Db.update(
-        "insert into scenario_element_edges (parent_id, child_id, direction, position) values (?, ?, 'positive', ?)",
-        parent,
-        child,
-        position);
+  /** An A/B test's edge to the variant at that position. */
+  public ScenarioGraphs variantEdge(Element parent, Element child, int position) {
+    parent.descendants.add(
+        Json.createObjectBuilder()
+            .add("uuid", child.uuid)
+            .add("direction", "positive")
+            .add("position", position)
+            .build());
     return this;
   }
 
   /**
-   * An event trigger starting the given elements; {@code matchValue} is the goal code / event name
-   * / segment code.
+   * An event trigger starting the given elements; {@code matchValue} is the goal code ({@code
+   * goal_completed}, {@code goal_timed_out}), the event name ({@code event_received}) or the
+   * segment code ({@code segment_entered}); {@code null} for {@code user_registered}.
    */
-  long trigger(String eventCode, String matchValue, long... elements) {
-    long id =
-        ((Number)
-                Db.single(
-                    "insert into scenario_triggers (scenario_id, uuid, name, type, event_code, match_value)"
-                        + " values (?, ?, 'IT trigger', 'event', ?, ?) returning id",
-                    scenarioId,
-                    UUID.randomUUID(),
-                    eventCode,
-                    matchValue))
-            .longValue();
-    for (long element : elements) {
-      Db.update(
-          "insert into scenario_trigger_elements (trigger_id, element_id) values (?, ?)",
-          id,
-          element);
+  public ScenarioGraphs trigger(String eventCode, String matchValue, Element... starts) {
+    JsonObjectBuilder options = Json.createObjectBuilder();
+    if (matchValue != null) {
+      String option =
+          switch (eventCode) {
+            case "event_received" -> "event_name";
+            case "segment_entered" -> "segment_code";
+            default -> "goal_code";
+          };
+      options.add(option, matchValue);
     }
-    return id;
+    JsonArrayBuilder started = Json.createArrayBuilder();
+    for (Element start : starts) {
+      started.add(start.uuid);
+    }
+    String uuid = UUID.randomUUID().toString();
+    triggers.add(
+        uuid,
+        Json.createObjectBuilder()
+            .add("id", uuid)
+            .add("name", "IT trigger")
+            .add("type", "event")
+            .add("event", Json.createObjectBuilder().add("code", eventCode))
+            .add("options", options)
+            .add("elements", started));
+    return this;
   }
 
-  ScenarioGraphs enable() {
-    return set("enabled = true");
+  /** Saves the scenario enabled (the first time) or enables it again. */
+  public ScenarioGraphs enable() {
+    if (scenarioId == null) {
+      Api.Reply created = Api.bootstrap().post("/api/v1/scenarios/create", document().toString());
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      scenarioId = created.json().getJsonNumber("id").longValue();
+      dispatch();
+      return this;
+    }
+    return action("POST", "/enable");
   }
 
-  ScenarioGraphs disable() {
-    return set("enabled = false");
+  public ScenarioGraphs disable() {
+    return action("POST", "/disable");
   }
 
-  ScenarioGraphs delete() {
-    return set("deleted_at = now()");
+  public ScenarioGraphs delete() {
+    return action("DELETE", "");
   }
 
-  ScenarioGraphs restore() {
-    return set("deleted_at = null, restored_at = now()");
+  public ScenarioGraphs restore() {
+    return action("POST", "/restore");
   }
 
-  private ScenarioGraphs set(String assignments) {
-    Db.update(
-        "update scenarios set " + assignments + ", updated_at = clock_timestamp() where id = ?",
-        scenarioId);
+  private ScenarioGraphs action(String method, String path) {
+    Api.Reply reply = Api.bootstrap().send(method, "/api/v1/scenarios/" + id() + path, null);
+    assertThat(reply.status()).as(method + " " + path + ": " + reply.body()).isEqualTo(200);
     dispatch();
     return this;
   }
 
+  private JsonObject document() {
+    JsonObjectBuilder documentElements = Json.createObjectBuilder();
+    for (Element e : elements.values()) {
+      JsonObjectBuilder options = Json.createObjectBuilder(e.options);
+      JsonArrayBuilder descendants = Json.createArrayBuilder();
+      e.descendants.forEach(descendants::add);
+      options.add("descendants", descendants);
+      documentElements.add(
+          e.uuid,
+          Json.createObjectBuilder()
+              .add("id", e.uuid)
+              .add("name", e.type + " element")
+              .add("type", e.type)
+              .add(e.type, options));
+    }
+    return Json.createObjectBuilder()
+        .add("name", name)
+        .add("enabled", true)
+        .add("triggers", triggers)
+        .add("elements", documentElements)
+        .add("visual", JsonObject.EMPTY_JSON_OBJECT)
+        .build();
+  }
+
   /** One dispatch pass on the server; returns how many jobs it claimed. */
-  static int dispatch() {
+  public static int dispatch() {
     Api.Reply reply = Api.bootstrap().post("/api/v1/ops/scenario-dispatch", "");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json().getInt("claimed");
   }
 
   /** The user's jobs on an element, oldest first: [id, state, result]. */
-  static List<List<Object>> jobs(long elementId, long userId) {
+  public static List<List<Object>> jobs(Element element, long userId) {
     return Db.query(
         "select id, state, result from scenario_jobs where element_id = ? and user_id = ? order by id",
-        elementId,
+        element.id(),
         userId);
   }
 
-  static String state(long elementId, long userId) {
-    List<List<Object>> jobs = jobs(elementId, userId);
+  public static String state(Element element, long userId) {
+    List<List<Object>> jobs = jobs(element, userId);
     return jobs.isEmpty() ? null : (String) jobs.get(jobs.size() - 1).get(1);
   }
 
-  static long jobId(long elementId, long userId) {
-    List<List<Object>> jobs = jobs(elementId, userId);
-    assertThat(jobs).as("jobs of element %d for user %d", elementId, userId).isNotEmpty();
+  public static long jobId(Element element, long userId) {
+    List<List<Object>> jobs = jobs(element, userId);
+    assertThat(jobs).as("jobs of element %d for user %d", element.id(), userId).isNotEmpty();
     return ((Number) jobs.get(jobs.size() - 1).get(0)).longValue();
   }
 }

@@ -1,15 +1,19 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
-import static io.waymark.it.ScenarioDocs.create;
-import static io.waymark.it.ScenarioDocs.doc;
-import static io.waymark.it.ScenarioDocs.edge;
-import static io.waymark.it.ScenarioDocs.element;
-import static io.waymark.it.ScenarioDocs.trigger;
-import static io.waymark.it.ScenarioDocs.uuid;
+import static io.waymark.it.scenarios.ScenarioDocs.create;
+import static io.waymark.it.scenarios.ScenarioDocs.doc;
+import static io.waymark.it.scenarios.ScenarioDocs.edge;
+import static io.waymark.it.scenarios.ScenarioDocs.element;
+import static io.waymark.it.scenarios.ScenarioDocs.trigger;
+import static io.waymark.it.scenarios.ScenarioDocs.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
+import io.waymark.it.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;

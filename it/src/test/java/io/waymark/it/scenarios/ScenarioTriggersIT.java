@@ -1,8 +1,11 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,12 +19,12 @@ class ScenarioTriggersIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static JsonObject context(long elementId, long userId) {
+  private static JsonObject context(ScenarioGraphs.Element element, long userId) {
     String context =
         (String)
             Db.single(
                 "select context from scenario_jobs where element_id = ? and user_id = ?",
-                elementId,
+                element.id(),
                 userId);
     return new Api.Reply(200, context, null).json();
   }
@@ -31,7 +34,7 @@ class ScenarioTriggersIT {
     String watched = Goals.createSimple("sc-to");
     String other = Goals.createSimple("sc-to-other");
     ScenarioGraphs s = ScenarioGraphs.scenario();
-    long wait = s.element("wait", "{\"minutes\":600}");
+    var wait = s.element("wait", "{\"minutes\":600}");
     s.trigger("goal_timed_out", watched, wait);
     s.enable();
     try {
@@ -56,7 +59,7 @@ class ScenarioTriggersIT {
   void segmentEnteredStartsTheUsersEnteringTheGoalSegment() {
     String goal = Goals.createSimple("sc-seg");
     ScenarioGraphs s = ScenarioGraphs.scenario();
-    long wait = s.element("wait", "{\"minutes\":600}");
+    var wait = s.element("wait", "{\"minutes\":600}");
     s.trigger("segment_entered", "onboarding_" + goal, wait);
     s.enable();
     try {

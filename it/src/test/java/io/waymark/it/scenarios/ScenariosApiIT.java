@@ -1,14 +1,17 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
-import static io.waymark.it.ScenarioDocs.create;
-import static io.waymark.it.ScenarioDocs.doc;
-import static io.waymark.it.ScenarioDocs.edge;
-import static io.waymark.it.ScenarioDocs.element;
-import static io.waymark.it.ScenarioDocs.json;
-import static io.waymark.it.ScenarioDocs.trigger;
-import static io.waymark.it.ScenarioDocs.uuid;
+import static io.waymark.it.scenarios.ScenarioDocs.create;
+import static io.waymark.it.scenarios.ScenarioDocs.doc;
+import static io.waymark.it.scenarios.ScenarioDocs.edge;
+import static io.waymark.it.scenarios.ScenarioDocs.element;
+import static io.waymark.it.scenarios.ScenarioDocs.json;
+import static io.waymark.it.scenarios.ScenarioDocs.trigger;
+import static io.waymark.it.scenarios.ScenarioDocs.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;

@@ -1,11 +1,13 @@
-package io.waymark.it;
+package io.waymark.it.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Browser;
+import io.waymark.it.support.Console;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -15,21 +17,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class ScenariosConsoleIT {
 
+  @RegisterExtension final Console console = new Console();
+
   private static final By MESSAGES = By.id("messages");
   private Browser admin;
-
-  @BeforeEach
-  void browserAvailable() {
-    Browser.requireAvailable();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (admin != null) {
-      admin.screenshot("scenarios-last");
-      admin.close();
-    }
-  }
 
   private static By row(String name) {
     return By.xpath("//tr[.//a[@class='wm-scenario-link' and text()='" + name + "']]");
@@ -46,11 +37,7 @@ class ScenariosConsoleIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValue();
 
-    admin =
-        Browser.signedIn(
-            CampaignsConsoleIT.BASE,
-            CampaignsConsoleIT.ADMIN_EMAIL,
-            CampaignsConsoleIT.ADMIN_PASSWORD);
+    admin = console.signedIn();
     admin.driver().findElement(By.cssSelector("a.wm-nav-scenarios")).click();
     assertThat(
             admin

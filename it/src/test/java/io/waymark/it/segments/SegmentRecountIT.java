@@ -1,8 +1,10 @@
-package io.waymark.it;
+package io.waymark.it.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;

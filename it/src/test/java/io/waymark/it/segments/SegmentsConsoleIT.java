@@ -1,7 +1,12 @@
-package io.waymark.it;
+package io.waymark.it.segments;
 
+import static io.waymark.it.support.TestServer.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Browser;
+import io.waymark.it.support.Console;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,10 +23,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -35,34 +38,14 @@ import org.openqa.selenium.support.ui.Select;
  */
 class SegmentsConsoleIT {
 
-  static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
+  @RegisterExtension final Console console = new Console();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
   private static final By LIVE_COUNT = By.id("segment:live-count");
 
-  private final List<Browser> browsers = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private String testName;
-
-  @BeforeEach
-  void browserAvailable(TestInfo info) {
-    Browser
-        .requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as
-    // a whole
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    for (int i = 0; i < browsers.size(); i++) {
-      browsers.get(i).screenshot("segments-" + testName + "-" + i + "-last");
-      browsers.get(i).close();
-    }
-  }
 
   @Test
   void segmentBuiltInTheConsoleCountsSavesAndListsItsMembers() {
@@ -78,7 +61,7 @@ class SegmentsConsoleIT {
     Api.createUser("segc-" + run + "-nogoal@it.example.com", null);
     assign(goal, Api.createUser(Api.email("segc-other"), null).getJsonNumber("id").longValue());
 
-    Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    Browser admin = console.signedIn();
     admin.driver().findElement(By.cssSelector("a.wm-nav-segments")).click();
     admin.visible(By.id("segments"));
     admin.driver().findElement(By.id("new-segment")).click();
@@ -206,7 +189,7 @@ class SegmentsConsoleIT {
   void goalSegmentOpensReadOnlyWithTheReason() {
     String goal = Goals.createSimple("segc-locked");
     String code = "onboarding_" + goal;
-    Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    Browser admin = console.signedIn();
     admin.open(BASE + "/admin/segments/list.xhtml?group=onboarding");
     WebElement row = segmentRow(admin, code);
     assertThat(row.findElement(By.className("wm-segment-locked")).getAttribute("title"))
@@ -237,7 +220,7 @@ class SegmentsConsoleIT {
   void adminDefinesASegmentByRawSqlThatMustOnlyRead() {
     String email = "segc-sql-" + run + "@it.example.com";
     long user = Api.createUser(email, null).getJsonNumber("id").longValue();
-    Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    Browser admin = console.signedIn();
     admin.open(BASE + "/admin/segments/edit.xhtml");
     String code = "console-sql-" + run;
     admin.type(By.id("segment:code"), code);
@@ -290,10 +273,7 @@ class SegmentsConsoleIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String email = "segc-viewer-" + run + "@it.waymark.test";
     String password = "viewer-Secret-" + run;
-    long viewerId = Api.createUser(email, password).getJsonNumber("id").longValue();
-    Db.update("insert into user_roles (user_id, role) values (?, 'viewer')", viewerId);
-
-    Browser viewer = signedIn(email, password);
+    Browser viewer = console.signedInAsNewViewer(email, password);
     viewer.open(BASE + "/admin/segments/list.xhtml");
     viewer.visible(By.id("segments"));
     assertThat(viewer.present(By.id("new-segment"))).isFalse();
@@ -337,18 +317,6 @@ class SegmentsConsoleIT {
   }
 
   // --- browser steps
-
-  private Browser signedIn(String email, String password) {
-    Browser browser = Browser.start();
-    browsers.add(browser);
-    browser.open(BASE + "/login.xhtml");
-    browser.type(By.id("login:email"), email);
-    browser.type(By.id("login:password"), password);
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.waiting().until(ExpectedConditions.urlContains("/admin/"));
-    browser.visible(By.id("current-user"));
-    return browser;
-  }
 
   /**
    * Something inside the builder's node with this JSON path (nodes are siblings, so the selector

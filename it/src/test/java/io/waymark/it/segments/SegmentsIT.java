@@ -1,7 +1,10 @@
-package io.waymark.it;
+package io.waymark.it.segments;
 
+import static io.waymark.it.support.ApiAssertions.assertDenied;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -274,7 +277,7 @@ class SegmentsIT {
             + code
             + "\",\"name\":\"Raw\",\"sql\":\"select id from users where active\"}";
     var token = Api.createToken(null, "segments.create");
-    AuthorizationIT.assertDenied(
+    assertDenied(
         Api.withToken(token.getKey()).post("/api/v1/segments", body),
         "Token has no access to resource [segments.raw-sql]");
     Api.Reply writes =

@@ -1,4 +1,4 @@
-package io.waymark.it;
+package io.waymark.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,9 +20,8 @@ import java.util.UUID;
  */
 public final class Api {
 
-  public static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  public static final String BOOTSTRAP_TOKEN =
-      System.getProperty("it.api-token", "it-bootstrap-7c2f9d1e4b8a");
+  public static final String BASE = TestServer.BASE;
+  public static final String BOOTSTRAP_TOKEN = TestServer.BOOTSTRAP_TOKEN;
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -1,4 +1,4 @@
-package io.waymark.it;
+package io.waymark.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with a loud message — except on CI ({@code CI=true}), where a missing browser fails the test: a
  * green CI must mean the browser tests ran.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final WebDriver driver;
   private final Path profile;
@@ -45,7 +45,7 @@ final class Browser implements AutoCloseable {
    * Skips the calling test (or, from {@code @BeforeAll}, the whole class) with a loud message when
    * Chromium or its driver is missing; with {@code CI=true} fails instead.
    */
-  static void requireAvailable() {
+  public static void requireAvailable() {
     Path chromium = chromium();
     Path chromedriver = chromedriver();
     if (chromium == null || chromedriver == null) {
@@ -71,7 +71,7 @@ final class Browser implements AutoCloseable {
     return locate("it.chromedriver", "/usr/bin/chromedriver", "chromedriver");
   }
 
-  static Browser start() {
+  public static Browser start() {
     requireAvailable();
     Path chromium = chromium();
     Path chromedriver = chromedriver();
@@ -124,23 +124,32 @@ final class Browser implements AutoCloseable {
     return null;
   }
 
-  /** A new browser signed in to the console (the caller closes it), on a page under /admin/. */
-  static Browser signedIn(String base, String email, String password) {
-    Browser browser = start();
-    browser.open(base + "/login.xhtml");
-    browser.type(By.id("login:email"), email);
-    browser.type(By.id("login:password"), password);
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.waiting().until(ExpectedConditions.urlContains("/admin/"));
-    browser.visible(By.id("current-user"));
-    return browser;
+  /**
+   * Signs in on the console's login page as that user and waits for a page under /admin/ (a wrong
+   * password fails the wait; use {@link #submitLogin} to test refusals).
+   */
+  public Browser signIn(String email, String password) {
+    submitLogin(email, password);
+    waiting().until(ExpectedConditions.urlContains("/admin/"));
+    visible(By.id("current-user"));
+    return this;
   }
 
-  WebDriver driver() {
+  /** Fills in and submits the login form (opening the login page unless it is shown already). */
+  public void submitLogin(String email, String password) {
+    if (!driver.getCurrentUrl().contains("/login.xhtml")) {
+      open(TestServer.BASE + "/login.xhtml");
+    }
+    type(By.id("login:email"), email);
+    type(By.id("login:password"), password);
+    driver.findElement(By.id("login:submit")).click();
+  }
+
+  public WebDriver driver() {
     return driver;
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
@@ -149,40 +158,40 @@ final class Browser implements AutoCloseable {
    * whole forms, so an element found a moment ago can be gone before its text is read
    * (StaleElementReferenceException).
    */
-  WebDriverWait waiting() {
+  public WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
   /** The element once it is visible. */
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /** Waits until the element's text contains the given text; answers the element. */
-  WebElement text(By by, String contained) {
+  public WebElement text(By by, String contained) {
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, contained));
     return driver.findElement(by);
   }
 
   /** Waits until the element's whole text is exactly the given text. */
-  void textIs(By by, String text) {
+  public void textIs(By by, String text) {
     waiting().until(ExpectedConditions.textToBe(by, text));
   }
 
-  boolean present(By by) {
+  public boolean present(By by) {
     return !driver.findElements(by).isEmpty();
   }
 
-  void type(By by, String text) {
+  public void type(By by, String text) {
     WebElement field = visible(by);
     field.clear();
     field.sendKeys(text);
   }
 
   /** A PNG of the page under target/screenshots, for looking at what a failing test saw. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Path dir = Files.createDirectories(Path.of("target", "screenshots"));
       Path file = dir.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");

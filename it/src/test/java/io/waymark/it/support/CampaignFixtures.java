@@ -1,4 +1,4 @@
-package io.waymark.it;
+package io.waymark.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,23 +10,23 @@ import java.util.UUID;
  * Test data for campaigns: marker segments, campaigns, and the banners of given campaigns a user
  * gets.
  */
-final class CampaignFixtures {
+public final class CampaignFixtures {
 
   private CampaignFixtures() {}
 
-  static String marker() {
+  public static String marker() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** A user whose email contains the given markers. */
-  static long user(String... markers) {
+  public static long user(String... markers) {
     return Api.createUser(Api.email("cmp-" + String.join("-", markers)), null)
         .getJsonNumber("id")
         .longValue();
   }
 
   /** A criteria segment: the users whose email contains the marker. Returns its code. */
-  static String markerSegment(String marker) {
+  public static String markerSegment(String marker) {
     String code = "cmp-" + marker;
     String criteria =
         "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"email\",\"operator\":\"contains\",\"value\":\""
@@ -51,7 +51,7 @@ final class CampaignFixtures {
    * Creates a campaign from the JSON members given (without braces) plus one banner; returns the
    * campaign JSON.
    */
-  static JsonObject create(String members) {
+  public static JsonObject create(String members) {
     String body =
         "{\"name\":\"Campaign "
             + marker()
@@ -63,11 +63,11 @@ final class CampaignFixtures {
     return reply.json().getJsonObject("campaign");
   }
 
-  static long id(JsonObject campaign) {
+  public static long id(JsonObject campaign) {
     return campaign.getJsonNumber("id").longValue();
   }
 
-  static String segmentList(String... codes) {
+  public static String segmentList(String... codes) {
     return codes.length == 0 ? "[]" : "[\"" + String.join("\",\"", codes) + "\"]";
   }
 
@@ -75,7 +75,7 @@ final class CampaignFixtures {
    * The ids of the campaigns (among {@code ours}) whose banners the user gets now; other tests'
    * campaigns are ignored.
    */
-  static List<Long> shownCampaigns(long userId, List<Long> ours) {
+  public static List<Long> shownCampaigns(long userId, List<Long> ours) {
     Api.Reply reply = Api.bootstrap().get("/api/v1/campaigns/banners?user_id=" + userId);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json().getJsonArray("banners").stream()
@@ -86,12 +86,12 @@ final class CampaignFixtures {
         .toList();
   }
 
-  static boolean shown(long userId, long campaignId) {
+  public static boolean shown(long userId, long campaignId) {
     return shownCampaigns(userId, List.of(campaignId)).contains(campaignId);
   }
 
   /** This server's cache entry for a segment, or null. */
-  static JsonObject cached(String code) {
+  public static JsonObject cached(String code) {
     JsonObject cache = Api.bootstrap().get("/api/v1/ops/campaign-segment-cache").json();
     return cache.getJsonArray("segments").stream()
         .map(v -> v.asJsonObject())
@@ -100,12 +100,12 @@ final class CampaignFixtures {
         .orElse(null);
   }
 
-  static boolean built(String code) {
+  public static boolean built(String code) {
     JsonObject entry = cached(code);
     return entry != null && entry.getBoolean("built");
   }
 
-  static long rechecks() {
+  public static long rechecks() {
     return Api.bootstrap()
         .get("/api/v1/ops/campaign-segment-cache")
         .json()

@@ -1,4 +1,4 @@
-package io.waymark.it;
+package io.waymark.it.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

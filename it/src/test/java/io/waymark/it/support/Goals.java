@@ -1,17 +1,17 @@
-package io.waymark.it;
+package io.waymark.it.support;
 
 import java.util.UUID;
 
 /** Test data for goals: unique codes, quick creation. */
-final class Goals {
+public final class Goals {
 
   private Goals() {}
 
-  static String code(String prefix) {
+  public static String code(String prefix) {
     return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
   }
 
-  static String createSimple(String prefix) {
+  public static String createSimple(String prefix) {
     String code = code(prefix);
     Api.Reply reply =
         Api.bootstrap()
@@ -24,11 +24,11 @@ final class Goals {
     return code;
   }
 
-  static long user() {
+  public static long user() {
     return Api.createUser(Api.email("goals"), null).getJsonNumber("id").longValue();
   }
 
-  static Api.Reply complete(String code, Object userId) {
+  public static Api.Reply complete(String code, Object userId) {
     String id = userId instanceof String s ? "\"" + s + "\"" : String.valueOf(userId);
     return Api.bootstrap()
         .post(
@@ -36,7 +36,7 @@ final class Goals {
             "{\"goal_code\":\"" + code + "\",\"user_id\":" + id + "}");
   }
 
-  static Api.Reply assign(String code, long userId, Integer timeoutMinutes) {
+  public static Api.Reply assign(String code, long userId, Integer timeoutMinutes) {
     return Api.bootstrap()
         .post(
             "/api/v1/onboarding-goals/assign",
@@ -48,7 +48,7 @@ final class Goals {
                 + "}");
   }
 
-  static Api.Reply timeout(String code, long userId) {
+  public static Api.Reply timeout(String code, long userId) {
     return Api.bootstrap()
         .post(
             "/api/v1/onboarding-goals/timeout",
@@ -56,7 +56,7 @@ final class Goals {
   }
 
   /** The user's rows for the goal, oldest first: [completed?, timed out?] per row. */
-  static java.util.List<java.util.List<Object>> rows(String code, long userId) {
+  public static java.util.List<java.util.List<Object>> rows(String code, long userId) {
     return Db.query(
         "select u.completed_at is not null, u.timedout_at is not null from user_onboarding_goals u"
             + " join onboarding_goals g on g.id = u.onboarding_goal_id where g.code = ? and u.user_id = ? order by u.created_at, u.id",

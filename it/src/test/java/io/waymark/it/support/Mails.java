@@ -1,4 +1,4 @@
-package io.waymark.it;
+package io.waymark.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** Email-template fixtures for the tests. */
-final class Mails {
+public final class Mails {
 
   private Mails() {}
 
-  static String code(String prefix) {
+  public static String code(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static String body(String code, String name, String subject, String html, String text) {
+  public static String body(String code, String name, String subject, String html, String text) {
     var json = Json.createObjectBuilder();
     if (code != null) {
       json.add("code", code);
@@ -34,7 +34,7 @@ final class Mails {
   }
 
   /** Creates a template with the bootstrap token and returns it. */
-  static JsonObject create(String code, String subject, String html, String text) {
+  public static JsonObject create(String code, String subject, String html, String text) {
     Api.Reply reply =
         Api.bootstrap()
             .post("/api/v1/email-templates", body(code, "Template " + code, subject, html, text));
@@ -44,7 +44,7 @@ final class Mails {
     return reply.json().getJsonObject("template");
   }
 
-  static Api.Reply send(String code, long userId, String paramsJson, String idempotencyKey) {
+  public static Api.Reply send(String code, long userId, String paramsJson, String idempotencyKey) {
     String body =
         "{\"user_id\":"
             + userId
@@ -55,17 +55,17 @@ final class Mails {
   }
 
   /** The SMTP port the IT server sends to ({@code it.mail.port}). */
-  static final int SMTP_PORT = Integer.parseInt(System.getProperty("it.mail.port", "28097"));
+  public static final int SMTP_PORT = Integer.parseInt(System.getProperty("it.mail.port", "28097"));
 
   /** A real SMTP server (GreenMail) where the IT server delivers; stop it after the test class. */
-  static GreenMail startSmtp() {
+  public static GreenMail startSmtp() {
     GreenMail server =
         new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     server.start();
     return server;
   }
 
-  static List<MimeMessage> received(GreenMail smtp, String recipient) {
+  public static List<MimeMessage> received(GreenMail smtp, String recipient) {
     return Arrays.stream(smtp.getReceivedMessages())
         .filter(
             m -> {

@@ -1,7 +1,10 @@
-package io.waymark.it;
+package io.waymark.it.tokens;
 
+import static io.waymark.it.support.ApiAssertions.assertDenied;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Api;
+import io.waymark.it.support.Db;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,14 +131,5 @@ class AuthorizationIT {
             "users.create", "users.get", "users.list", "api-tokens.manage", "api-resources.list");
     assertThat(body.getJsonArray("resources").getJsonObject(0).keySet())
         .containsExactlyInAnyOrder("name", "method", "path");
-  }
-
-  static void assertDenied(Api.Reply reply, String reason) {
-    assertThat(reply.status()).isEqualTo(403);
-    JsonObject body = reply.json();
-    assertThat(body.getString("status")).isEqualTo("error");
-    assertThat(body.getString("message")).isEqualTo("Not authorized: " + reason);
-    assertThat(body.getString("error")).isEqualTo("no_authorization");
-    assertThat(body.getString("code")).isEqualTo("no_authorization");
   }
 }

@@ -1,7 +1,13 @@
-package io.waymark.it;
+package io.waymark.it.users;
 
+import static io.waymark.it.support.TestServer.ADMIN_EMAIL;
+import static io.waymark.it.support.TestServer.ADMIN_PASSWORD;
+import static io.waymark.it.support.TestServer.BASE;
+import static io.waymark.it.support.TestServer.BOOTSTRAP_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.it.support.Browser;
+import io.waymark.it.support.Console;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -12,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +25,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -36,35 +39,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class AdminConsoleIT {
 
-  static final String BASE = System.getProperty("it.base-url", "http://127.0.0.1:28080");
-  static final String ADMIN_EMAIL = System.getProperty("it.admin-email", "admin@it.waymark.test");
-  static final String ADMIN_PASSWORD = System.getProperty("it.admin-password", "it-admin-Secret-1");
-  static final String BOOTSTRAP_TOKEN =
-      System.getProperty("it.api-token", "it-bootstrap-7c2f9d1e4b8a");
+  @RegisterExtension final Console console = new Console();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
 
-  private final List<Browser> browsers = new ArrayList<>();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private String testName;
-
-  @BeforeEach
-  void browserAvailable(TestInfo info) {
-    Browser
-        .requireAvailable(); // before any data is made: each test is skipped (or, on CI, fails) as
-    // a whole
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    for (int i = 0; i < browsers.size(); i++) {
-      browsers.get(i).screenshot(testName + "-" + i + "-last");
-      browsers.get(i).close();
-    }
-  }
 
   @Test
   void adminCreatesTokenGrantsResourcesAndTheApiHonoursIt() throws Exception {
@@ -193,8 +174,8 @@ class AdminConsoleIT {
     assertThat(created.statusCode()).isEqualTo(201);
 
     // no role yet: a CRM user cannot sign in to the console
-    Browser viewer = browser();
-    signIn(viewer, email, password);
+    Browser viewer = console.browser();
+    viewer.submitLogin(email, password);
     viewer.text(MESSAGES, "Sign-in failed");
     assertThat(viewer.driver().getCurrentUrl()).contains("/login.xhtml");
 
@@ -221,7 +202,7 @@ class AdminConsoleIT {
     assertThat(admin.present(By.id("login:email"))).isTrue();
 
     // the viewer signs in, sees tokens and users, and is offered no way to change them
-    signIn(viewer, email, password);
+    viewer.submitLogin(email, password);
     viewer.waiting().until(ExpectedConditions.urlContains("/admin/"));
     assertThat(viewer.text(By.id("current-role"), "viewer").getText()).isEqualTo("viewer");
     viewer.open(BASE + "/admin/tokens/list.xhtml");
@@ -265,7 +246,7 @@ class AdminConsoleIT {
         .isFalse();
 
     // an admin takes the role away: the viewer's open session ends at its next request
-    signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin.submitLogin(ADMIN_EMAIL, ADMIN_PASSWORD);
     admin.waiting().until(ExpectedConditions.urlContains("/admin/"));
     admin.open(viewer.driver().getCurrentUrl());
     check(admin, "user:roles", "viewer");
@@ -304,7 +285,7 @@ class AdminConsoleIT {
 
   @Test
   void everyConsolePostNeedsTheSessionsCsrfToken() throws Exception {
-    Browser admin = browser();
+    Browser admin = console.browser();
     admin.open(BASE + "/login.xhtml");
     admin.visible(By.id("login:email"));
     String beforeLogin = admin.driver().manage().getCookieNamed("JSESSIONID").getValue();
@@ -327,7 +308,7 @@ class AdminConsoleIT {
                 field(admin.driver().getPageSource(), "jakarta.faces.ViewState")));
     assertThat(login.statusCode()).isEqualTo(403);
 
-    signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin.submitLogin(ADMIN_EMAIL, ADMIN_PASSWORD);
     admin.waiting().until(ExpectedConditions.urlContains("/admin/"));
     admin.visible(By.id("current-user"));
     Cookie session = admin.driver().manage().getCookieNamed("JSESSIONID");
@@ -369,29 +350,12 @@ class AdminConsoleIT {
 
   // --- browser steps
 
-  private Browser browser() {
-    Browser browser = Browser.start();
-    browsers.add(browser);
-    return browser;
-  }
-
+  /** A new window that opens the console, is sent to the login page and signs in. */
   private Browser signedIn(String email, String password) {
-    Browser browser = browser();
+    Browser browser = console.browser();
     browser.open(BASE + "/admin/");
     browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml"));
-    signIn(browser, email, password);
-    browser.waiting().until(ExpectedConditions.urlContains("/admin/"));
-    browser.visible(By.id("current-user"));
-    return browser;
-  }
-
-  private static void signIn(Browser browser, String email, String password) {
-    if (!browser.driver().getCurrentUrl().contains("/login.xhtml")) {
-      browser.open(BASE + "/login.xhtml");
-    }
-    browser.type(By.id("login:email"), email);
-    browser.type(By.id("login:password"), password);
-    browser.driver().findElement(By.id("login:submit")).click();
+    return browser.signIn(email, password);
   }
 
   /**
