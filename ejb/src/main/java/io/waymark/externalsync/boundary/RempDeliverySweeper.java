@@ -51,6 +51,7 @@ public class RempDeliverySweeper {
       return;
     }
     LOG.log(Level.INFO, "REMP campaign sync is on: {0}", settings.baseUrl());
+    client.checkTarget();
     long period = settings.sweepPeriod().toMillis();
     timers.createIntervalTimer(period, period, new TimerConfig("remp-campaign-delivery", false));
   }

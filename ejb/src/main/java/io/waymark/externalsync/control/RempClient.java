@@ -1,14 +1,13 @@
 package io.waymark.externalsync.control;
 
 import io.waymark.externalsync.entity.OutboxCall;
+import io.waymark.platform.http.OutboundHttp;
 import io.waymark.platform.json.JsonSupport;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -22,18 +21,26 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class RempClient {
 
+  private static final System.Logger LOG = System.getLogger(RempClient.class.getName());
+
   @Inject RempSettings settings;
 
-  private HttpClient http;
+  @Inject OutboundHttp http;
 
-  @PostConstruct
-  void init() {
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  /**
+   * Says at start-up, once, when the configured REMP URL is one the outbound guard refuses (an
+   * intranet REMP needs {@code waymark.outbound.allowed-hosts}); every call would fail otherwise.
+   */
+  public void checkTarget() {
+    if (settings.enabled()) {
+      http.targetProblem(settings.baseUrl())
+          .ifPresent(
+              problem ->
+                  LOG.log(
+                      System.Logger.Level.ERROR,
+                      "waymark.remp.campaign.url: {0}; no call to REMP Campaign can succeed",
+                      problem));
+    }
   }
 
   public CompletableFuture<CallResult> send(OutboxCall call) {
@@ -44,21 +51,17 @@ public class RempClient {
             .add("segment_code", call.segmentCode())
             .build()
             .toString();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(call))
-            .timeout(settings.timeout())
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    settings.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    settings.token().ifPresent(token -> headers.put("Authorization", "Bearer " + token));
     try {
-      return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+      return http.postJson(uri(call), headers, body, settings.timeout())
           .handle(
-              (response, error) ->
+              (status, error) ->
                   error == null
-                      ? CallResult.answered(response.statusCode())
+                      ? CallResult.answered(status)
                       : CallResult.unreachable(describe(error)))
-          // the timeout above bounds the wait for the headers; this one the whole call
+          // the client's timeout bounds the wait for each answer; this one the whole call
           .completeOnTimeout(
               CallResult.unreachable(
                   "no complete answer within " + settings.timeout().multipliedBy(2)),

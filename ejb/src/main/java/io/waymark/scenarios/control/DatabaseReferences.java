@@ -1,14 +1,19 @@
 package io.waymark.scenarios.control;
 
+import io.waymark.platform.http.OutboundHttp;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 /** {@link References} looked up in the caller's transaction. */
 @Dependent
 public class DatabaseReferences implements References {
 
   @PersistenceContext EntityManager em;
+
+  @Inject OutboundHttp outbound;
 
   @Override
   public boolean goalExists(String code) {
@@ -28,6 +33,11 @@ public class DatabaseReferences implements References {
   @Override
   public Boolean templateExists(String code) {
     return exists("select exists (select 1 from email_templates where code = ?1)", code);
+  }
+
+  @Override
+  public Optional<String> outboundProblem(String url) {
+    return outbound.targetProblem(url);
   }
 
   private boolean exists(String sql, Object value) {

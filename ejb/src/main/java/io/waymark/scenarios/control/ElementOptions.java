@@ -1,6 +1,7 @@
 package io.waymark.scenarios.control;
 
 import io.waymark.platform.error.FieldError;
+import io.waymark.platform.http.OutboundHeaders;
 import io.waymark.segments.control.CompileContext;
 import io.waymark.segments.control.Criteria;
 import io.waymark.segments.control.CriteriaCompiler;
@@ -9,8 +10,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,23 +112,24 @@ public final class ElementOptions {
   private void webhook() {
     String url = string("url", true);
     if (url != null) {
-      try {
-        URI uri = new URI(url);
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-            || uri.getHost() == null) {
-          problem("option 'url' must be an http or https URL");
-        }
-      } catch (URISyntaxException e) {
-        problem("option 'url' must be an http or https URL");
-      }
+      references.outboundProblem(url).ifPresent(p -> problem("option 'url' " + p));
     }
     JsonValue headers = options.get("headers");
-    if (headers != null
-        && headers != JsonValue.NULL
-        && !(headers instanceof JsonObject h
-            && h.values().stream().allMatch(v -> v instanceof JsonString))) {
-      problem("option 'headers' must be an object of string values");
+    if (headers == null || headers == JsonValue.NULL) {
+      return;
     }
+    if (!(headers instanceof JsonObject h
+        && h.values().stream().allMatch(v -> v instanceof JsonString))) {
+      problem("option 'headers' must be an object of string values");
+      return;
+    }
+    headers
+        .asJsonObject()
+        .forEach(
+            (name, value) ->
+                OutboundHeaders.problem(name)
+                    .or(() -> OutboundHeaders.valueProblem(name, ((JsonString) value).getString()))
+                    .ifPresent(p -> problem("option 'headers': " + p)));
   }
 
   private void variants() {

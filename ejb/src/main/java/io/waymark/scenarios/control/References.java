@@ -1,5 +1,7 @@
 package io.waymark.scenarios.control;
 
+import java.util.Optional;
+
 /** What a scenario may refer to, looked up by the validator. */
 public interface References {
 
@@ -11,4 +13,7 @@ public interface References {
 
   /** Whether the email template exists; null when there is no template store to check against. */
   Boolean templateExists(String code);
+
+  /** Why Waymark may not call this URL (the outbound guard), or empty when it may. */
+  Optional<String> outboundProblem(String url);
 }

@@ -35,6 +35,14 @@ final class Documents {
         public Boolean templateExists(String code) {
           return Set.of("done", "nudge").contains(code);
         }
+
+        @Override
+        public java.util.Optional<String> outboundProblem(String url) {
+          return io.waymark.platform.http.OutboundHttp.targetProblem(
+              new io.waymark.platform.http.OutboundGuard(
+                  io.waymark.platform.http.AllowedTargets.NONE),
+              url);
+        }
       };
 
   private Documents() {}

@@ -100,6 +100,14 @@ class ScenarioValidatorTest {
           public Boolean templateExists(String code) {
             return null;
           }
+
+          @Override
+          public java.util.Optional<String> outboundProblem(String url) {
+            return io.waymark.platform.http.OutboundHttp.targetProblem(
+                new io.waymark.platform.http.OutboundGuard(
+                    io.waymark.platform.http.AllowedTargets.NONE),
+                url);
+          }
         };
     assertThat(
             ScenarioValidator.problems(

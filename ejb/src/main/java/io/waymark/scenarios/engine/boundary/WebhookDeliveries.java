@@ -60,6 +60,14 @@ public class WebhookDeliveries {
         id);
   }
 
+  /** A call that cannot succeed by trying again (refused by the outbound guard): failed at once. */
+  public void refused(WebhookDelivery delivery, String error) {
+    jdbc.update(
+        "update scenario_webhook_deliveries set state = 'failed', last_status = null, last_error = ? where id = ?",
+        error,
+        delivery.id());
+  }
+
   public void notDelivered(WebhookDelivery delivery, Integer status, String error) {
     Instant now = clock.instant();
     if (delivery.attempts() >= settings.webhookMaxAttempts()) {

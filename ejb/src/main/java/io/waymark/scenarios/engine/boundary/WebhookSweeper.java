@@ -1,5 +1,7 @@
 package io.waymark.scenarios.engine.boundary;
 
+import io.waymark.platform.http.OutboundHttp;
+import io.waymark.platform.http.OutboundRefusedException;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.scenarios.engine.control.EngineSettings;
 import io.waymark.scenarios.engine.entity.WebhookDelivery;
@@ -19,9 +21,6 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +45,10 @@ public class WebhookSweeper {
 
   @Inject WebhookDeliveries deliveries;
 
-  private HttpClient http;
+  @Inject OutboundHttp http;
 
   @PostConstruct
   void schedule() {
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.webhookTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     long period = settings.dispatchPeriod().toMillis();
     timers.createIntervalTimer(period, period, new TimerConfig("scenario-webhooks", false));
   }
@@ -66,12 +59,12 @@ public class WebhookSweeper {
       List<WebhookDelivery> batch;
       do {
         batch = deliveries.claim();
-        Map<WebhookDelivery, CompletableFuture<HttpResponse<Void>>> calls = new LinkedHashMap<>();
+        Map<WebhookDelivery, CompletableFuture<Integer>> calls = new LinkedHashMap<>();
         batch.forEach(d -> calls.put(d, send(d)));
         calls.forEach(
             (delivery, call) -> {
               try {
-                int status = call.join().statusCode();
+                int status = call.join();
                 if (status / 100 == 2) {
                   deliveries.delivered(delivery.id(), status);
                 } else {
@@ -79,8 +72,14 @@ public class WebhookSweeper {
                 }
               } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                deliveries.notDelivered(
-                    delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                if (cause instanceof OutboundRefusedException
+                    || cause instanceof IllegalArgumentException) {
+                  // the guard or a refused header: trying again cannot help
+                  deliveries.refused(delivery, error);
+                } else {
+                  deliveries.notDelivered(delivery, null, error);
+                }
               }
             });
       } while (batch.size() == WebhookDeliveries.BATCH);
@@ -92,24 +91,20 @@ public class WebhookSweeper {
     }
   }
 
-  private CompletableFuture<HttpResponse<Void>> send(WebhookDelivery d) {
+  private CompletableFuture<Integer> send(WebhookDelivery d) {
     try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(d.url()))
-              .timeout(settings.webhookTimeout())
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(d.body()));
+      Map<String, String> headers = new LinkedHashMap<>();
       try (var reader = JsonSupport.JSON.createReader(new StringReader(d.headers()))) {
-        JsonObject headers = reader.readObject();
-        headers.forEach(
+        JsonObject stored = reader.readObject();
+        stored.forEach(
             (name, value) -> {
               if (value instanceof JsonString s) {
-                request.setHeader(name, s.getString());
+                headers.put(name, s.getString());
               }
             });
       }
-      request.setHeader("Idempotency-Key", Long.toString(d.jobId()));
-      return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
+      headers.put("Idempotency-Key", Long.toString(d.jobId()));
+      return http.postJson(URI.create(d.url()), headers, d.body(), settings.webhookTimeout());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
