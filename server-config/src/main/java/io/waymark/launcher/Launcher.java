@@ -122,6 +122,8 @@ public final class Launcher {
                 }));
     System.out.println("Press Ctrl-C to stop.");
     followLog(payara.serverLog());
+    // the server went away without Ctrl-C (`waymark stop` from another shell): so does `run`
+    System.out.println("Payara Server has stopped; leaving.");
   }
 
   private void stop() {
@@ -231,18 +233,23 @@ public final class Launcher {
     }
   }
 
-  private static void followLog(Path log) {
+  /** Prints the server log as it grows, until the server is no longer running. */
+  private void followLog(Path log) {
     try {
       while (!Files.exists(log)) {
         pause();
       }
       try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
         file.seek(file.length());
+        int idle = 0;
         while (true) {
           String line = file.readLine();
           if (line == null) {
             if (file.length() < file.getFilePointer()) {
               file.seek(0); // rotated
+            }
+            if (++idle % 4 == 0 && !payara.running()) {
+              return;
             }
             pause();
           } else {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -23,16 +25,19 @@ import java.util.zip.ZipInputStream;
 final class PayaraDomain {
 
   static final String DOMAIN = "waymark";
+  static final String ADMIN_USER = "admin";
   private static final String HEAP = "1g";
 
   private final Settings settings;
   private final Path install;
   private final Path domainDir;
+  private final AdminPassword adminPassword;
 
   PayaraDomain(Settings settings) {
     this.settings = settings;
     this.install = settings.dataDir().resolve("payara6");
     this.domainDir = install.resolve("glassfish/domains/" + DOMAIN);
+    this.adminPassword = new AdminPassword(settings.dataDir().resolve("payara-admin.password"));
   }
 
   int httpPort() {
@@ -59,32 +64,46 @@ final class PayaraDomain {
     if (fresh) {
       createDomain();
     }
-    Path postBoot = settings.dataDir().resolve("payara-post-boot.asadmin");
-    write(postBoot, postBootCommands(fresh));
-    List<String> command =
-        List.of(asadmin(), "start-domain", "--postbootcommandfile", postBoot.toString(), DOMAIN);
+    if (fresh) {
+      // a new domain boots once without the application to be set up: some settings (the JMS
+      // host's address) only exist after a first boot and only apply at the next one
+      System.out.println("Setting up the new domain (one boot without the application) ...");
+      Path preBoot = settings.dataDir().resolve("payara-pre-boot.asadmin");
+      write(preBoot, String.join("\n", templateLines("payara/listeners.asadmin")) + "\n");
+      Path setup = settings.dataDir().resolve("payara-setup.asadmin");
+      write(setup, setupCommands());
+      boot(
+          env,
+          List.of(
+              "--prebootcommandfile",
+              preBoot.toString(),
+              "--postbootcommandfile",
+              setup.toString()));
+      Processes.run(List.of(asadmin(), "stop-domain", DOMAIN), Map.of(), null, 180);
+    }
+    Path deploy = settings.dataDir().resolve("payara-post-boot.asadmin");
+    write(deploy, "deploy --force=true --name waymark " + settings.ear() + "\n");
+    boot(env, List.of("--postbootcommandfile", deploy.toString()));
+    if (fresh) {
+      write(marker, fingerprint);
+    }
+  }
+
+  private void boot(Map<String, String> env, List<String> bootFiles) {
+    List<String> command = new ArrayList<>(List.of(asadmin(), "start-domain"));
+    command.addAll(bootFiles);
+    command.add(DOMAIN);
     Processes.Result result = Processes.run(command, env, null, 600);
     if (!result.ok()) {
       throw new LauncherException(
           "Payara did not start:\n" + result.output() + "\nSee " + serverLog());
-    }
-    if (fresh) {
-      write(marker, fingerprint);
     }
   }
 
   void redeploy() {
     Processes.Result result =
         Processes.run(
-            List.of(
-                asadmin(),
-                "--port",
-                String.valueOf(adminPort()),
-                "deploy",
-                "--force=true",
-                "--name",
-                "waymark",
-                settings.ear().toString()),
+            remote("deploy", "--force=true", "--name", "waymark", settings.ear().toString()),
             Map.of(),
             null,
             600);
@@ -125,11 +144,7 @@ final class PayaraDomain {
     }
     // undeploy first: the next start deploys the new EAR once, instead of loading the old one and
     // redeploying
-    Processes.run(
-        List.of(asadmin(), "--port", String.valueOf(adminPort()), "undeploy", "waymark"),
-        Map.of(),
-        null,
-        180);
+    Processes.run(remote("undeploy", "waymark"), Map.of(), null, 180);
     Processes.run(List.of(asadmin(), "stop-domain", DOMAIN), Map.of(), null, 180);
     long pid = pid();
     if (pid > 0 && Processes.alive(pid)) {
@@ -153,6 +168,24 @@ final class PayaraDomain {
 
   private String asadmin() {
     return install.resolve("bin/asadmin").toString();
+  }
+
+  /** An asadmin command for the running domain, authenticated as its admin. */
+  private List<String> remote(String... command) {
+    List<String> line =
+        new ArrayList<>(
+            List.of(
+                asadmin(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(adminPort()),
+                "--user",
+                ADMIN_USER,
+                "--passwordfile",
+                adminPassword.file().toString()));
+    line.addAll(List.of(command));
+    return line;
   }
 
   private void unpack() {
@@ -221,11 +254,15 @@ final class PayaraDomain {
             + ", admin port "
             + adminPort()
             + ") ...");
+    adminPassword.create();
     Processes.runOrFail(
         List.of(
             asadmin(),
+            "--user",
+            ADMIN_USER,
+            "--passwordfile",
+            adminPassword.file().toString(),
             "create-domain",
-            "--nopassword",
             "--portbase",
             String.valueOf(portBase()),
             DOMAIN),
@@ -242,34 +279,72 @@ final class PayaraDomain {
     } catch (IOException e) {
       throw new LauncherException("Cannot install the PostgreSQL JDBC driver into the domain", e);
     }
-    setHeap();
+    tuneDomainXml();
   }
 
   /**
+   * Edits of the new domain's domain.xml that neither create-domain nor pre-boot commands can make:
    * Payara's default heap (512 MiB) keeps the young generation small and collections frequent under
-   * load.
+   * load (and JVM options cannot come from commands run inside the JVM); the rest keeps every
+   * listener but HTTP off the network ({@link #keepListenersLocal}).
    */
-  private void setHeap() {
+  private void tuneDomainXml() {
     Path config = domainDir.resolve("config/domain.xml");
     try {
       String xml = Files.readString(config, StandardCharsets.UTF_8);
-      Files.writeString(
-          config,
-          xml.replace(
-              "<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx" + HEAP + "</jvm-options>"),
-          StandardCharsets.UTF_8);
+      xml =
+          replaceOnce(
+              xml,
+              "<jvm-options>-Xmx512m</jvm-options>",
+              "<jvm-options>-Xmx"
+                  + HEAP
+                  + "</jvm-options>"
+                  // the embedded JMS broker's own services bind to this address only
+                  + "<jvm-options>-Dimq.hostname=127.0.0.1</jvm-options>");
+      Files.writeString(config, keepListenersLocal(xml), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new LauncherException("Cannot set the heap size in " + config, e);
+      throw new LauncherException("Cannot edit " + config, e);
     }
   }
 
-  private String postBootCommands(boolean fresh) {
-    List<String> lines = new ArrayList<>();
-    if (fresh) {
-      lines.add(poolCommand());
-      lines.addAll(templateLines("payara/setup.asadmin"));
+  /**
+   * The JMS host the broker's port listener binds to, the data grid (Hazelcast: nothing this
+   * application uses — its timers are not persistent, it has no JCache) and the H2 databases'
+   * auto-servers (which listen on every interface) are what would still be reachable from other
+   * machines.
+   */
+  static String keepListenersLocal(String xml) {
+    // a jms-host's localhost makes the broker's port listener bind every interface; the server's
+    // own
+    // jms-host only appears at the first boot (setup.asadmin sets it then: see start)
+    String local =
+        Pattern.compile("<jms-host\\b[^>]*>")
+            .matcher(xml)
+            .replaceAll(
+                tag ->
+                    Matcher.quoteReplacement(
+                        tag.group().contains(" host=\"")
+                            ? tag.group().replaceAll(" host=\"[^\"]*\"", " host=\"127.0.0.1\"")
+                            : tag.group().replace("<jms-host ", "<jms-host host=\"127.0.0.1\" ")))
+            .replace(";AUTO_SERVER=TRUE\"", "\"");
+    return replaceOnce(
+        local,
+        "<hazelcast-config-specific-configuration></hazelcast-config-specific-configuration>",
+        "<hazelcast-config-specific-configuration enabled=\"false\"></hazelcast-config-specific-configuration>");
+  }
+
+  private static String replaceOnce(String xml, String from, String to) {
+    if (!xml.contains(from)) {
+      // Payara's domain template changed: fail rather than start with a listener open
+      throw new LauncherException("Unexpected Payara domain.xml: '" + from + "' not found");
     }
-    lines.add("deploy --force=true --name waymark " + settings.ear());
+    return xml.replace(from, to);
+  }
+
+  private String setupCommands() {
+    List<String> lines = new ArrayList<>();
+    lines.add(poolCommand());
+    lines.addAll(templateLines("payara/setup.asadmin"));
     return String.join("\n", lines) + "\n";
   }
 
@@ -330,7 +405,10 @@ final class PayaraDomain {
             String.valueOf(settings.dbPassword().isPresent()),
             poolCommand(),
             HEAP,
-            String.join("\n", templateLines("payara/setup.asadmin")));
+            String.join("\n", templateLines("payara/setup.asadmin")),
+            String.join("\n", templateLines("payara/listeners.asadmin")),
+            // domains created before the admin password existed are created anew
+            "admin:" + ADMIN_USER + ":password-file");
     try {
       return HexFormat.of()
           .formatHex(

@@ -1,0 +1,151 @@
+package io.waymark.it.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.waymark.it.support.TestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick-start launcher's commands on an instance of their own (ports 3000 above the suite's,
+ * data beside the suite's): start → start again (a redeploy, authenticated with the generated admin
+ * password) → status → stop → status, then {@code run} in the foreground ending when {@code stop}
+ * comes from elsewhere, with no process left behind.
+ */
+class LauncherIT {
+
+  private static final int HTTP = URI.create(TestServer.BASE).getPort() + 3000;
+  private static final int DB =
+      URI.create(
+                  System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:28432/x")
+                      .substring(5))
+              .getPort()
+          + 3000;
+  private static final Path DATA = Path.of(TestServer.DATA_DIR + "-launcher").toAbsolutePath();
+  private static final String JAR =
+      System.getProperty("it.launcher-jar", "../server-config/target/waymark-launcher.jar");
+  private static final Duration BOOT = Duration.ofMinutes(6);
+
+  record Result(int exit, String output) {}
+
+  private static List<String> command(String verb) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dwaymark.data-dir=" + DATA,
+        "-Dwaymark.http.port=" + HTTP,
+        "-Dwaymark.db.embedded-port=" + DB,
+        "-Dwaymark.bootstrap.admin-email=admin@launcher.waymark.test",
+        "-Dwaymark.bootstrap.admin-password=launcher-Secret-1",
+        "-jar",
+        JAR,
+        verb);
+  }
+
+  private static Result launcher(String verb) throws Exception {
+    Process process =
+        new ProcessBuilder(command(verb))
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(BOOT.toSeconds(), TimeUnit.SECONDS)).as(verb + " ended").isTrue();
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  private static int get(String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static long payaraPid() throws IOException {
+    Path pid = DATA.resolve("payara6/glassfish/domains/waymark/config/pid");
+    return Files.exists(pid) ? Long.parseLong(Files.readString(pid).trim()) : -1;
+  }
+
+  private static boolean alive(long pid) {
+    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  @AfterAll
+  static void stopWhateverIsLeft() throws Exception {
+    launcher("stop");
+  }
+
+  @Test
+  void startRedeployStatusStopAndRunEndingOnStop() throws Exception {
+    Result started = launcher("start");
+    assertThat(started.exit()).as(started.output()).isZero();
+    assertThat(started.output()).contains("Waymark is up");
+    assertThat(get("/health/ready")).isEqualTo(200);
+    assertThat(DATA.resolve("payara-admin.password")).exists();
+
+    Result again = launcher("start");
+    assertThat(again.exit()).as(again.output()).isZero();
+    assertThat(again.output()).contains("redeploying").contains("Waymark is up");
+
+    Result status = launcher("status");
+    assertThat(status.exit()).as(status.output()).isZero();
+    assertThat(status.output()).contains("Payara Server: running", "Readiness: UP");
+
+    long pid = payaraPid();
+    Result stopped = launcher("stop");
+    assertThat(stopped.exit()).as(stopped.output()).isZero();
+    assertThat(alive(pid)).as("Payara's process after stop").isFalse();
+    Result down = launcher("status");
+    assertThat(down.exit()).isEqualTo(3);
+    assertThat(down.output()).contains("Payara Server: stopped", "Embedded PostgreSQL: stopped");
+
+    // run in the foreground; `stop` from elsewhere ends it
+    Path log = Files.createTempFile("launcher-run", ".log");
+    Process run =
+        new ProcessBuilder(command("run"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    try {
+      await()
+          .atMost(BOOT)
+          .pollInterval(Duration.ofSeconds(2))
+          .until(() -> Files.readString(log).contains("Press Ctrl-C to stop."));
+      assertThat(get("/health/ready")).isEqualTo(200);
+      long runPid = payaraPid();
+      assertThat(launcher("stop").exit()).isZero();
+      assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+      assertThat(alive(runPid)).isFalse();
+      assertThat(get("/health/ready")).isEqualTo(-1);
+    } finally {
+      run.destroyForcibly();
+    }
+    List<String> left = new ArrayList<>();
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(DATA.toString()))
+        .forEach(p -> left.add(p.info().commandLine().orElse("")));
+    assertThat(left).as("processes of the launcher's instance").isEmpty();
+  }
+}
