@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -91,20 +92,31 @@ public class Templates {
   }
 
   /**
-   * Runs the work on the managed executor with a deadline of the render timeout (from when it
-   * starts) and waits for it; a render that takes longer is cancelled and answered as the named
-   * limit.
+   * Runs the work on the managed executor with a deadline of the render timeout from when it
+   * starts, and waits for it: a render that takes longer is cancelled (its thread interrupted) and
+   * answered as the named limit. The wait for a free thread is bounded by the timeout too (the
+   * servers' default executors may run few tasks at once: Payara's runs one, queueing the rest).
    */
   public <T> T withDeadline(Work<T> work) throws TemplateException {
     Duration timeout = limits().renderTimeout();
+    CountDownLatch started = new CountDownLatch(1);
     Future<T> future;
     try {
-      future = executor.submit(() -> work.run(Deadline.after(timeout)));
+      future =
+          executor.submit(
+              () -> {
+                started.countDown();
+                return work.run(Deadline.after(timeout));
+              });
     } catch (RejectedExecutionException e) {
       LOG.log(Level.WARNING, "The managed executor refused a template render", e);
-      throw tooLong(timeout);
+      throw busy(timeout);
     }
     try {
+      if (!started.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        future.cancel(true);
+        throw busy(timeout);
+      }
       return future.get(timeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       // a render stuck outside the checks (e.g. one slow filter call): its thread is interrupted
@@ -129,6 +141,15 @@ public class Templates {
       }
       throw new IllegalStateException(cause);
     }
+  }
+
+  private static TemplateException busy(Duration timeout) {
+    return new TemplateException(
+        TemplateException.Kind.LIMIT,
+        "rendering waited longer than "
+            + duration(timeout)
+            + " for a free thread (the server is busy rendering other templates)",
+        null);
   }
 
   private static TemplateException tooLong(Duration timeout) {

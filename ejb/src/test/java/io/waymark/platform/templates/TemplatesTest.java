@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,6 +159,34 @@ class TemplatesTest {
     CompiledTemplate ok = slow.compile("ok", Escaping.NONE);
     String next = slow.withDeadline(deadline -> slow.render(ok, Map.of(), deadline));
     assertThat(next).isEqualTo("ok");
+  }
+
+  @Test
+  void aRenderThatFindsNoFreeThreadInTimeIsRefusedByName() throws Exception {
+    ExecutorService one = Executors.newSingleThreadExecutor();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      one.submit(
+          () -> {
+            release.await();
+            return null;
+          });
+      Templates busy =
+          new Templates(new TemplateLimits(1_000_000, 10_000, Duration.ofMillis(50)), one);
+      CompiledTemplate ok = busy.compile("ok", Escaping.NONE);
+
+      assertThatThrownBy(() -> busy.withDeadline(deadline -> busy.render(ok, Map.of(), deadline)))
+          .isInstanceOfSatisfying(
+              TemplateException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .isEqualTo(
+                          "rendering waited longer than 50 ms for a free thread (the server is busy"
+                              + " rendering other templates)"));
+    } finally {
+      release.countDown();
+      one.shutdownNow();
+    }
   }
 
   @Test
