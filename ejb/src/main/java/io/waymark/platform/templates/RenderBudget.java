@@ -90,6 +90,29 @@ final class RenderBudget {
     }
   }
 
+  /** A filter's result: a string, list or map no bigger than the output may be. */
+  void filtered(String filter, Object result, int line) {
+    check(line);
+    long size;
+    String unit;
+    if (result instanceof CharSequence text) {
+      size = text.length();
+      unit = " characters";
+    } else if (result instanceof java.util.Collection<?> items) {
+      size = items.size();
+      unit = " items";
+    } else if (result instanceof java.util.Map<?, ?> entries) {
+      size = entries.size();
+      unit = " entries";
+    } else {
+      return;
+    }
+    if (size > limits.maxOutput()) {
+      throw new LimitExceeded(
+          "the result of | " + filter + " exceeds " + count(limits.maxOutput()) + unit, line);
+    }
+  }
+
   static LimitExceeded rangeTooLong(long items, TemplateLimits limits, int line) {
     return new LimitExceeded(
         "range over "

@@ -112,6 +112,7 @@ final class TemplateEngine {
         .newLineTrimming(false)
         .allowOverrideCoreOperators(true) // only ~, see LimitsExtension
         .extension(new LimitsExtension(limits))
+        .registerExtensionCustomizer(SizeCheckedFilters::new)
         .build();
   }
 

@@ -126,6 +126,34 @@ class TemplatesTest {
   }
 
   @Test
+  void aListOrStringDoubledByAFilterStopsAtTheOutputLimit() {
+    TemplateException merged =
+        failure(
+            "{% set l = [1] %}{% for i in range(1, 40) %}{% set l = l | merge(l) %}{% endfor %}{{ l | length }}",
+            Map.of());
+    assertThat(merged.isLimit()).isTrue();
+    assertThat(merged.getMessage())
+        .isEqualTo("the result of | merge exceeds 1,000,000 items (line 1)");
+
+    TemplateException replaced =
+        failure(
+            "{% set s = 'xx' %}{% for i in range(1, 40) %}{% set s = s | replace({'x': 'xx'}) %}{% endfor %}",
+            Map.of());
+    assertThat(replaced.getMessage())
+        .isEqualTo("the result of | replace exceeds 1,000,000 characters (line 1)");
+  }
+
+  @Test
+  void escapingDefaultsAndRawStillWork() throws TemplateException {
+    CompiledTemplate html =
+        TEMPLATES.compile(
+            "{{ a }}|{{ a | raw }}|{{ missing | default('d') }}|{{ a | escape }}|{{ a | upper }}",
+            Escaping.HTML);
+    assertThat(TEMPLATES.render(html, Map.of("a", "<b>")))
+        .isEqualTo("&lt;b&gt;|<b>|d|&lt;b&gt;|&lt;B&gt;");
+  }
+
+  @Test
   void macroCallsAreCounted() {
     TemplateException branching =
         failure(
