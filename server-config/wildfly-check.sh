@@ -319,6 +319,27 @@ email="wf-$(random_hex 6)@example.com"
 expect 201 "$(request POST "$BASE/api/v1/users" -H "$AUTH" -H 'Content-Type: application/json' \
   --data "{\"email\":\"$email\"}")" "POST /api/v1/users ($email)"
 body_has "\"email\":\"$email\"" "the created user is not in the response"
+user_id=$(tr -d ' \n\t\r' <"$BODY" | sed -n 's/.*"user":{"id":\([0-9]*\).*/\1/p')
+[ -n "$user_id" ] || fail "no user id in $(cat "$BODY")"
+
+# templates: a preview renders on the server's default managed executor; a 20,000,000 range is a named 422
+template="wf-$(random_hex 4)"
+expect 201 "$(request POST "$BASE/api/v1/email-templates" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data "{\"code\":\"$template\",\"name\":\"WildFly\",\"subject\":\"Hi {{ user.email }}\",\"html_body\":\"<p>{% for i in range(1, 3) %}{{ i }}{% endfor %}</p>\",\"text_body\":\"x\"}")" \
+  "POST /api/v1/email-templates"
+expect 200 "$(request POST "$BASE/api/v1/email-templates/$template/preview" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data "{\"user_id\":$user_id}")" "POST /api/v1/email-templates/$template/preview"
+body_has '"html":"<p>123</p>"' "the preview did not render"
+expect 422 "$(request POST "$BASE/api/v1/email-templates" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data '{"code":"wf-bomb","name":"Bomb","subject":"s","html_body":"{% for i in range(1, 20000000) %}x{% endfor %}","text_body":"x"}')" \
+  "POST /api/v1/email-templates (a 20,000,000 range)"
+body_has 'rangeover20,000,000itemsexceedsthelimitof10,000' "the 422 does not name the limit"
+
+# banner HTML is sanitised on save (jsoup from the EAR's lib/)
+expect 201 "$(request POST "$BASE/api/v1/campaigns" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data '{"name":"WildFly","banners":[{"name":"b","position":"top","html":"<b>ok</b><script>alert(1)</script><img src=\"https://x.example/a.png\" onerror=\"alert(2)\">"}]}')" \
+  "POST /api/v1/campaigns (banner with a script)"
+body_has '"html":"<b>ok</b><imgsrc=\"https://x.example/a.png\">"' "the banner HTML was not sanitised"
 
 # JMS round trip on Artemis: sent in a transaction, received by the application's MDB
 expect 201 "$(request POST "$BASE/api/v1/ops/messaging-checks" -H "$AUTH" -H 'Content-Type: application/json' \

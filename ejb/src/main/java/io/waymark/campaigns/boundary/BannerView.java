@@ -1,8 +1,8 @@
 package io.waymark.campaigns.boundary;
 
 /**
- * A banner of a campaign; {@code html} is operator-authored, stored as given and rendered by the
- * client.
+ * A banner of a campaign; {@code html} is operator-authored, stored cleaned to the banner
+ * allow-list ({@link BannerHtml}) and rendered by the client.
  */
 public record BannerView(
     long id,

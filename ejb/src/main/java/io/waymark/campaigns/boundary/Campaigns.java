@@ -1,5 +1,6 @@
 package io.waymark.campaigns.boundary;
 
+import io.waymark.campaigns.control.BannerSanitizer;
 import io.waymark.campaigns.control.BannerTargeting;
 import io.waymark.campaigns.control.CampaignRules;
 import io.waymark.campaigns.entity.Campaign;
@@ -46,6 +47,10 @@ public class Campaigns {
 
   @Inject Event<CampaignsChanged> changed;
 
+  /**
+   * Banner HTML is cleaned to the banner allow-list ({@link BannerHtml}) before it is validated and
+   * stored: the answer, and every later read, carries the cleaned HTML.
+   */
   public CampaignView create(CampaignChange change) {
     CampaignChange merged =
         new CampaignChange(
@@ -57,7 +62,7 @@ public class Campaigns {
             orEmpty(change.includeSegments()),
             orEmpty(change.excludeSegments()),
             change.maxDisplaysPerUser(),
-            orEmpty(change.banners()));
+            sanitized(orEmpty(change.banners())));
     validate(merged, Set.of());
     Campaign campaign = new Campaign(clock.instant());
     apply(campaign, merged);
@@ -71,7 +76,7 @@ public class Campaigns {
 
   /**
    * Only the fields given change; a given banner list replaces the banners (banners sent with their
-   * id keep it).
+   * id keep it). Banner HTML is stored sanitised, as on create.
    */
   public CampaignView update(long id, CampaignChange change) {
     Campaign campaign = entity(id);
@@ -91,7 +96,7 @@ public class Campaigns {
             change.has(CampaignChange.MAX_DISPLAYS)
                 ? change.maxDisplaysPerUser()
                 : campaign.getMaxDisplaysPerUser(),
-            change.has(CampaignChange.BANNERS) ? orEmpty(change.banners()) : null);
+            change.has(CampaignChange.BANNERS) ? sanitized(orEmpty(change.banners())) : null);
     validate(
         merged,
         campaign.getBanners().stream().map(CampaignBanner::getId).collect(Collectors.toSet()));
@@ -202,6 +207,24 @@ public class Campaigns {
       throw campaignNotFound(String.valueOf(id));
     }
     return campaign;
+  }
+
+  /** The banners with their HTML cleaned; HTML of which nothing is left becomes null. */
+  private static List<BannerChange> sanitized(List<BannerChange> banners) {
+    return banners.stream()
+        .map(
+            b -> {
+              String html = BannerSanitizer.sanitize(b.html());
+              return new BannerChange(
+                  b.id(),
+                  b.name(),
+                  b.position(),
+                  b.text(),
+                  html == null || html.isBlank() ? null : html,
+                  b.background(),
+                  b.textColor());
+            })
+        .toList();
   }
 
   private void validate(CampaignChange merged, Set<Long> bannerIds) {

@@ -108,7 +108,10 @@ public final class CampaignRules {
       boolean hasText = b.text() != null && !b.text().isBlank();
       boolean hasHtml = b.html() != null && !b.html().isBlank();
       if (!hasText && !hasHtml) {
-        errors.add(new FieldError(path + "text", "text or html is required"));
+        errors.add(
+            new FieldError(
+                path + "text",
+                "text or html is required (HTML counts once scripts, styles and event handlers are removed)"));
       }
       if (b.text() != null && b.text().length() > MAX_TEXT) {
         errors.add(new FieldError(path + "text", "must have at most " + MAX_TEXT + " characters"));

@@ -2,11 +2,11 @@ package io.waymark.mail.boundary;
 
 import io.waymark.mail.control.MailContent;
 import io.waymark.mail.control.TemplateRenderer;
-import io.waymark.mail.control.TemplateRenderer.TemplateError;
 import io.waymark.mail.entity.EmailTemplate;
 import io.waymark.mail.entity.MailUsers;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.templates.TemplateException;
 import io.waymark.users.boundary.Users;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,6 +38,8 @@ public class EmailTemplates {
   @Inject MailUsers users;
 
   @Inject MailOutbox outbox;
+
+  @Inject TemplateRenderer renderer;
 
   public TemplateView create(TemplateChange change) {
     validate(change, true);
@@ -129,9 +131,9 @@ public class EmailTemplates {
     Map<String, Object> user =
         users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
     try {
-      MailContent out = TemplateRenderer.render(source, user, params);
+      MailContent out = renderer.preview(source, user, params);
       return new RenderedMail((String) user.get("email"), out.subject(), out.html(), out.text());
-    } catch (TemplateError e) {
+    } catch (TemplateException e) {
       throw invalid(e);
     }
   }
@@ -145,11 +147,11 @@ public class EmailTemplates {
     Map<String, Object> user =
         users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
     try {
-      // rendered here first so that a template failing for this user is a 422, not a message
-      // silently not queued
-      TemplateRenderer.render(
+      // rendered here first (on the managed executor, with a deadline) so that a template failing
+      // for this user is a 422, not a failed message
+      renderer.preview(
           new MailContent(t.getSubject(), t.getHtmlBody(), t.getTextBody()), user, params);
-    } catch (TemplateError e) {
+    } catch (TemplateException e) {
       throw invalid(e);
     }
     String key =
@@ -159,7 +161,8 @@ public class EmailTemplates {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "template " + code + " for user " + userId + " was not queued"));
+                    "template " + code + " for user " + userId + " was not queued"))
+        .id();
   }
 
   public static WaymarkException templateNotFound(String code) {
@@ -197,7 +200,8 @@ public class EmailTemplates {
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
-    TemplateRenderer.check(new MailContent(change.subject(), change.htmlBody(), change.textBody()))
+    renderer
+        .check(new MailContent(change.subject(), change.htmlBody(), change.textBody()))
         .ifPresent(
             e -> {
               throw invalid(e);
@@ -212,13 +216,18 @@ public class EmailTemplates {
     }
   }
 
-  static WaymarkException invalid(TemplateError e) {
+  /**
+   * 422 {@code validation_error} naming the part and the problem (for a limit: which one, e.g.
+   * "range over 20,000,000 items exceeds the limit of 10,000").
+   */
+  static WaymarkException invalid(TemplateException e) {
+    String part = e.part() == null ? "template" : e.part();
     return new WaymarkException(
         422,
         "validation_error",
-        "Invalid template: " + e.part() + ": " + e.getMessage(),
+        "Invalid template: " + part + ": " + e.getMessage(),
         null,
-        List.of(new FieldError(e.part(), e.getMessage())));
+        List.of(new FieldError(part, e.getMessage())));
   }
 
   private static void apply(EmailTemplate t, TemplateChange change) {

@@ -2,9 +2,9 @@ package io.waymark.mail.boundary;
 
 import io.waymark.mail.control.MailContent;
 import io.waymark.mail.control.TemplateRenderer;
-import io.waymark.mail.control.TemplateRenderer.TemplateError;
 import io.waymark.mail.entity.MailQueue;
 import io.waymark.mail.entity.MailUsers;
+import io.waymark.platform.templates.TemplateException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The mail outbox (scenarios issue #5, contract 3): messages rendered when queued, in the caller's
  * transaction, and sent later by {@link MailSendSweeper}. Never throws for a missing template or
- * user: a thrown exception would mark the caller's transaction rollback-only.
+ * user, nor for a template failing for the user: a thrown exception would mark the caller's
+ * transaction rollback-only.
  */
 @Stateless
 public class MailOutbox {
@@ -33,13 +34,16 @@ public class MailOutbox {
 
   @Inject Clock clock;
 
+  @Inject TemplateRenderer renderer;
+
   /**
    * Renders the template for the user now and queues it; empty when the template (or user) does not
-   * exist, or the template does not render for this user (logged). A second call with the same
-   * uniqueKey queues nothing and returns the first message's id. {@code uniqueKey}: at most 500
-   * characters; null = never a duplicate.
+   * exist. A template that fails for this user — a limit of {@code waymark.templates.*} (output,
+   * loops, time) or a render error — is recorded as a {@code failed} message with the reason (never
+   * sent, never retried) and logged. A second call with the same uniqueKey writes nothing and
+   * returns the first message. {@code uniqueKey}: at most 500 characters; null = never a duplicate.
    */
-  public Optional<Long> enqueue(
+  public Optional<Enqueued> enqueue(
       String templateCode, long userId, Map<String, Object> params, String uniqueKey) {
     Optional<MailContent> source =
         em.createQuery(
@@ -57,21 +61,22 @@ public class MailOutbox {
       LOG.log(Level.DEBUG, "Mail not queued: no user {0}", userId);
       return Optional.empty();
     }
+    String recipient = (String) user.get().get("email");
     MailContent mail;
     try {
-      mail = TemplateRenderer.render(source.get(), user.get(), params);
-    } catch (TemplateError e) {
-      LOG.log(
-          Level.WARNING,
-          "Mail not queued: template ''{0}'' failed for user {1}: {2}: {3}",
-          templateCode,
-          userId,
-          e.part(),
-          e.getMessage());
-      return Optional.empty();
+      mail = renderer.render(source.get(), user.get(), params);
+    } catch (TemplateException e) {
+      String reason = "template '" + templateCode + "': " + e.part() + ": " + e.getMessage();
+      LOG.log(Level.WARNING, "Mail failed for user {0}: {1}", userId, reason);
+      long id =
+          queue.addFailed(
+              new MailQueue.NewMail(
+                  uniqueKey, templateCode, userId, recipient == null ? "" : recipient, "", "", ""),
+              reason,
+              clock.instant());
+      return Optional.of(new Enqueued(id, Optional.of(reason)));
     }
-    String recipient = (String) user.get().get("email");
-    return Optional.of(
+    long id =
         queue.add(
             new MailQueue.NewMail(
                 uniqueKey,
@@ -81,7 +86,8 @@ public class MailOutbox {
                 mail.subject(),
                 mail.html(),
                 mail.text()),
-            clock.instant()));
+            clock.instant());
+    return Optional.of(new Enqueued(id, Optional.empty()));
   }
 
   /**

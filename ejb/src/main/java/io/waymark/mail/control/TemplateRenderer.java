@@ -1,129 +1,161 @@
 package io.waymark.mail.control;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.StringLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.waymark.platform.templates.CompiledTemplate;
+import io.waymark.platform.templates.Deadline;
+import io.waymark.platform.templates.Escaping;
+import io.waymark.platform.templates.TemplateException;
+import io.waymark.platform.templates.Templates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Pebble for email templates: the HTML body is auto-escaped, the subject and the text body are not
- * (they are not HTML). Templates are parsed from their source on every render; a {@link
- * StringLoader} makes {@code include} and {@code extends} name literal sources, never files or
- * classpath resources on the server.
+ * Email templates on the platform's engine ({@link Templates}): the HTML body is auto-escaped, the
+ * subject and the text body are not (they are not HTML). Every render is limited (output, loops,
+ * time: {@code waymark.templates.*}); an error names the part ({@link TemplateException#part()}).
+ * Previews and the check at save run on the managed executor with a deadline; sends render on the
+ * caller's thread (the outbox renders in the job's transaction) under the same limits.
  */
-public final class TemplateRenderer {
-
-  /** A template that did not parse or render: the Pebble message with its line. */
-  public static final class TemplateError extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final String part;
-
-    TemplateError(String part, String message) {
-      super(message, null, false, false);
-      this.part = part;
-    }
-
-    /** {@code subject}, {@code html_body} or {@code text_body}. */
-    public String part() {
-      return part;
-    }
-  }
+@ApplicationScoped
+public class TemplateRenderer {
 
   public static final String SUBJECT = "subject";
   public static final String HTML_BODY = "html_body";
   public static final String TEXT_BODY = "text_body";
-  private static final int MAX_RENDERED = 2_000_000;
 
-  private static final PebbleEngine HTML = engine(true);
-  private static final PebbleEngine PLAIN = engine(false);
+  /** What a template sees at save, when no user is known: a trial render for the limits. */
+  private static final Map<String, Object> NO_DATA = Map.of("user", Map.of());
 
-  private TemplateRenderer() {}
+  @Inject Templates templates;
 
-  /** The first part that does not parse, with Pebble's message; empty when all three parse. */
-  public static Optional<TemplateError> check(MailContent source) {
+  TemplateRenderer() {}
+
+  /** Outside a container (tests). */
+  public TemplateRenderer(Templates templates) {
+    this.templates = templates;
+  }
+
+  /**
+   * The first part that does not parse, or that hits a limit even without data (a literal {@code
+   * range(1, 20000000)}, a loop printing too much); empty when the template may be saved. Errors
+   * that depend on the data (a division by a missing number) are left to the render.
+   */
+  public Optional<TemplateException> check(MailContent source) {
     try {
-      compile(PLAIN, SUBJECT, source.subject());
-      compile(HTML, HTML_BODY, source.html());
-      compile(PLAIN, TEXT_BODY, source.text());
+      Compiled compiled = compile(source);
+      AtomicReference<String> part = new AtomicReference<>(SUBJECT);
+      try {
+        templates.withDeadline(
+            deadline -> {
+              trial(part, SUBJECT, compiled.subject(), deadline);
+              trial(part, HTML_BODY, compiled.html(), deadline);
+              trial(part, TEXT_BODY, compiled.text(), deadline);
+              return null;
+            });
+      } catch (TemplateException e) {
+        return Optional.of(e.in(part.get()));
+      }
       return Optional.empty();
-    } catch (TemplateError e) {
+    } catch (TemplateException e) {
       return Optional.of(e);
     }
   }
 
   /**
-   * Renders the three parts with {@code user} and the params as variables (the params cannot
-   * replace {@code user}).
+   * Renders the three parts on this thread with {@code user} and the params as variables (the
+   * params cannot replace {@code user}).
    */
-  public static MailContent render(
+  public MailContent render(
       MailContent source, Map<String, Object> user, Map<String, Object> params)
-      throws TemplateError {
+      throws TemplateException {
+    return render(compile(source), context(user, params), Deadline.after(timeout()), null);
+  }
+
+  /** {@link #render} on the managed executor, cut off at the render timeout. */
+  public MailContent preview(
+      MailContent source, Map<String, Object> user, Map<String, Object> params)
+      throws TemplateException {
+    Compiled compiled = compile(source);
+    Map<String, Object> context = context(user, params);
+    AtomicReference<String> part = new AtomicReference<>(SUBJECT);
+    try {
+      return templates.withDeadline(deadline -> render(compiled, context, deadline, part));
+    } catch (TemplateException e) {
+      throw e.in(part.get());
+    }
+  }
+
+  private record Compiled(CompiledTemplate subject, CompiledTemplate html, CompiledTemplate text) {}
+
+  private Compiled compile(MailContent source) throws TemplateException {
+    return new Compiled(
+        compile(SUBJECT, source.subject(), Escaping.NONE),
+        compile(HTML_BODY, source.html(), Escaping.HTML),
+        compile(TEXT_BODY, source.text(), Escaping.NONE));
+  }
+
+  private CompiledTemplate compile(String part, String source, Escaping escaping)
+      throws TemplateException {
+    try {
+      return templates.compile(source, escaping);
+    } catch (TemplateException e) {
+      throw e.in(part);
+    }
+  }
+
+  private MailContent render(
+      Compiled compiled,
+      Map<String, Object> context,
+      Deadline deadline,
+      AtomicReference<String> rendering)
+      throws TemplateException {
+    String subject = part(SUBJECT, compiled.subject(), context, deadline, rendering);
+    String html = part(HTML_BODY, compiled.html(), context, deadline, rendering);
+    String text = part(TEXT_BODY, compiled.text(), context, deadline, rendering);
+    // a subject is one line: line breaks a template produced would break the header
+    return new MailContent(subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "), html, text);
+  }
+
+  private String part(
+      String part,
+      CompiledTemplate template,
+      Map<String, Object> context,
+      Deadline deadline,
+      AtomicReference<String> rendering)
+      throws TemplateException {
+    if (rendering != null) {
+      rendering.set(part);
+    }
+    try {
+      return templates.render(template, context, deadline);
+    } catch (TemplateException e) {
+      throw e.in(part);
+    }
+  }
+
+  private void trial(
+      AtomicReference<String> rendering, String part, CompiledTemplate template, Deadline deadline)
+      throws TemplateException {
+    try {
+      part(part, template, NO_DATA, deadline, rendering);
+    } catch (TemplateException e) {
+      if (e.isLimit()) {
+        throw e;
+      }
+      // fails without data, may well render with it: the render decides
+    }
+  }
+
+  private java.time.Duration timeout() {
+    return templates.limits().renderTimeout();
+  }
+
+  private static Map<String, Object> context(Map<String, Object> user, Map<String, Object> params) {
     Map<String, Object> context = new LinkedHashMap<>(params == null ? Map.of() : params);
     context.put("user", user);
-    String subject = render(PLAIN, SUBJECT, source.subject(), context);
-    // a subject is one line: line breaks a template produced would break the header
-    return new MailContent(
-        subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "),
-        render(HTML, HTML_BODY, source.html(), context),
-        render(PLAIN, TEXT_BODY, source.text(), context));
-  }
-
-  private static String render(
-      PebbleEngine engine, String part, String source, Map<String, Object> context)
-      throws TemplateError {
-    if (source == null || source.isEmpty()) {
-      return "";
-    }
-    PebbleTemplate template = compile(engine, part, source);
-    StringWriter out = new StringWriter();
-    try {
-      template.evaluate(out, context);
-    } catch (PebbleException e) {
-      throw error(part, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      throw new TemplateError(part, String.valueOf(e.getMessage()));
-    }
-    return out.toString();
-  }
-
-  private static PebbleTemplate compile(PebbleEngine engine, String part, String source)
-      throws TemplateError {
-    if (source == null || source.isEmpty()) {
-      return null;
-    }
-    try {
-      return engine.getLiteralTemplate(source);
-    } catch (PebbleException e) {
-      throw error(part, e);
-    }
-  }
-
-  /**
-   * Pebble's own message names the template by its whole source: keep the message and the line
-   * only.
-   */
-  private static TemplateError error(String part, PebbleException e) {
-    String message =
-        e.getPebbleMessage() == null ? String.valueOf(e.getMessage()) : e.getPebbleMessage();
-    return new TemplateError(
-        part, e.getLineNumber() == null ? message : message + " (line " + e.getLineNumber() + ")");
-  }
-
-  private static PebbleEngine engine(boolean escapeHtml) {
-    return new PebbleEngine.Builder()
-        .loader(new StringLoader())
-        .autoEscaping(escapeHtml)
-        .cacheActive(false)
-        .maxRenderedSize(MAX_RENDERED)
-        .newLineTrimming(false)
-        .build();
+    return context;
   }
 }

@@ -64,6 +64,40 @@ public class MailQueue {
   }
 
   /**
+   * Records a message that can never be sent (its template failed for this user): {@code failed} at
+   * once with the reason, so the sender never claims it; the same unique key records once. Returns
+   * the id of the message with that key.
+   */
+  public long addFailed(NewMail mail, String reason, Instant now) {
+    Optional<Long> id =
+        jdbc.first(
+            """
+            insert into mail_outbox (unique_key, template_code, user_id, recipient, subject, html_body, text_body,
+                                     status, created_at, next_attempt_at, finished_at, last_error)
+            values (?, ?, ?, ?, ?, ?, ?, 'failed', ?, ?, ?, ?) on conflict (unique_key) do nothing returning id""",
+            rs -> rs.getLong(1),
+            mail.uniqueKey(),
+            mail.templateCode(),
+            mail.userId(),
+            mail.recipient(),
+            mail.subject(),
+            mail.htmlBody(),
+            mail.textBody(),
+            now,
+            now,
+            now,
+            truncate(reason));
+    return id.orElseGet(() -> existing(mail.uniqueKey()));
+  }
+
+  private long existing(String uniqueKey) {
+    return jdbc.first(
+            "select id from mail_outbox where unique_key = ?", rs -> rs.getLong(1), uniqueKey)
+        .orElseThrow(
+            () -> new IllegalStateException("mail_outbox row of key " + uniqueKey + " vanished"));
+  }
+
+  /**
    * Claims up to {@code limit} due messages (SKIP LOCKED: servers never claim the same row), counts
    * the attempt and reserves each row until {@code leaseUntil}, after which a row whose server died
    * is due again.

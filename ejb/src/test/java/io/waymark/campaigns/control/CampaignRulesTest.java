@@ -89,7 +89,7 @@ class CampaignRulesTest {
             "banners[0].id: is not a banner of this campaign",
             "banners[0].name: is required",
             "banners[0].position: is required",
-            "banners[0].text: text or html is required",
+            "banners[0].text: text or html is required (HTML counts once scripts, styles and event handlers are removed)",
             "banners[0].colors.background: must be a hex colour like #1a2b3c",
             "banners[0].colors.text: must be a hex colour like #1a2b3c",
             "banners[1].position: must be one of top, bottom, center, corner",

@@ -3,20 +3,34 @@ package io.waymark.mail.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.waymark.mail.control.TemplateRenderer.TemplateError;
+import io.waymark.platform.templates.TemplateException;
+import io.waymark.platform.templates.TemplateLimits;
+import io.waymark.platform.templates.Templates;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class TemplateRendererTest {
+
+  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool();
+  private static final TemplateRenderer RENDERER =
+      new TemplateRenderer(new Templates(TemplateLimits.DEFAULTS, EXECUTOR));
+
+  @AfterAll
+  static void stopExecutor() {
+    EXECUTOR.shutdownNow();
+  }
 
   private static final Map<String, Object> USER =
       Map.of("id", 7L, "email", "ann@example.com", "public_name", "Ann <b>", "locale", "sk");
 
   @Test
-  void rendersUserAndParamsInEveryPart() throws TemplateError {
+  void rendersUserAndParamsInEveryPart() throws TemplateException {
     MailContent out =
-        TemplateRenderer.render(
+        RENDERER.render(
             new MailContent(
                 "Hi {{ user.public_name }}",
                 "<p>{{ trigger.plan }} for {{ user.email }}</p>",
@@ -30,9 +44,9 @@ class TemplateRendererTest {
   }
 
   @Test
-  void escapesHtmlOnlyInTheHtmlBody() throws TemplateError {
+  void escapesHtmlOnlyInTheHtmlBody() throws TemplateException {
     MailContent out =
-        TemplateRenderer.render(
+        RENDERER.render(
             new MailContent(
                 "{{ user.public_name }}",
                 "<i>{{ user.public_name }}</i>",
@@ -46,9 +60,9 @@ class TemplateRendererTest {
   }
 
   @Test
-  void paramsCannotReplaceTheUser() throws TemplateError {
+  void paramsCannotReplaceTheUser() throws TemplateException {
     MailContent out =
-        TemplateRenderer.render(
+        RENDERER.render(
             new MailContent("{{ user.email }}", "", "x"),
             USER,
             Map.of("user", Map.of("email", "evil@example.com")));
@@ -57,9 +71,9 @@ class TemplateRendererTest {
   }
 
   @Test
-  void subjectIsOneLine() throws TemplateError {
+  void subjectIsOneLine() throws TemplateException {
     MailContent out =
-        TemplateRenderer.render(
+        RENDERER.render(
             new MailContent("Hello\n{% for i in items %}{{ i }}\n{% endfor %}", "", "x"),
             USER,
             Map.of("items", List.of("a", "b")));
@@ -68,9 +82,9 @@ class TemplateRendererTest {
   }
 
   @Test
-  void missingVariablesRenderEmpty() throws TemplateError {
+  void missingVariablesRenderEmpty() throws TemplateException {
     MailContent out =
-        TemplateRenderer.render(
+        RENDERER.render(
             new MailContent("[{{ nothing }}]", "", "[{{ trigger.nothing }}]"), USER, Map.of());
 
     assertThat(out.subject()).isEqualTo("[]");
@@ -79,8 +93,7 @@ class TemplateRendererTest {
 
   @Test
   void syntaxErrorNamesThePartAndLine() {
-    var error =
-        TemplateRenderer.check(new MailContent("ok", "<p>\n{% if user.id %}never closed", "fine"));
+    var error = RENDERER.check(new MailContent("ok", "<p>\n{% if user.id %}never closed", "fine"));
 
     assertThat(error).isPresent();
     assertThat(error.get().part()).isEqualTo("html_body");
@@ -89,7 +102,7 @@ class TemplateRendererTest {
 
   @Test
   void unclosedExpressionInSubjectIsRefused() {
-    var error = TemplateRenderer.check(new MailContent("Hi {{ user.email", "", "x"));
+    var error = RENDERER.check(new MailContent("Hi {{ user.email", "", "x"));
 
     assertThat(error).hasValueSatisfying(e -> assertThat(e.part()).isEqualTo("subject"));
   }
@@ -97,24 +110,60 @@ class TemplateRendererTest {
   @Test
   void validTemplatesPass() {
     assertThat(
-            TemplateRenderer.check(
+            RENDERER.check(
                 new MailContent("Hi {{ user.email }}", "{% if trigger %}<b>x</b>{% endif %}", "")))
         .isEmpty();
   }
 
   @Test
-  void includeDoesNotReadServerFiles() throws TemplateError {
+  void includeDoesNotReadServerFiles() throws TemplateException {
     MailContent out =
-        TemplateRenderer.render(
+        RENDERER.render(
             new MailContent("s", "", "{% include \"/etc/hostname\" %}"), USER, Map.of());
 
     assertThat(out.text()).isEqualTo("/etc/hostname");
   }
 
   @Test
-  void renderFailureIsATemplateError() {
+  void renderFailureIsATemplateException() {
     assertThatThrownBy(
-            () -> TemplateRenderer.render(new MailContent("{{ 1 / 0 }}", "", "x"), USER, Map.of()))
-        .isInstanceOf(TemplateError.class);
+            () -> RENDERER.render(new MailContent("{{ 1 / 0 }}", "", "x"), USER, Map.of()))
+        .isInstanceOf(TemplateException.class);
+  }
+
+  @Test
+  void aTemplateOverALimitWithoutDataIsRefusedAtSaveNamingThePartAndTheLimit() {
+    var error =
+        RENDERER.check(
+            new MailContent("ok", "<p>{{ 'x' }}</p>{% set r = range(1, 20000000) %}", "fine"));
+
+    assertThat(error)
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.part()).isEqualTo("html_body");
+              assertThat(e.isLimit()).isTrue();
+              assertThat(e.getMessage())
+                  .isEqualTo("range over 20,000,000 items exceeds the limit of 10,000 (line 1)");
+            });
+  }
+
+  @Test
+  void aTemplateWhoseSizeDependsOnTheDataIsSavedAndHitsTheLimitWhenRendered() {
+    MailContent source =
+        new MailContent("s", "", "{% for i in range(1, trigger.n) %}x{% endfor %}");
+    assertThat(RENDERER.check(source)).isEmpty();
+
+    assertThatThrownBy(
+            () -> RENDERER.render(source, USER, Map.of("trigger", Map.of("n", 20_000_000L))))
+        .isInstanceOfSatisfying(
+            TemplateException.class,
+            e -> {
+              assertThat(e.part()).isEqualTo("text_body");
+              assertThat(e.getMessage()).startsWith("range over 20,000,000 items");
+            });
+    assertThatThrownBy(
+            () -> RENDERER.preview(source, USER, Map.of("trigger", Map.of("n", 20_000_000L))))
+        .isInstanceOfSatisfying(
+            TemplateException.class, e -> assertThat(e.part()).isEqualTo("text_body"));
   }
 }

@@ -104,6 +104,53 @@ class CampaignsConsoleIT {
         .isTrue();
   }
 
+  @Test
+  void theBannerPreviewAndTheSavedBannerShowTheCleanedHtml() {
+    Browser admin = signedIn();
+    admin.open(BASE + "/admin/campaigns/edit.xhtml");
+    admin.visible(By.id("campaign:name"));
+    String name = "Clean banner " + run;
+    admin.type(By.id("campaign:name"), name);
+    admin.type(By.id("campaign:banners:0:banner-name"), "clean");
+    admin.type(
+        By.id("campaign:banners:0:html"),
+        "<b>Bold "
+            + run
+            + "</b><img src=\"https://cdn.example.com/a.png\" onerror=\"alert(1)\" alt=\"a\">"
+            + "<script>alert(2)</script>");
+
+    // the preview shows what will be stored
+    admin
+        .waiting()
+        .until(
+            d ->
+                String.valueOf(d.findElement(By.id("preview-frame-0")).getAttribute("srcdoc"))
+                    .contains("<b>Bold " + run + "</b>"));
+    String preview = admin.driver().findElement(By.id("preview-frame-0")).getAttribute("srcdoc");
+    assertThat(preview)
+        .contains("<img src=\"https://cdn.example.com/a.png\" alt=\"a\">")
+        .doesNotContain("onerror")
+        .doesNotContain("<script");
+
+    admin.driver().findElement(By.id("campaign:save")).click();
+    admin.text(MESSAGES, "created");
+    admin.waiting().until(ExpectedConditions.urlContains("id="));
+    String id = admin.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
+    String clean = "<b>Bold " + run + "</b><img src=\"https://cdn.example.com/a.png\" alt=\"a\">";
+    assertThat(
+            Api.bootstrap()
+                .get("/api/v1/campaigns/" + id)
+                .json()
+                .getJsonObject("campaign")
+                .getJsonArray("banners")
+                .getJsonObject(0)
+                .getString("html"))
+        .isEqualTo(clean);
+    // the reopened form holds the stored, cleaned HTML
+    assertThat(admin.driver().findElement(By.id("campaign:banners:0:html")).getAttribute("value"))
+        .isEqualTo(clean);
+  }
+
   private Browser signedIn() {
     Browser browser = console.signedIn();
     return browser;

@@ -1,6 +1,7 @@
 package io.waymark.campaigns.admin;
 
 import io.waymark.campaigns.boundary.BannerChange;
+import io.waymark.campaigns.boundary.BannerHtml;
 import io.waymark.campaigns.boundary.BannerView;
 import java.io.Serializable;
 
@@ -44,11 +45,13 @@ public class BannerRow implements Serializable {
   }
 
   /**
-   * A complete HTML document for the preview iframe (sandboxed: no script runs, nothing reaches the
+   * A complete HTML document for the preview iframe: the HTML as it will be stored, cleaned to the
+   * banner allow-list (the frame is sandboxed as well: no script runs, nothing reaches the
    * console).
    */
   public String getPreviewDocument() {
-    String body = html != null && !html.isBlank() ? html : escape(text == null ? "" : text);
+    String clean = BannerHtml.sanitize(html);
+    String body = clean != null && !clean.isBlank() ? clean : escape(text == null ? "" : text);
     return "<!doctype html><html><body style=\"margin:0;font-family:sans-serif\"><div style=\"padding:12px 16px;background:"
         + cssColor(background, "#1e3a5f")
         + ";color:"

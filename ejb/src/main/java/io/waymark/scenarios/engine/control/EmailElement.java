@@ -27,15 +27,19 @@ public class EmailElement {
             "trigger", PlainJson.map(ConditionElement.payload(visit.job().context())),
             "scenario_id", visit.job().scenarioId(),
             "element_id", visit.element().uuid());
+    String template = code.getString();
+    long user = visit.job().userId();
     return outbox
-        .enqueue(code.getString(), visit.job().userId(), params, "scenario-job:" + visit.job().id())
-        .<Outcome>map(id -> Outcome.POSITIVE)
+        .enqueue(template, user, params, "scenario-job:" + visit.job().id())
+        .<Outcome>map(
+            queued ->
+                queued
+                    .failure()
+                    .<Outcome>map(reason -> new Outcome.Failed("email " + reason))
+                    .orElse(Outcome.POSITIVE))
         .orElseGet(
             () ->
                 new Outcome.Failed(
-                    "email template '"
-                        + code.getString()
-                        + "' is missing or does not render for user "
-                        + visit.job().userId()));
+                    "email template '" + template + "' or user " + user + " does not exist"));
   }
 }
