@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Login with email and password, per-user tokens with an idle expiry, logout. */
@@ -37,6 +38,12 @@ public class Sessions {
 
   public record Login(UserView user, String token) {}
 
+  /**
+   * Checks a password against a stored hash. A field so that a test can see which hash every path
+   * checks; always {@link PasswordHasher#verify} in the application.
+   */
+  BiPredicate<String, String> passwords = PasswordHasher::verify;
+
   public Login login(String email, String password) {
     if (email == null || email.isBlank()) {
       throw new WaymarkException(
@@ -55,11 +62,12 @@ public class Sessions {
           List.of(new FieldError("password", "is required")));
     }
     Optional<User> found = repository.byEmail(email);
+    boolean matches = passwordMatches(password, found);
     if (found.isEmpty()) {
       throw authFailed("identity_not_found", "Identity not found");
     }
     User user = found.get();
-    if (!PasswordHasher.verify(password, user.getPasswordHash())) {
+    if (!matches) {
       throw authFailed("invalid_credential", "Invalid credential");
     }
     if (!user.isActive()) {
@@ -70,14 +78,25 @@ public class Sessions {
 
   /**
    * Verifies a username/password pair for the admin console; empty when it does not match an active
-   * user.
+   * user. The password is checked first, for inactive users too (the same cost on every path).
    */
   public Optional<UserView> verify(String email, String password) {
-    return repository
-        .byEmail(email)
-        .filter(User::isActive)
-        .filter(u -> PasswordHasher.verify(password, u.getPasswordHash()))
-        .map(UserView::of);
+    Optional<User> found = repository.byEmail(email);
+    boolean matches = passwordMatches(password, found);
+    return found.filter(u -> matches).filter(User::isActive).map(UserView::of);
+  }
+
+  /**
+   * Whether the password is the user's. Without a hash to check — no such user, or one without a
+   * password — it is checked against {@link PasswordHasher#dummyHash()} all the same, so every
+   * sign-in that gets this far costs one derivation and its answer time does not tell which emails
+   * exist.
+   */
+  private boolean passwordMatches(String password, Optional<User> user) {
+    String stored = user.map(User::getPasswordHash).orElse(null);
+    boolean matches =
+        passwords.test(password, stored == null ? PasswordHasher.dummyHash() : stored);
+    return stored != null && matches;
   }
 
   public UserView authenticate(String token) {
