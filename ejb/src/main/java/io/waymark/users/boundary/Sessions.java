@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Login with email and password, per-user tokens with an idle expiry, logout. */
+/**
+ * Login with email and password (throttled per account and client network, {@link LoginThrottle}),
+ * per-user tokens with an idle expiry, logout.
+ */
 @Stateless
 public class Sessions {
 
@@ -32,11 +35,25 @@ public class Sessions {
 
   @Inject UserRepository repository;
 
+  @Inject LoginThrottle throttle;
+
   @Inject
   @ConfigProperty(name = "waymark.user-token.idle-timeout", defaultValue = "P30D")
   Duration idleTimeout;
 
   public record Login(UserView user, String token) {}
+
+  /** What the console's sign-in learns: the user, a refusal, or that the pair is throttled. */
+  public sealed interface Verification {
+    /** The password is right and the user active (the console still checks the roles). */
+    record Verified(UserView user) implements Verification {}
+
+    /** Wrong email or password, or an inactive user: one answer for all. */
+    record Refused() implements Verification {}
+
+    /** Too many failed attempts: not checked; try again after that many seconds. */
+    record Throttled(long retryAfterSeconds) implements Verification {}
+  }
 
   /**
    * Checks a password against a stored hash. A field so that a test can see which hash every path
@@ -44,7 +61,11 @@ public class Sessions {
    */
   BiPredicate<String, String> passwords = PasswordHasher::verify;
 
-  public Login login(String email, String password) {
+  /**
+   * The API's login from the client address {@code address}: 429 {@code too_many_attempts} while
+   * that email is throttled from there ({@link LoginThrottle}), without checking the password.
+   */
+  public Login login(String email, String password, String address) {
     if (email == null || email.isBlank()) {
       throw new WaymarkException(
           400,
@@ -61,6 +82,10 @@ public class Sessions {
           null,
           List.of(new FieldError("password", "is required")));
     }
+    LoginThrottle.Attempt attempt = throttle.attempt(email, address);
+    if (attempt.refused()) {
+      throw WaymarkException.tooManyAttempts(attempt.retryAfterSeconds());
+    }
     Optional<User> found = repository.byEmail(email);
     boolean matches = passwordMatches(password, found);
     if (found.isEmpty()) {
@@ -68,22 +93,40 @@ public class Sessions {
     }
     User user = found.get();
     if (!matches) {
+      throttle.failed(attempt, user.getId());
       throw authFailed("invalid_credential", "Invalid credential");
     }
     if (!user.isActive()) {
       throw authFailed("inactive_user", "User is not active");
     }
-    return new Login(UserView.of(user), issue(user));
+    Login login = new Login(UserView.of(user), issue(user));
+    throttle.succeeded(attempt);
+    return login;
   }
 
   /**
-   * Verifies a username/password pair for the admin console; empty when it does not match an active
-   * user. The password is checked first, for inactive users too (the same cost on every path).
+   * Verifies a username/password pair for the admin console, from the client address {@code
+   * address}, throttled as the API's login is.
    */
-  public Optional<UserView> verify(String email, String password) {
+  public Verification verify(String email, String password, String address) {
+    if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+      return new Verification.Refused();
+    }
+    LoginThrottle.Attempt attempt = throttle.attempt(email, address);
+    if (attempt.refused()) {
+      return new Verification.Throttled(attempt.retryAfterSeconds());
+    }
     Optional<User> found = repository.byEmail(email);
     boolean matches = passwordMatches(password, found);
-    return found.filter(u -> matches).filter(User::isActive).map(UserView::of);
+    if (!matches) {
+      found.ifPresent(u -> throttle.failed(attempt, u.getId()));
+      return new Verification.Refused();
+    }
+    if (!found.get().isActive()) {
+      return new Verification.Refused();
+    }
+    throttle.succeeded(attempt);
+    return new Verification.Verified(UserView.of(found.get()));
   }
 
   /**
