@@ -18,7 +18,13 @@ public final class ErrorBodies {
   private ErrorBodies() {}
 
   public static Response of(WaymarkException e) {
-    return response(e.status(), body(e));
+    Response response = response(e.status(), body(e));
+    if (e.retryAfterSeconds() != null) {
+      return Response.fromResponse(response)
+          .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+          .build();
+    }
+    return response;
   }
 
   public static JsonObject body(WaymarkException e) {

@@ -88,10 +88,16 @@ public class UsersResource {
         .build();
   }
 
-  /** Public: email and password as form fields or JSON. */
+  /**
+   * Public: email and password as form fields or JSON; throttled per email and client address (429
+   * {@code too_many_attempts} with {@code Retry-After}).
+   */
   @POST
   @Path("login")
-  public JsonObject login(@HeaderParam("Content-Type") String contentType, String raw) {
+  public JsonObject login(
+      @HeaderParam("Content-Type") String contentType,
+      @Context ContainerRequestContext request,
+      String raw) {
     Map<String, String> fields =
         contentType != null
                 && contentType
@@ -99,7 +105,11 @@ public class UsersResource {
                     .startsWith("application/x-www-form-urlencoded")
             ? form(raw)
             : json(raw);
-    Sessions.Login login = sessions.login(fields.get("email"), fields.get("password"));
+    Sessions.Login login =
+        sessions.login(
+            fields.get("email"),
+            fields.get("password"),
+            (String) request.getProperty(RequestContextKeys.REMOTE_ADDRESS));
     return Json.ok()
         .put("user", UserJson.of(login.user()))
         .put("access", Json.object().put("token", login.token()))

@@ -54,6 +54,25 @@ class ErrorBodiesTest {
   }
 
   @Test
+  void aThrottledLoginIs429TooManyAttemptsWithRetryAfterInSeconds() {
+    Response response = ErrorBodies.of(WaymarkException.tooManyAttempts(30));
+    assertThat(response.getStatus()).isEqualTo(429);
+    assertThat(response.getHeaderString("Retry-After")).isEqualTo("30");
+    assertThat(json(response))
+        .hasToString(
+            "{\"status\":\"error\",\"message\":\"Too many failed attempts; try again in 30"
+                + " seconds\",\"code\":\"too_many_attempts\"}");
+    assertThat(WaymarkException.tooManyAttempts(1).getMessage()).endsWith("in 1 second");
+  }
+
+  @Test
+  void otherErrorsHaveNoRetryAfter() {
+    assertThat(
+            ErrorBodies.of(WaymarkException.invalidInput("limit")).getHeaderString("Retry-After"))
+        .isNull();
+  }
+
+  @Test
   void aBodyWithoutFieldErrorsHasNoErrorsMember() {
     assertThat(ErrorBodies.body(WaymarkException.invalidInput("limit")).keySet())
         .containsExactly("status", "message", "code");

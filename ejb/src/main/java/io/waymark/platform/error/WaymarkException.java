@@ -17,6 +17,7 @@ public class WaymarkException extends RuntimeException {
   private final String code;
   private final String error;
   private final List<FieldError> errors;
+  private final Long retryAfterSeconds;
 
   public WaymarkException(int status, String code, String message) {
     this(status, code, message, null, List.of());
@@ -24,11 +25,22 @@ public class WaymarkException extends RuntimeException {
 
   public WaymarkException(
       int status, String code, String message, String error, List<FieldError> errors) {
+    this(status, code, message, error, errors, null);
+  }
+
+  private WaymarkException(
+      int status,
+      String code,
+      String message,
+      String error,
+      List<FieldError> errors,
+      Long retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.error = error;
     this.errors = List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public int status() {
@@ -49,6 +61,11 @@ public class WaymarkException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** When the caller may try again, in seconds (the {@code Retry-After} header); may be null. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public static WaymarkException emptyRequest() {
@@ -90,5 +107,27 @@ public class WaymarkException extends RuntimeException {
 
   public static WaymarkException tooLarge(String message) {
     return new WaymarkException(413, "payload_too_large", message);
+  }
+
+  /**
+   * 429 {@code too_many_attempts}: a throttled sign-in, to be tried again after that many seconds.
+   */
+  public static WaymarkException tooManyAttempts(long retryAfterSeconds) {
+    return new WaymarkException(
+        429,
+        "too_many_attempts",
+        tooManyAttemptsMessage(retryAfterSeconds),
+        null,
+        List.of(),
+        retryAfterSeconds);
+  }
+
+  /**
+   * {@code Too many failed attempts; try again in 30 seconds} (the API's and the console's text).
+   */
+  public static String tooManyAttemptsMessage(long retryAfterSeconds) {
+    return "Too many failed attempts; try again in "
+        + retryAfterSeconds
+        + (retryAfterSeconds == 1 ? " second" : " seconds");
   }
 }

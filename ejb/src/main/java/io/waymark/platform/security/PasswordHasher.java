@@ -28,6 +28,23 @@ public final class PasswordHasher {
     return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
   }
 
+  /**
+   * The hash a sign-in checks the password against when there is no hash to check: an unknown
+   * email, an account without a password. A hash of a random secret nobody knows, made with the
+   * same algorithm, iterations, salt and key length as {@link #hash}, computed once per server (the
+   * login throttle asks for it at startup), so that such a sign-in costs the same derivation as a
+   * real one and its answer time does not tell which emails exist. Nothing ever verifies against
+   * it.
+   */
+  public static String dummyHash() {
+    return Dummy.HASH;
+  }
+
+  /** Initialised on first use of {@link #dummyHash()} only. */
+  private static final class Dummy {
+    static final String HASH = hash(SecretTokens.generate(""));
+  }
+
   public static boolean verify(String password, String stored) {
     if (password == null || stored == null) {
       return false;

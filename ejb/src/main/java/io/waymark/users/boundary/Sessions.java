@@ -16,9 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Login with email and password, per-user tokens with an idle expiry, logout. */
+/**
+ * Login with email and password (throttled per account and client network, {@link LoginThrottle}),
+ * per-user tokens with an idle expiry, logout.
+ */
 @Stateless
 public class Sessions {
 
@@ -31,13 +35,37 @@ public class Sessions {
 
   @Inject UserRepository repository;
 
+  @Inject LoginThrottle throttle;
+
   @Inject
   @ConfigProperty(name = "waymark.user-token.idle-timeout", defaultValue = "P30D")
   Duration idleTimeout;
 
   public record Login(UserView user, String token) {}
 
-  public Login login(String email, String password) {
+  /** What the console's sign-in learns: the user, a refusal, or that the pair is throttled. */
+  public sealed interface Verification {
+    /** The password is right and the user active (the console still checks the roles). */
+    record Verified(UserView user) implements Verification {}
+
+    /** Wrong email or password, or an inactive user: one answer for all. */
+    record Refused() implements Verification {}
+
+    /** Too many failed attempts: not checked; try again after that many seconds. */
+    record Throttled(long retryAfterSeconds) implements Verification {}
+  }
+
+  /**
+   * Checks a password against a stored hash. A field so that a test can see which hash every path
+   * checks; always {@link PasswordHasher#verify} in the application.
+   */
+  BiPredicate<String, String> passwords = PasswordHasher::verify;
+
+  /**
+   * The API's login from the client address {@code address}: 429 {@code too_many_attempts} while
+   * that email is throttled from there ({@link LoginThrottle}), without checking the password.
+   */
+  public Login login(String email, String password, String address) {
     if (email == null || email.isBlank()) {
       throw new WaymarkException(
           400,
@@ -54,30 +82,64 @@ public class Sessions {
           null,
           List.of(new FieldError("password", "is required")));
     }
+    LoginThrottle.Attempt attempt = throttle.attempt(email, address);
+    if (attempt.refused()) {
+      throw WaymarkException.tooManyAttempts(attempt.retryAfterSeconds());
+    }
     Optional<User> found = repository.byEmail(email);
+    boolean matches = passwordMatches(password, found);
     if (found.isEmpty()) {
       throw authFailed("identity_not_found", "Identity not found");
     }
     User user = found.get();
-    if (!PasswordHasher.verify(password, user.getPasswordHash())) {
+    if (!matches) {
+      throttle.failed(attempt, user.getId());
       throw authFailed("invalid_credential", "Invalid credential");
     }
     if (!user.isActive()) {
       throw authFailed("inactive_user", "User is not active");
     }
-    return new Login(UserView.of(user), issue(user));
+    Login login = new Login(UserView.of(user), issue(user));
+    throttle.succeeded(attempt);
+    return login;
   }
 
   /**
-   * Verifies a username/password pair for the admin console; empty when it does not match an active
-   * user.
+   * Verifies a username/password pair for the admin console, from the client address {@code
+   * address}, throttled as the API's login is.
    */
-  public Optional<UserView> verify(String email, String password) {
-    return repository
-        .byEmail(email)
-        .filter(User::isActive)
-        .filter(u -> PasswordHasher.verify(password, u.getPasswordHash()))
-        .map(UserView::of);
+  public Verification verify(String email, String password, String address) {
+    if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+      return new Verification.Refused();
+    }
+    LoginThrottle.Attempt attempt = throttle.attempt(email, address);
+    if (attempt.refused()) {
+      return new Verification.Throttled(attempt.retryAfterSeconds());
+    }
+    Optional<User> found = repository.byEmail(email);
+    boolean matches = passwordMatches(password, found);
+    if (!matches) {
+      found.ifPresent(u -> throttle.failed(attempt, u.getId()));
+      return new Verification.Refused();
+    }
+    if (!found.get().isActive()) {
+      return new Verification.Refused();
+    }
+    throttle.succeeded(attempt);
+    return new Verification.Verified(UserView.of(found.get()));
+  }
+
+  /**
+   * Whether the password is the user's. Without a hash to check — no such user, or one without a
+   * password — it is checked against {@link PasswordHasher#dummyHash()} all the same, so every
+   * sign-in that gets this far costs one derivation and its answer time does not tell which emails
+   * exist.
+   */
+  private boolean passwordMatches(String password, Optional<User> user) {
+    String stored = user.map(User::getPasswordHash).orElse(null);
+    boolean matches =
+        passwords.test(password, stored == null ? PasswordHasher.dummyHash() : stored);
+    return stored != null && matches;
   }
 
   public UserView authenticate(String token) {

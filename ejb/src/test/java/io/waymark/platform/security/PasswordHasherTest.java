@@ -2,6 +2,7 @@ package io.waymark.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -38,5 +39,24 @@ class PasswordHasherTest {
     String[] parts = stored.split("\\$");
     assertThat(parts).hasSize(4);
     assertThat(Integer.parseInt(parts[1])).isGreaterThanOrEqualTo(210_000);
+  }
+
+  @Test
+  void theDummyHashIsMadeLikeARealOneOnceAndMatchesNothing() {
+    String dummy = PasswordHasher.dummyHash();
+    String real = PasswordHasher.hash("some password");
+    String[] d = dummy.split("\\$");
+    String[] r = real.split("\\$");
+    // same scheme and work factor as hash(): checking a password against it costs the same
+    assertThat(d).hasSize(4);
+    assertThat(d[0]).isEqualTo(r[0]).isEqualTo("pbkdf2-sha512");
+    assertThat(Integer.parseInt(d[1])).isEqualTo(PasswordHasher.ITERATIONS);
+    assertThat(Base64.getDecoder().decode(d[2])).hasSameSizeAs(Base64.getDecoder().decode(r[2]));
+    assertThat(Base64.getDecoder().decode(d[3])).hasSameSizeAs(Base64.getDecoder().decode(r[3]));
+    // computed once per server
+    assertThat(PasswordHasher.dummyHash()).isSameAs(dummy);
+    // a random secret: no password a caller could send matches it
+    assertThat(PasswordHasher.verify("", dummy)).isFalse();
+    assertThat(PasswordHasher.verify("password", dummy)).isFalse();
   }
 }

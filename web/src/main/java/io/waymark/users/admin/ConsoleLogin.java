@@ -3,6 +3,7 @@ package io.waymark.users.admin;
 import io.waymark.platform.admin.ConsoleSecurity;
 import io.waymark.platform.admin.CsrfToken;
 import io.waymark.platform.admin.Messages;
+import io.waymark.platform.error.WaymarkException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -21,7 +22,8 @@ import java.io.IOException;
  * The login page: hands email and password to Jakarta Security. On success the user continues to
  * the console page that sent them here (or the console home). The session id is changed first (no
  * session fixation) and the CSRF token renewed. One message for every failure, so the page does not
- * tell which emails exist.
+ * tell which emails exist — except a throttled attempt (too many failures of this email from this
+ * address, for known and unknown emails alike), which says how long to wait.
  */
 @Named
 @RequestScoped
@@ -69,7 +71,13 @@ public class ConsoleLogin {
         CsrfToken.renew(request.getSession());
         external.redirect(external.getRequestContextPath() + ConsoleSecurity.HOME_PAGE);
       }
-      default -> Messages.error(FAILED);
+      default -> {
+        Object retryAfter = request.getAttribute(ConsoleIdentityStore.RETRY_AFTER);
+        Messages.error(
+            retryAfter instanceof Long seconds
+                ? WaymarkException.tooManyAttemptsMessage(seconds) + "."
+                : FAILED);
+      }
     }
   }
 
