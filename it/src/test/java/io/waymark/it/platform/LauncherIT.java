@@ -14,16 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The quick-start launcher's commands on an instance of their own (ports 3000 above the suite's,
  * data beside the suite's): start → start again (a redeploy, authenticated with the generated admin
  * password) → status → stop → status, then {@code run} in the foreground ending when {@code stop}
- * comes from elsewhere, with no process left behind.
+ * comes from elsewhere, with no process left behind. No bootstrap admin is configured, so the first
+ * start creates {@code admin@localhost} with a generated password that the launcher shows once.
  */
 class LauncherIT {
 
@@ -47,8 +52,8 @@ class LauncherIT {
         "-Dwaymark.data-dir=" + DATA,
         "-Dwaymark.http.port=" + HTTP,
         "-Dwaymark.db.embedded-port=" + DB,
-        "-Dwaymark.bootstrap.admin-email=admin@launcher.waymark.test",
-        "-Dwaymark.bootstrap.admin-password=launcher-Secret-1",
+        // as behind a TLS proxy: the console's session cookie must say Secure
+        "-Dwaymark.console.secure-cookie=true",
         "-jar",
         JAR,
         verb);
@@ -82,6 +87,36 @@ class LauncherIT {
     }
   }
 
+  private static int login(String email, String password) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/api/v1/users/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** The Set-Cookie of the console's login page (it starts a session). */
+  static String sessionCookie(String base) throws Exception {
+    HttpResponse<Void> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    return page.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID"))
+        .findFirst()
+        .orElse("");
+  }
+
+  private static String sessionCookie() throws Exception {
+    return sessionCookie("http://127.0.0.1:" + HTTP);
+  }
+
   private static long payaraPid() throws IOException {
     Path pid = DATA.resolve("payara6/glassfish/domains/waymark/config/pid");
     return Files.exists(pid) ? Long.parseLong(Files.readString(pid).trim()) : -1;
@@ -89,6 +124,18 @@ class LauncherIT {
 
   private static boolean alive(long pid) {
     return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** A first start, as on a fresh machine: nothing left of an earlier run. */
+  @BeforeAll
+  static void freshDataDirectory() throws Exception {
+    if (Files.exists(DATA)) {
+      launcher("stop");
+      try (var files = Files.walk(DATA)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    assertThat(DATA).doesNotExist();
   }
 
   @AfterAll
@@ -103,10 +150,24 @@ class LauncherIT {
     assertThat(started.output()).contains("Waymark is up");
     assertThat(get("/health/ready")).isEqualTo(200);
     assertThat(DATA.resolve("payara-admin.password")).exists();
+    // the generated console admin: shown once, its file gone, its password signs in
+    Matcher shown =
+        Pattern.compile("Admin console login: admin@localhost / (\\S+)").matcher(started.output());
+    assertThat(shown.find()).as(started.output()).isTrue();
+    assertThat(DATA.resolve("initial-admin-password")).doesNotExist();
+    assertThat(login("admin@localhost", shown.group(1))).isEqualTo(200);
+    assertThat(login("admin@localhost", shown.group(1) + "x")).isEqualTo(400);
+
+    assertThat(sessionCookie())
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict")
+        .contains("Secure");
 
     Result again = launcher("start");
     assertThat(again.exit()).as(again.output()).isZero();
     assertThat(again.output()).contains("redeploying").contains("Waymark is up");
+    assertThat(again.output()).doesNotContain("Admin console login");
+    assertThat(login("admin@localhost", shown.group(1))).as("the same password").isEqualTo(200);
 
     Result status = launcher("status");
     assertThat(status.exit()).as(status.output()).isZero();

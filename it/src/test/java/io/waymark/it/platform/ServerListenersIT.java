@@ -70,4 +70,15 @@ class ServerListenersIT {
         .send(request.build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
+
+  @Test
+  void theConsoleSessionCookieIsHttpOnlyStrictAndNotSecureOverPlainHttpByDefault()
+      throws Exception {
+    String cookie = LauncherIT.sessionCookie(TestServer.BASE);
+    assertThat(cookie)
+        .startsWith("JSESSIONID=")
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict");
+    assertThat(cookie).as("waymark.console.secure-cookie is off here").doesNotContain("Secure");
+  }
 }

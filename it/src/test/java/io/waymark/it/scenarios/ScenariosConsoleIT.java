@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Browser;
 import io.waymark.it.support.Console;
+import io.waymark.it.support.Db;
+import io.waymark.it.support.TestServer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,5 +79,23 @@ class ScenariosConsoleIT {
     admin.text(MESSAGES, "Scenario " + id + " restored");
     assertThat(Api.bootstrap().get("/api/v1/scenarios/info?id=" + id).json().isNull("deleted_at"))
         .isTrue();
+  }
+
+  @Test
+  void theListPagesPastItsFirstFifty() {
+    // more than a page of scenarios (other tests' count too): the list must offer the next page
+    long existing =
+        ((Number) Db.single("select count(*) from scenarios where deleted_at is null")).longValue();
+    for (long i = existing; i <= 51; i++) {
+      Api.Reply created =
+          ScenarioDocs.create(ScenarioDocs.doc("Paging " + UUID.randomUUID(), "", "", ""));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+    admin = console.signedIn();
+    admin.open(TestServer.BASE + "/admin/scenarios/list.xhtml");
+    assertThat(admin.driver().findElements(By.cssSelector("a.wm-scenario-link"))).hasSize(50);
+    admin.driver().findElement(By.id("next")).click();
+    admin.waiting().until(ExpectedConditions.urlContains("after="));
+    assertThat(admin.visible(By.cssSelector("a.wm-scenario-link")).isDisplayed()).isTrue();
   }
 }

@@ -164,6 +164,24 @@ public final class Browser implements AutoCloseable {
     return wait;
   }
 
+  /**
+   * Waits until the element is no longer in the page (the page or form was replaced). Chromium
+   * reports such an element either as stale or, while the new document is being built, as a node
+   * that "does not belong to the document": both mean gone.
+   */
+  public void gone(WebElement element) {
+    waiting()
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+              }
+            });
+  }
+
   /** The element once it is visible. */
   public WebElement visible(By by) {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,8 +50,8 @@ public final class Receiver {
     }
   }
 
-  /** A request and the status it was answered. */
-  public record Exchange(Request request, int answered) {}
+  /** A request, the status it was answered and when it arrived. */
+  public record Exchange(Request request, int answered, Instant at) {}
 
   private final String prefix;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -84,6 +85,7 @@ public final class Receiver {
   void handle(HttpExchange exchange) throws IOException {
     try (exchange;
         InputStream in = exchange.getRequestBody()) {
+      Instant at = Instant.now();
       Map<String, String> headers = new java.util.HashMap<>();
       exchange
           .getRequestHeaders()
@@ -101,7 +103,7 @@ public final class Receiver {
       } catch (RuntimeException e) {
         answer = new Answer(500, "{\"stub_error\":\"" + e.getClass().getSimpleName() + "\"}");
       }
-      exchanges.add(new Exchange(request, answer.status()));
+      exchanges.add(new Exchange(request, answer.status(), at));
       byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
       if (body.length > 0) {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
