@@ -1,5 +1,7 @@
 package io.waymark.platform.api;
 
+import io.waymark.platform.error.FieldError;
+import io.waymark.platform.error.WaymarkException;
 import jakarta.annotation.Resource;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,8 +14,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,11 +39,37 @@ public class ApiServletFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     request.setAttribute(RequestContextKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+    List<FieldError> nul = nulParameters(request.getQueryString());
+    if (!nul.isEmpty()) {
+      // PostgreSQL cannot store or compare a text with U+0000: refused here for every endpoint
+      WaymarkException refused = WaymarkException.payloadError(nul);
+      response.setStatus(refused.status());
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(ErrorBodies.body(refused).toString());
+      return;
+    }
     try {
       chain.doFilter(new JsonRequest(request), response);
     } finally {
       rollBackLeftovers();
     }
+  }
+
+  /** The query parameters whose name or value has an encoded NUL ({@code %00}), by name. */
+  static List<FieldError> nulParameters(String query) {
+    List<FieldError> found = new ArrayList<>();
+    if (query == null || !query.contains("%00")) {
+      return found;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.contains("%00")) {
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        found.add(new FieldError(name.replace("%00", ""), JsonBody.NUL_MESSAGE));
+      }
+    }
+    return found;
   }
 
   @Resource UserTransaction tx;

@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import io.waymark.platform.error.UniqueConstraints;
 import io.waymark.platform.error.WaymarkException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.NotAllowedException;
@@ -73,7 +74,10 @@ public final class ExceptionMappers {
           return new Web().toResponse(w);
         }
       }
-      return ErrorBodies.incident(e);
+      // two requests raced past a feature's own check for a duplicate: still its 409
+      return UniqueConstraints.conflict(e)
+          .map(ErrorBodies::of)
+          .orElseGet(() -> ErrorBodies.incident(e));
     }
   }
 }

@@ -42,6 +42,14 @@ public final class JsonBody {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw WaymarkException.payloadError("", "must be a JSON object");
     }
+    // a NUL can only arrive escaped (a raw control character is malformed JSON)
+    if (raw.contains("\\u0000")) {
+      List<FieldError> nul = new ArrayList<>();
+      findNul(value, "", nul);
+      if (!nul.isEmpty()) {
+        throw WaymarkException.payloadError(nul);
+      }
+    }
     return new JsonBody(value.asJsonObject(), "", new ArrayList<>());
   }
 
@@ -61,6 +69,42 @@ public final class JsonBody {
       return parser.hasNext() ? null : value;
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  /** The message for a text with U+0000 in it, which PostgreSQL cannot store. */
+  public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+  /**
+   * Every string and key with U+0000 in it, by path ({@code items[3].goal_code}); a key's own path
+   * names it.
+   */
+  private static void findNul(JsonValue value, String path, List<FieldError> found) {
+    switch (value.getValueType()) {
+      case STRING -> {
+        if (((JsonString) value).getString().indexOf('\0') >= 0) {
+          found.add(new FieldError(path, NUL_MESSAGE));
+        }
+      }
+      case OBJECT ->
+          value
+              .asJsonObject()
+              .forEach(
+                  (key, v) -> {
+                    String at = path.isEmpty() ? key : path + "." + key;
+                    if (key.indexOf('\0') >= 0) {
+                      found.add(new FieldError(at.replace("\0", ""), NUL_MESSAGE));
+                    } else {
+                      findNul(v, at, found);
+                    }
+                  });
+      case ARRAY -> {
+        var array = value.asJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+          findNul(array.get(i), path + "[" + i + "]", found);
+        }
+      }
+      default -> {}
     }
   }
 

@@ -161,13 +161,18 @@ public class UsersResource {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
+        String name;
+        String value;
         try {
-          fields.put(
-              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+          value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
           throw WaymarkException.payloadError(pair.substring(0, eq), "is not URL-encoded");
         }
+        if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+          throw WaymarkException.payloadError(name.replace("\0", ""), JsonBody.NUL_MESSAGE);
+        }
+        fields.put(name, value);
       }
     }
     return fields;

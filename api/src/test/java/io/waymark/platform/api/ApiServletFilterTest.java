@@ -191,4 +191,14 @@ class ApiServletFilterTest {
     filter.tx = null;
     filtered(new RawRequest());
   }
+
+  @Test
+  void anEncodedNulInAQueryParameterIsRefusedBeforeTheApiNamingTheParameter() {
+    assertThat(ApiServletFilter.nulParameters("code=ok&from=2026%00&to%00=x"))
+        .containsExactly(
+            new io.waymark.platform.error.FieldError("from", JsonBody.NUL_MESSAGE),
+            new io.waymark.platform.error.FieldError("to", JsonBody.NUL_MESSAGE));
+    assertThat(ApiServletFilter.nulParameters("code=a%2500")).isEmpty();
+    assertThat(ApiServletFilter.nulParameters(null)).isEmpty();
+  }
 }

@@ -163,6 +163,31 @@ class ExceptionMappersTest {
   }
 
   @Test
+  void aUniqueViolationOfAKnownConstraintIsItsConflictAndOfAnUnknownOneAnIncident() {
+    var raced =
+        new jakarta.ejb.EJBTransactionRolledbackException(
+            "commit failed",
+            new RuntimeException(
+                "could not execute statement",
+                new java.sql.SQLException(
+                    "ERROR: duplicate key value violates unique constraint \"users_email_lower_uq\"",
+                    "23505")));
+    assertThat(summary(fallback.toResponse(raced)))
+        .isEqualTo("409 email_taken Email is already taken");
+    try (CapturedLog log = CapturedLog.of(ErrorBodies.class)) {
+      String id =
+          incidentId(
+              fallback.toResponse(
+                  new java.sql.SQLException(
+                      "ERROR: duplicate key value violates unique constraint \"other_key\"",
+                      "23505")));
+      assertThat(log.records())
+          .singleElement()
+          .satisfies(r -> assertThat(r.getMessage()).contains(id));
+    }
+  }
+
+  @Test
   void aWrappedJaxRsErrorIsMappedAsIfThrownDirectly() {
     var wrapped = new java.util.concurrent.CompletionException(new NotFoundException());
     assertThat(summary(fallback.toResponse(wrapped)))

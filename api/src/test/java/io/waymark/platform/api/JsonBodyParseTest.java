@@ -107,4 +107,27 @@ class JsonBodyParseTest {
     JsonBody body = JsonBody.parse("{\"name\":\"Zo\\u00eb \u00e5\u00e6\u00f8 \u2603\"}");
     assertThat(body.string("name", true)).isEqualTo("Zoë åæø ☃");
   }
+
+  @Test
+  void aNulInAnyStringOrKeyIsRefusedNamingEveryField() {
+    WaymarkException e =
+        failure(
+            () ->
+                JsonBody.parse(
+                    "{\"email\":\"a\\u0000@b.c\",\"items\":[{\"goal_code\":\"ok\"},"
+                        + "{\"goal_code\":\"x\\u0000\"}],\"props\":{\"k\\u0000\":1},"
+                        + "\"fine\":\"\\\\u0000 is text\"}"));
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.code()).isEqualTo("payload_error");
+    assertThat(e.errors())
+        .containsExactly(
+            new FieldError("email", JsonBody.NUL_MESSAGE),
+            new FieldError("items[1].goal_code", JsonBody.NUL_MESSAGE),
+            new FieldError("props.k", JsonBody.NUL_MESSAGE));
+  }
+
+  @Test
+  void anEscapedBackslashBeforeU0000IsNoNul() {
+    assertThat(JsonBody.parse("{\"a\":\"\\\\u0000\"}").string("a", true)).isEqualTo("\\u0000");
+  }
 }

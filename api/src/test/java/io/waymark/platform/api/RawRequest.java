@@ -21,6 +21,7 @@ final class RawRequest {
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private final Map<String, Object> attributes = new HashMap<>();
   private String remoteAddr = "127.0.0.1";
+  private String queryString;
 
   RawRequest header(String name, String value) {
     headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
@@ -29,6 +30,11 @@ final class RawRequest {
 
   RawRequest from(String address) {
     this.remoteAddr = address;
+    return this;
+  }
+
+  RawRequest query(String raw) {
+    this.queryString = raw;
     return this;
   }
 
@@ -48,6 +54,7 @@ final class RawRequest {
                   case "getHeaders" -> Collections.enumeration(values((String) args[0]));
                   case "getHeaderNames" -> Collections.enumeration(headers.keySet());
                   case "getRemoteAddr" -> remoteAddr;
+                  case "getQueryString" -> queryString;
                   case "getAttribute" -> attributes.get((String) args[0]);
                   case "setAttribute" -> attributes.put((String) args[0], args[1]);
                   case "toString" -> "RawRequest" + headers;

@@ -63,8 +63,14 @@ public final class ScenarioValidator {
         .forEach(uuid -> element(uuid, "is not reachable from any trigger"));
   }
 
+  /** The length of the name and match-value columns (varchar(255)). */
+  static final int MAX_TEXT = 255;
+
   private void trigger(Trigger trigger) {
     String path = "triggers." + trigger.uuid();
+    if (trigger.name() != null && trigger.name().length() > MAX_TEXT) {
+      errors.add(new FieldError(path, "the name must have at most " + MAX_TEXT + " characters"));
+    }
     if (TriggerTypes.EVENT.equals(trigger.type())) {
       var type = TriggerTypes.event(trigger.eventCode());
       if (type.isEmpty()) {
@@ -76,6 +82,16 @@ public final class ScenarioValidator {
         if (!(value instanceof JsonString s) || s.getString().isBlank()) {
           errors.add(
               new FieldError(path, trigger.eventCode() + ": option '" + option + "' is required"));
+        } else if (s.getString().length() > MAX_TEXT) {
+          errors.add(
+              new FieldError(
+                  path,
+                  trigger.eventCode()
+                      + ": option '"
+                      + option
+                      + "' must have at most "
+                      + MAX_TEXT
+                      + " characters"));
         } else if ("goal_code".equals(option) && !references.goalExists(s.getString())) {
           errors.add(new FieldError(path, "unknown goal code '" + s.getString() + "'"));
         } else if ("segment_code".equals(option) && !references.segmentExists(s.getString())) {
@@ -107,6 +123,9 @@ public final class ScenarioValidator {
   }
 
   private void element(Element element) {
+    if (element.name() != null && element.name().length() > MAX_TEXT) {
+      element(element.uuid(), "the name must have at most " + MAX_TEXT + " characters");
+    }
     if (!ElementOptions.TYPES.contains(element.type())) {
       element(element.uuid(), "unknown element type '" + element.type() + "'");
     } else {

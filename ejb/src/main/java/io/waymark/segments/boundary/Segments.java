@@ -129,6 +129,12 @@ public class Segments {
     Long groupId = change.groupCode() == null ? null : group(change.groupCode(), errors);
     validateRecalculation(change.recalculateEveryMinutes(), errors);
     String criteria = definition(change, code, rawSqlChecked, false, errors);
+    if (change.criteria() != null
+        && change.criteria().getValueType() == JsonValue.ValueType.NULL
+        && change.sql() == null) {
+      // a segment always has a definition: null cannot remove it
+      errors.add(new FieldError("criteria", "must not be null (give criteria or sql)"));
+    }
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }

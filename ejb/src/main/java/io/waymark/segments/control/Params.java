@@ -80,10 +80,16 @@ final class Params {
     return params.get(name);
   }
 
+  /**
+   * An ISO-8601 time with offset in the years 1 to 9999, or null: PostgreSQL's timestamps end in
+   * 294276, Java's go on to 999,999,999.
+   */
   static Instant time(JsonValue v) {
     if (v instanceof JsonString s) {
       try {
-        return OffsetDateTime.parse(s.getString()).toInstant();
+        OffsetDateTime time = OffsetDateTime.parse(s.getString());
+        int year = time.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999 ? time.toInstant() : null;
       } catch (DateTimeParseException e) {
         return null;
       }

@@ -227,6 +227,46 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void namesAndTheEventNameLongerThanTheirColumnsAreRefused() {
+    String longText = "n".repeat(256);
+    JsonObject document =
+        doc(
+            trigger(T, "event_received", "{'event_name':'" + longText + "'}", G),
+            element(G, "wait", "'minutes':5", ""));
+    var triggerJson = document.getJsonObject("triggers").getJsonObject(T);
+    var elementJson = document.getJsonObject("elements").getJsonObject(G);
+    JsonObject renamed =
+        jakarta.json.Json.createObjectBuilder(document)
+            .add(
+                "triggers",
+                jakarta.json.Json.createObjectBuilder()
+                    .add(
+                        T,
+                        jakarta.json.Json.createObjectBuilder(triggerJson).add("name", longText)))
+            .add(
+                "elements",
+                jakarta.json.Json.createObjectBuilder()
+                    .add(
+                        G,
+                        jakarta.json.Json.createObjectBuilder(elementJson).add("name", longText)))
+            .build();
+    assertThat(problems(renamed))
+        .containsExactly(
+            new FieldError("triggers." + T, "the name must have at most 255 characters"),
+            new FieldError(
+                "triggers." + T,
+                "event_received: option 'event_name' must have at most 255 characters"),
+            new FieldError("elements." + G, "the name must have at most 255 characters"));
+    String exactly = "n".repeat(255);
+    assertThat(
+            problems(
+                doc(
+                    trigger(T, "event_received", "{'event_name':'" + exactly + "'}", G),
+                    element(G, "wait", "'minutes':5", ""))))
+        .isEmpty();
+  }
+
+  @Test
   void everyProblemIsCollectedIntoOneValidationError() {
     JsonObject bad =
         doc(

@@ -146,6 +146,27 @@ class CriteriaCompilerTest {
             "criteria.nodes[1].nodes[2].params.state");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"+999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "0000-12-31T00:00:00Z"})
+  void timesOutsideTheYears1To9999AreRefused(String time) {
+    assertThat(
+            compile(
+                "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":"
+                    + "{\"field\":\"created_at\",\"operator\":\"gt\",\"value\":\""
+                    + time
+                    + "\"}}"))
+        .isNull();
+    assertThat(errors).extracting(FieldError::path).containsExactly("criteria.params.value");
+    errors.clear();
+    assertThat(
+            compile(
+                "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":"
+                    + "{\"field\":\"created_at\",\"operator\":\"gt\",\"value\":\"9999-12-31T23:59:59Z\"}}"))
+        .isNotNull();
+    assertThat(errors).isEmpty();
+  }
+
   @Test
   void malformedTreesAreReportedByPath() {
     assertThat(compile("{\"type\":\"xor\",\"nodes\":[]}")).isNull();

@@ -62,6 +62,11 @@ public class ConsoleRequestFilter extends HttpFilter {
       redirect(request, response, ConsoleSecurity.LOGIN_PAGE + "?changed=1");
       return;
     }
+    String folder = moduleListPage(request);
+    if (folder != null) {
+      redirect(request, response, folder);
+      return;
+    }
     if ("POST".equalsIgnoreCase(request.getMethod()) && !csrfTokenValid(request)) {
       HttpSession session = request.getSession(false);
       if (session == null || !request.isRequestedSessionIdValid()) {
@@ -87,6 +92,26 @@ public class ConsoleRequestFilter extends HttpFilter {
               true)); // the session (and its cookie) before the page starts streaming out
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * For a GET of a module's folder ({@code /admin/goals/}), the module's list page when it has one
+   * (a folder URL would otherwise be the server's own 404 page), else null.
+   */
+  private String moduleListPage(HttpServletRequest request) {
+    if (!"GET".equalsIgnoreCase(request.getMethod())) {
+      return null;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.matches("/admin/[a-z-]{1,40}/")) {
+      return null;
+    }
+    String list = path + "list.xhtml";
+    try {
+      return getServletContext().getResource(list) != null ? list : null;
+    } catch (java.net.MalformedURLException e) {
+      return null;
+    }
   }
 
   private static boolean csrfTokenValid(HttpServletRequest request) {

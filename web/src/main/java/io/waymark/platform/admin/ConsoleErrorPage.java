@@ -1,0 +1,75 @@
+package io.waymark.platform.admin;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.UUID;
+
+/**
+ * The console's error page (web.xml's {@code error-page}s): a failure is logged with its stack
+ * trace under an incident id, and the operator sees that id and a way back — never the exception,
+ * the SQL or the server's name and version. A missing page is a plain "not found".
+ */
+@WebServlet(ConsoleErrorPage.PATH)
+public class ConsoleErrorPage extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final System.Logger LOG = System.getLogger(ConsoleErrorPage.class.getName());
+  static final String PATH = "/console-error";
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Throwable failure =
+        request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer i ? i : 500;
+    String title;
+    String text;
+    if (failure != null || status >= 500) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(
+          Level.ERROR,
+          "Incident "
+              + incident
+              + ": console request "
+              + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+              + " failed",
+          failure);
+      status = 500;
+      title = "Something went wrong";
+      text =
+          "The request could not be completed. If it happens again, give the administrator"
+              + " this incident id: <code id=\"incident\">"
+              + incident
+              + "</code>.";
+    } else if (status == 404) {
+      title = "Page not found";
+      text = "There is no such page in the admin console.";
+    } else {
+      title = "Request not handled";
+      text = "The request could not be handled (status " + status + ").";
+    }
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("text/html;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"/><title>"
+                + title
+                + " — Waymark</title></head>\n<body style=\"font-family: sans-serif; margin: 3rem;\">"
+                + "<h1 id=\"error-title\">"
+                + title
+                + "</h1>\n<p>"
+                + text
+                + "</p>\n<p><a href=\""
+                + request.getContextPath()
+                + "/admin/\">Back to the admin console</a></p>\n</body></html>\n");
+  }
+}
