@@ -6,25 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Browser;
 import io.waymark.it.support.Console;
+import io.waymark.it.support.ConsoleForms;
 import io.waymark.it.support.Db;
 import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -42,8 +34,6 @@ class GoalsConsoleIT {
 
   @RegisterExtension final Console console = new Console();
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -263,7 +253,12 @@ class GoalsConsoleIT {
         "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
     String editPage =
         "/admin/goals/edit.xhtml?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
-    postForm(editPage, cookie, Map.of("goal:name", "Forged by a viewer", "goal:type", "simple"));
+    ConsoleForms.submit(
+        "goal",
+        "save",
+        editPage,
+        cookie,
+        Map.of("goal:name", "Forged by a viewer", "goal:type", "simple"));
     assertThat(
             Api.bootstrap()
                 .get("/api/v1/onboarding-goals/" + code)
@@ -272,7 +267,9 @@ class GoalsConsoleIT {
                 .getString("name"))
         .isEqualTo("Goal " + code);
     String forged = "forged-" + run;
-    postForm(
+    ConsoleForms.submit(
+        "goal",
+        "save",
         "/admin/goals/edit.xhtml",
         cookie,
         Map.of("goal:code", forged, "goal:name", "Forged", "goal:type", "simple"));
@@ -335,56 +332,5 @@ class GoalsConsoleIT {
   private static LocalDate chartToday(LocalDate before) {
     LocalDate now = LocalDate.now(ZoneOffset.UTC);
     return now.equals(before) ? before : now;
-  }
-
-  // --- HTTP, for the forged requests
-
-  /**
-   * Loads the page in the session and posts its "goal" form with the given fields, the session's
-   * CSRF token and view state.
-   */
-  private static void postForm(String page, String cookie, Map<String, String> fields)
-      throws Exception {
-    String html =
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(BASE + page))
-                    .header("Cookie", cookie)
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("goal", "goal");
-    form.putAll(fields);
-    form.put("goal:save", "");
-    form.put("_csrf", field(html, "_csrf"));
-    form.put("jakarta.faces.ViewState", field(html, "jakarta.faces.ViewState"));
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(BASE + page))
-                .header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as("the POST passed the CSRF check and reached JSF")
-        .isEqualTo(200);
-  }
-
-  private static String field(String html, String name) {
-    Matcher m =
-        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
-            .matcher(html);
-    assertThat(m.find()).as("field " + name + " in page").isTrue();
-    return m.group(1);
   }
 }

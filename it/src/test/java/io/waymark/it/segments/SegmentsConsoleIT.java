@@ -6,23 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Browser;
 import io.waymark.it.support.Console;
+import io.waymark.it.support.ConsoleForms;
 import io.waymark.it.support.Goals;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -40,8 +32,6 @@ class SegmentsConsoleIT {
 
   @RegisterExtension final Console console = new Console();
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final By MESSAGES = By.id("messages");
   private static final By LIVE_COUNT = By.id("segment:live-count");
 
@@ -290,7 +280,9 @@ class SegmentsConsoleIT {
     // hand-made POSTs of the forms an editor would see: nothing changes, nothing is created
     String cookie =
         "JSESSIONID=" + viewer.driver().manage().getCookieNamed("JSESSIONID").getValue();
-    postForm(
+    ConsoleForms.submit(
+        "segment",
+        "save",
         "/admin/segments/edit.xhtml?code=" + code,
         cookie,
         Map.of("segment:name", "Forged by a viewer"));
@@ -302,7 +294,9 @@ class SegmentsConsoleIT {
                 .getString("name"))
         .isEqualTo("Viewer " + run);
     String forged = "forged-" + run;
-    postForm(
+    ConsoleForms.submit(
+        "segment",
+        "save",
         "/admin/segments/edit.xhtml",
         cookie,
         Map.of("segment:code", forged, "segment:name", "Forged"));
@@ -389,56 +383,5 @@ class SegmentsConsoleIT {
                             "var c = window.Chart && Chart.getChart(document.getElementById('history_canvas'));"
                                 + " return c ? c.data.datasets[0].data : null;"));
     return new ArrayList<>((List<?>) data);
-  }
-
-  // --- HTTP, for the forged requests
-
-  /**
-   * Loads the page in the session and posts its "segment" form's save with the given fields, the
-   * CSRF token and view state.
-   */
-  private static void postForm(String page, String cookie, Map<String, String> fields)
-      throws Exception {
-    String html =
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(BASE + page))
-                    .header("Cookie", cookie)
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("segment", "segment");
-    form.putAll(fields);
-    form.put("segment:save", "");
-    form.put("_csrf", field(html, "_csrf"));
-    form.put("jakarta.faces.ViewState", field(html, "jakarta.faces.ViewState"));
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(BASE + page))
-                .header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as("the POST passed the CSRF check and reached JSF")
-        .isEqualTo(200);
-  }
-
-  private static String field(String html, String name) {
-    Matcher m =
-        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
-            .matcher(html);
-    assertThat(m.find()).as("field " + name + " in page").isTrue();
-    return m.group(1);
   }
 }

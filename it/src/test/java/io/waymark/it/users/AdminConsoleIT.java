@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waymark.it.support.Browser;
 import io.waymark.it.support.Console;
+import io.waymark.it.support.ConsoleForms;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -22,9 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -223,9 +221,10 @@ class AdminConsoleIT {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     String forged = "it-viewer-forged-" + run;
-    Map<String, String> form = createForm(forged, field(page, "jakarta.faces.ViewState"));
-    form.put("_csrf", field(page, "_csrf"));
-    HttpResponse<String> attempt = postForm("/admin/tokens/list.xhtml", cookie, form);
+    Map<String, String> form =
+        createForm(forged, ConsoleForms.field(page, "jakarta.faces.ViewState"));
+    form.put("_csrf", ConsoleForms.field(page, "_csrf"));
+    HttpResponse<String> attempt = ConsoleForms.post("/admin/tokens/list.xhtml", cookie, form);
     assertThat(attempt.body()).doesNotContain("wma_");
     assertThat(tokenNames()).doesNotContain(forged);
 
@@ -292,7 +291,7 @@ class AdminConsoleIT {
 
     // a login form posted without the token is refused as well
     HttpResponse<String> login =
-        postForm(
+        ConsoleForms.post(
             "/login.xhtml",
             "JSESSIONID=" + beforeLogin,
             Map.of(
@@ -305,7 +304,7 @@ class AdminConsoleIT {
                 "login:submit",
                 "",
                 "jakarta.faces.ViewState",
-                field(admin.driver().getPageSource(), "jakarta.faces.ViewState")));
+                ConsoleForms.field(admin.driver().getPageSource(), "jakarta.faces.ViewState")));
     assertThat(login.statusCode()).isEqualTo(403);
 
     admin.submitLogin(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -328,21 +327,22 @@ class AdminConsoleIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
-    String viewState = field(page.body(), "jakarta.faces.ViewState");
-    String csrf = field(page.body(), "_csrf");
+    String viewState = ConsoleForms.field(page.body(), "jakarta.faces.ViewState");
+    String csrf = ConsoleForms.field(page.body(), "_csrf");
 
     String name = "it-csrf-" + run;
     Map<String, String> form = createForm(name, viewState);
 
-    HttpResponse<String> missing = postForm("/admin/tokens/list.xhtml", cookie, form);
+    HttpResponse<String> missing = ConsoleForms.post("/admin/tokens/list.xhtml", cookie, form);
     assertThat(missing.statusCode()).isEqualTo(403);
     assertThat(missing.body()).contains("security token is missing or wrong");
     form.put("_csrf", "forged-" + csrf.substring(7));
-    assertThat(postForm("/admin/tokens/list.xhtml", cookie, form).statusCode()).isEqualTo(403);
+    assertThat(ConsoleForms.post("/admin/tokens/list.xhtml", cookie, form).statusCode())
+        .isEqualTo(403);
     assertThat(tokenNames()).doesNotContain(name);
 
     form.put("_csrf", csrf);
-    HttpResponse<String> accepted = postForm("/admin/tokens/list.xhtml", cookie, form);
+    HttpResponse<String> accepted = ConsoleForms.post("/admin/tokens/list.xhtml", cookie, form);
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertThat(accepted.body()).contains("wma_");
     assertThat(tokenNames()).contains(name);
@@ -400,25 +400,6 @@ class AdminConsoleIT {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> postForm(String path, String cookie, Map<String, String> form)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(BASE + path))
-            .header("Cookie", cookie)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   /** The fields the token page's create form posts (without the CSRF field). */
   private static Map<String, String> createForm(String name, String viewState) {
     Map<String, String> form = new LinkedHashMap<>();
@@ -449,14 +430,5 @@ class AdminConsoleIT {
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     }
-  }
-
-  /** The value of a hidden input in a page. */
-  private static String field(String html, String name) {
-    Matcher m =
-        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
-            .matcher(html);
-    assertThat(m.find()).as("field " + name + " in page").isTrue();
-    return m.group(1);
   }
 }
