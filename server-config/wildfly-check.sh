@@ -229,7 +229,10 @@ log "starting WildFly (standalone-full.xml, HTTP $HTTP_PORT, management $MGMT_PO
   # the application's configuration, as on any server: WAYMARK_* environment variables (MicroProfile Config)
   export WAYMARK_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/waymark"
   export WAYMARK_DB_USER=waymark
-  export WAYMARK_DB_PASSWORD=waymark # the embedded PostgreSQL trusts local connections
+  # the embedded PostgreSQL's logins have generated passwords, kept 0600 in the data directory
+  export WAYMARK_DB_PASSWORD=$(cat "$DATA_DIR/db-waymark.password")
+  export WAYMARK_SEGMENTS_SANDBOX_USER=waymark_segments
+  export WAYMARK_SEGMENTS_SANDBOX_PASSWORD=$(cat "$DATA_DIR/db-waymark_segments.password")
   export WAYMARK_DATA_DIR=$DATA_DIR
   export WAYMARK_BOOTSTRAP_API_TOKEN=$API_TOKEN
   export WAYMARK_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL

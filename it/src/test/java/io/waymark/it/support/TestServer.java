@@ -20,7 +20,9 @@ public final class TestServer {
   public static final String ADMIN_PASSWORD =
       System.getProperty("it.admin-password", "it-admin-Secret-1");
 
-  /** The instance's data directory (Payara's log: {@code payara6/glassfish/domains/waymark/logs/}). */
+  /**
+   * The instance's data directory (Payara's log: {@code payara6/glassfish/domains/waymark/logs/}).
+   */
   public static final String DATA_DIR = System.getProperty("it.data-dir", "target/waymark-it");
 
   private TestServer() {}
