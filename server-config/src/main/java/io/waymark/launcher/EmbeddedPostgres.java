@@ -309,6 +309,8 @@ final class EmbeddedPostgres {
       s.execute("revoke all on database " + DATABASE + " from public");
       s.execute("grant connect on database " + DATABASE + " to " + DbPasswords.SANDBOX);
       s.execute("alter role " + DbPasswords.SANDBOX + " set default_transaction_read_only = on");
+      // a superuser-only setting: the sandbox's sorts and hashes spill at most this much to disk
+      s.execute("alter role " + DbPasswords.SANDBOX + " set temp_file_limit = '1GB'");
       s.execute(
           "alter role "
               + DbPasswords.SANDBOX

@@ -65,8 +65,9 @@ public class Segments {
   }
 
   /**
-   * Raw SQL is test-run read-only outside the caller's transaction; a problem is a payload error on
-   * {@code sql}.
+   * Raw SQL is read by a parser (one SELECT of one {@code id} column) and test-planned as the
+   * sandbox login outside the caller's transaction (its rights, an integer {@code id}); a problem
+   * is a 422 {@code validation_error} on {@code sql}.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void checkRawSql(String raw) {
@@ -75,7 +76,12 @@ public class Segments {
       problem = sql.rawProblem(RawSql.normalised(raw));
     }
     if (problem != null) {
-      throw WaymarkException.payloadError("sql", problem);
+      throw new WaymarkException(
+          422,
+          "validation_error",
+          "Invalid segment SQL: " + problem,
+          null,
+          List.of(new FieldError("sql", problem)));
     }
   }
 
@@ -330,7 +336,7 @@ public class Segments {
    */
   public SqlFragment selectIds(SegmentView segment) {
     if (segment.sql() != null) {
-      return new SqlFragment().text("select s.id from (" + segment.sql() + ") s");
+      return new SqlFragment().text("select s.id from (").rawSql(segment.sql()).text(") s");
     }
     return compile(read(segment.criteria()), "criteria");
   }
