@@ -146,6 +146,8 @@ public class Segments {
                 // a new definition is counted by the next sweep
                 + " count_updated_at = case when ?3 then null else count_updated_at end,"
                 + " count_error = case when ?3 then null else count_error end, count_failed_at = case when ?3 then null else count_failed_at end,"
+                // a count of the old definition still running stores nothing (SegmentCounts.store)
+                + " count_claimed_until = case when ?3 then null else count_claimed_until end,"
                 + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every) where code = ?7")
         .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
         .setParameter(2, Sql.nullable(groupId))
@@ -190,7 +192,11 @@ public class Segments {
     long started = System.nanoTime();
     long count = sql.count(selectIds(segment));
     counts.store(
-        segment.id(), count, (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
+        segment.id(),
+        count,
+        (int) ((System.nanoTime() - started) / 1_000_000),
+        clock.instant(),
+        null);
     return find(code);
   }
 
