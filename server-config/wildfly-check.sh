@@ -338,6 +338,19 @@ expect 422 "$(request POST "$BASE/api/v1/email-templates" -H "$AUTH" -H 'Content
   "POST /api/v1/email-templates (a 20,000,000 range)"
 body_has 'rangeover20,000,000itemsexceedsthelimitof10,000' "the 422 does not name the limit"
 
+# raw-SQL segments run as the sandbox login on the application's own pool (the PostgreSQL driver from the EAR's lib/):
+# a SELECT of ids is counted, a server function is a named 422 at save
+segment="wf-sql-$(random_hex 4)"
+expect 201 "$(request POST "$BASE/api/v1/segments" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data "{\"code\":\"$segment\",\"name\":\"WildFly\",\"sql\":\"select id from users where email = '$email'\"}")" \
+  "POST /api/v1/segments (raw SQL)"
+expect 200 "$(request POST "$BASE/api/v1/segments/$segment/recount" -H "$AUTH")" "POST /api/v1/segments/$segment/recount"
+body_has '"count":1' "the raw-SQL segment was not counted by the sandbox"
+expect 422 "$(request POST "$BASE/api/v1/segments" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data '{"code":"wf-sql-sleep","name":"Sleep","sql":"select id from users where pg_sleep(1) is null"}')" \
+  "POST /api/v1/segments (raw SQL calling pg_sleep)"
+body_has 'permissiondeniedforfunctionpg_sleep' "the 422 does not name the refused function"
+
 # banner HTML is sanitised on save (jsoup from the EAR's lib/)
 expect 201 "$(request POST "$BASE/api/v1/campaigns" -H "$AUTH" -H 'Content-Type: application/json' \
   --data '{"name":"WildFly","banners":[{"name":"b","position":"top","html":"<b>ok</b><script>alert(1)</script><img src=\"https://x.example/a.png\" onerror=\"alert(2)\">"}]}')" \
