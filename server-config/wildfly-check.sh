@@ -229,7 +229,10 @@ log "starting WildFly (standalone-full.xml, HTTP $HTTP_PORT, management $MGMT_PO
   # the application's configuration, as on any server: WAYMARK_* environment variables (MicroProfile Config)
   export WAYMARK_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/waymark"
   export WAYMARK_DB_USER=waymark
-  export WAYMARK_DB_PASSWORD=waymark # the embedded PostgreSQL trusts local connections
+  # the embedded PostgreSQL's logins have generated passwords, kept 0600 in the data directory
+  export WAYMARK_DB_PASSWORD=$(cat "$DATA_DIR/db-waymark.password")
+  export WAYMARK_SEGMENTS_SANDBOX_USER=waymark_segments
+  export WAYMARK_SEGMENTS_SANDBOX_PASSWORD=$(cat "$DATA_DIR/db-waymark_segments.password")
   export WAYMARK_DATA_DIR=$DATA_DIR
   export WAYMARK_BOOTSTRAP_API_TOKEN=$API_TOKEN
   export WAYMARK_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL
@@ -334,6 +337,19 @@ expect 422 "$(request POST "$BASE/api/v1/email-templates" -H "$AUTH" -H 'Content
   --data '{"code":"wf-bomb","name":"Bomb","subject":"s","html_body":"{% for i in range(1, 20000000) %}x{% endfor %}","text_body":"x"}')" \
   "POST /api/v1/email-templates (a 20,000,000 range)"
 body_has 'rangeover20,000,000itemsexceedsthelimitof10,000' "the 422 does not name the limit"
+
+# raw-SQL segments run as the sandbox login on the application's own pool (the PostgreSQL driver from the EAR's lib/):
+# a SELECT of ids is counted, a server function is a named 422 at save
+segment="wf-sql-$(random_hex 4)"
+expect 201 "$(request POST "$BASE/api/v1/segments" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data "{\"code\":\"$segment\",\"name\":\"WildFly\",\"sql\":\"select id from users where email = '$email'\"}")" \
+  "POST /api/v1/segments (raw SQL)"
+expect 200 "$(request POST "$BASE/api/v1/segments/$segment/recount" -H "$AUTH")" "POST /api/v1/segments/$segment/recount"
+body_has '"count":1' "the raw-SQL segment was not counted by the sandbox"
+expect 422 "$(request POST "$BASE/api/v1/segments" -H "$AUTH" -H 'Content-Type: application/json' \
+  --data '{"code":"wf-sql-sleep","name":"Sleep","sql":"select id from users where pg_sleep(1) is null"}')" \
+  "POST /api/v1/segments (raw SQL calling pg_sleep)"
+body_has 'permissiondeniedforfunctionpg_sleep' "the 422 does not name the refused function"
 
 # banner HTML is sanitised on save (jsoup from the EAR's lib/)
 expect 201 "$(request POST "$BASE/api/v1/campaigns" -H "$AUTH" -H 'Content-Type: application/json' \

@@ -9,7 +9,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,29 +30,94 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * (zonky) are extracted into the data directory and driven with their own {@code pg_ctl}, so the
  * server outlives the launcher's JVM and {@code stop} needs nothing but the data directory. Listens
  * on 127.0.0.1 only.
+ *
+ * <p>Every login has a password (SCRAM, {@link DbPasswords}): the bootstrap superuser {@code
+ * postgres} is the launcher's only; the application owns its database as {@code waymark}, no
+ * superuser; raw-SQL segments run as {@code waymark_segments}, read-only with a statement timeout
+ * by role default, and may call none of the server functions that reach outside a query ({@link
+ * #lockDownFunctions}).
  */
 final class EmbeddedPostgres {
 
+  private static final String DATABASE = "waymark";
+
+  /**
+   * The catalogue functions no one but the superuser (and the application where it uses them) may
+   * call: server files, large objects, settings, sleeps, advisory locks, queries run from inside a
+   * query, other sessions.
+   */
+  static final String LOCKED_FUNCTIONS =
+      "^(pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|lo_.*|loread|lowrite|set_config"
+          + "|pg_sleep.*|pg_advisory.*|pg_try_advisory.*|query_to_xml.*|cursor_to_xml.*|dblink.*"
+          + "|pg_terminate_backend|pg_cancel_backend|pg_notify)$";
+
+  /** Of those, what the application itself calls (Flyway's advisory lock, statement timeouts). */
+  static final String APPLICATION_FUNCTIONS =
+      "^(set_config|pg_advisory.*|pg_try_advisory.*|pg_notify)$";
+
+  private final Path dataDir;
   private final Path home;
   private final Path data;
   private final int port;
   private final Path binariesJar;
+  private final Duration rawSqlTimeout;
 
-  EmbeddedPostgres(Path dataDir, int port, Path binariesJar) {
+  EmbeddedPostgres(Path dataDir, int port, Path binariesJar, Duration rawSqlTimeout) {
+    this.dataDir = dataDir;
     this.home = dataDir.resolve("pgsql");
     this.data = dataDir.resolve("pgdata");
     this.port = port;
     this.binariesJar = binariesJar;
+    this.rawSqlTimeout = rawSqlTimeout;
   }
 
   void start() {
-    if (running()) {
-      return;
-    }
     install();
-    if (!Files.exists(data.resolve("PG_VERSION"))) {
-      initdb();
+    if (Files.exists(data.resolve("PG_VERSION"))
+        && DbPasswords.read(dataDir, DbPasswords.SUPERUSER).isEmpty()) {
+      setAsideTrustingCluster();
     }
+    if (!running()) {
+      if (!Files.exists(data.resolve("PG_VERSION"))) {
+        initdb();
+      }
+      startServer();
+    }
+    setUpRoles();
+  }
+
+  /**
+   * A data directory of an older launcher: every local connection trusted, the application its
+   * superuser. It is kept (renamed) and a new cluster is initialised, since a superuser-owned
+   * schema cannot be handed to a plain role in place.
+   */
+  private void setAsideTrustingCluster() {
+    if (running()) {
+      stop();
+    }
+    Path aside =
+        data.resolveSibling(
+            "pgdata.trust-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(Instant.now()));
+    try {
+      Files.move(data, aside);
+    } catch (IOException e) {
+      throw new LauncherException(
+          "Cannot move " + data + " to " + aside + ": " + e.getMessage(), e);
+    }
+    System.out.println(
+        "NOTE: "
+            + data
+            + " was created by an older Waymark (PostgreSQL trusting every local connection, the"
+            + " application as superuser). It was moved to "
+            + aside
+            + " and a new database with password logins is created; its data is not copied (start"
+            + " the old directory with an older launcher and pg_dump it to keep it).");
+  }
+
+  private void startServer() {
     Path log = data.getParent().resolve("postgresql.log");
     touchOwnedByPostgresUser(log);
     Processes.runOrFail(
@@ -66,7 +137,6 @@ final class EmbeddedPostgres {
         Map.of(),
         null,
         90);
-    createDatabase("waymark");
   }
 
   void stop() {
@@ -150,6 +220,16 @@ final class EmbeddedPostgres {
     Files.move(tmp, target);
   }
 
+  /** The superuser's password file, readable by the OS user running PostgreSQL (for initdb). */
+  private Path superuserPasswordFile() {
+    DbPasswords.readOrCreate(dataDir, DbPasswords.SUPERUSER);
+    Path file = DbPasswords.file(dataDir, DbPasswords.SUPERUSER);
+    if (Processes.isRoot()) {
+      Processes.runOrFail(List.of("chown", "nobody:", file.toString()), Map.of(), null, 30);
+    }
+    return file;
+  }
+
   private void initdb() {
     try {
       deleteTree(data);
@@ -180,9 +260,10 @@ final class EmbeddedPostgres {
                 "-D",
                 data.toString(),
                 "-U",
-                "waymark",
+                DbPasswords.SUPERUSER,
                 "-A",
-                "trust",
+                "scram-sha-256",
+                "--pwfile=" + superuserPasswordFile(),
                 "-E",
                 "UTF8",
                 "--locale=C",
@@ -205,20 +286,96 @@ final class EmbeddedPostgres {
     }
   }
 
-  private void createDatabase(String name) {
-    String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-    try (Connection c = DriverManager.getConnection(url, "waymark", "")) {
-      try (var rs =
-          c.createStatement()
-              .executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+  /**
+   * Creates (or brings up to date) the application's and the sandbox's logins, the database owned
+   * by the application, and the locked-down functions. Run at every start: it only changes what
+   * differs.
+   */
+  private void setUpRoles() {
+    String superuser = DbPasswords.read(dataDir, DbPasswords.SUPERUSER).orElseThrow();
+    String app = DbPasswords.readOrCreate(dataDir, DbPasswords.APPLICATION);
+    String sandbox = DbPasswords.readOrCreate(dataDir, DbPasswords.SANDBOX);
+    try (Connection c = connect("postgres", superuser);
+        Statement s = c.createStatement()) {
+      login(s, DbPasswords.APPLICATION, app);
+      login(s, DbPasswords.SANDBOX, sandbox);
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
         if (!rs.next()) {
-          c.createStatement().execute("create database " + name);
+          s.execute("create database " + DATABASE + " owner " + DbPasswords.APPLICATION);
         }
       }
+      s.execute("alter database " + DATABASE + " owner to " + DbPasswords.APPLICATION);
+      s.execute("revoke all on database " + DATABASE + " from public");
+      s.execute("grant connect on database " + DATABASE + " to " + DbPasswords.SANDBOX);
+      s.execute("alter role " + DbPasswords.SANDBOX + " set default_transaction_read_only = on");
+      // a superuser-only setting: the sandbox's sorts and hashes spill at most this much to disk
+      s.execute("alter role " + DbPasswords.SANDBOX + " set temp_file_limit = '1GB'");
+      s.execute(
+          "alter role "
+              + DbPasswords.SANDBOX
+              + " set statement_timeout = '"
+              + Math.max(1, rawSqlTimeout.toMillis())
+              + "ms'");
+    } catch (SQLException e) {
+      throw new LauncherException("Cannot set up the database roles: " + e.getMessage(), e);
+    }
+    try (Connection c = connect(DATABASE, superuser);
+        Statement s = c.createStatement()) {
+      lockDownFunctions(s);
     } catch (SQLException e) {
       throw new LauncherException(
-          "Cannot create the database '" + name + "': " + e.getMessage(), e);
+          "Cannot restrict the server functions in '" + DATABASE + "': " + e.getMessage(), e);
     }
+  }
+
+  private static void login(Statement s, String role, String password) throws SQLException {
+    boolean exists;
+    try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+      exists = rs.next();
+    }
+    // passwords are hex (DbPasswords): nothing to quote
+    s.execute(
+        (exists ? "alter role " : "create role ")
+            + role
+            + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls inherit"
+            + " password '"
+            + password
+            + "'");
+  }
+
+  /**
+   * EXECUTE on the functions of {@link #LOCKED_FUNCTIONS} is taken from PUBLIC (function privileges
+   * are per database: this is the application's database) and given back to the application for
+   * those it calls; the sandbox login is no member of it.
+   */
+  static void lockDownFunctions(Statement s) throws SQLException {
+    s.execute(
+        """
+        do $$
+        declare f regprocedure;
+        begin
+          for f in select p.oid::regprocedure from pg_proc p
+              join pg_namespace n on n.oid = p.pronamespace
+              where n.nspname not in ('information_schema') and p.proname ~ '%s'
+          loop
+            execute format('revoke execute on function %%s from public', f);
+          end loop;
+          for f in select p.oid::regprocedure from pg_proc p
+              join pg_namespace n on n.oid = p.pronamespace
+              where n.nspname not in ('information_schema') and p.proname ~ '%s'
+          loop
+            execute format('grant execute on function %%s to %s', f);
+          end loop;
+        end $$"""
+            .formatted(LOCKED_FUNCTIONS, APPLICATION_FUNCTIONS, DbPasswords.APPLICATION));
+  }
+
+  private Connection connect(String database, String superuserPassword) throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+        DbPasswords.SUPERUSER,
+        superuserPassword);
   }
 
   static void deleteTree(Path path) throws IOException {

@@ -28,7 +28,10 @@ public final class Launcher {
     Path dist = settings.distDir();
     postgres =
         new EmbeddedPostgres(
-            settings.dataDir(), settings.embeddedDbPort(), dist.resolve("postgres-binaries.jar"));
+            settings.dataDir(),
+            settings.embeddedDbPort(),
+            dist.resolve("postgres-binaries.jar"),
+            settings.rawSqlTimeout());
     payara = new PayaraDomain(settings);
   }
 

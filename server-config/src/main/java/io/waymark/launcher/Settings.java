@@ -3,6 +3,7 @@ package io.waymark.launcher;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +67,21 @@ final class Settings {
     return get("waymark.db.user", "waymark");
   }
 
+  /**
+   * The configured password; for the embedded database the application login's generated one (the
+   * server gets it through the environment, as an external database's).
+   */
   Optional<String> dbPassword() {
-    return get("waymark.db.password");
+    Optional<String> configured = get("waymark.db.password");
+    if (configured.isPresent() || !embeddedDatabase()) {
+      return configured;
+    }
+    return DbPasswords.read(dataDir(), DbPasswords.APPLICATION);
+  }
+
+  /** The raw-SQL segments' statement timeout, also the sandbox login's default. */
+  Duration rawSqlTimeout() {
+    return Duration.parse(get("waymark.segments.raw-sql-timeout", "PT30S"));
   }
 
   /**
@@ -101,6 +115,12 @@ final class Settings {
               }
             });
     env.put("WAYMARK_DATA_DIR", dataDir().toString());
+    dbPassword().ifPresent(p -> env.put("WAYMARK_DB_PASSWORD", p));
+    if (embeddedDatabase()) {
+      env.put("WAYMARK_SEGMENTS_SANDBOX_USER", DbPasswords.SANDBOX);
+      DbPasswords.read(dataDir(), DbPasswords.SANDBOX)
+          .ifPresent(p -> env.put("WAYMARK_SEGMENTS_SANDBOX_PASSWORD", p));
+    }
     return env;
   }
 

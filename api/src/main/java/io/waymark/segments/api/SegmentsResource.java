@@ -13,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,8 +41,6 @@ public class SegmentsResource {
   @Inject Segments segments;
 
   @Inject ApiTokens tokens;
-
-  @Context ContainerRequestContext request;
 
   @GET
   @Path("criteria")
@@ -84,9 +82,9 @@ public class SegmentsResource {
 
   @POST
   @ApiResource(value = "segments.create", also = RAW_SQL)
-  public Response create(String raw) {
+  public Response create(@Context HttpServletRequest request, String raw) {
     SegmentChange change = change(JsonBody.parse(raw));
-    boolean rawSql = checkRawSql(change);
+    boolean rawSql = checkRawSql(request, change);
     return Response.status(201)
         .entity(Json.ok().put("segment", SegmentJson.of(segments.create(change, rawSql))).build())
         .build();
@@ -102,9 +100,10 @@ public class SegmentsResource {
   @PUT
   @Path("{code}")
   @ApiResource(value = "segments.update", also = RAW_SQL)
-  public JsonObject update(@PathParam("code") String code, String raw) {
+  public JsonObject update(
+      @Context HttpServletRequest request, @PathParam("code") String code, String raw) {
     SegmentChange change = change(JsonBody.parse(raw));
-    boolean rawSql = checkRawSql(change);
+    boolean rawSql = checkRawSql(request, change);
     return Json.ok().put("segment", SegmentJson.of(segments.update(code, change, rawSql))).build();
   }
 
@@ -149,11 +148,16 @@ public class SegmentsResource {
         .build();
   }
 
-  private boolean checkRawSql(SegmentChange change) {
+  /**
+   * The caller is read from the servlet request's attributes, where both Jersey and RESTEasy keep
+   * the filters' request properties: RESTEasy (WildFly) has no {@code ContainerRequestContext} once
+   * the resource method runs.
+   */
+  private boolean checkRawSql(HttpServletRequest request, SegmentChange change) {
     if (change.sql() == null) {
       return false;
     }
-    ApiCaller caller = (ApiCaller) request.getProperty(RequestContextKeys.CALLER);
+    ApiCaller caller = (ApiCaller) request.getAttribute(RequestContextKeys.CALLER);
     if (!tokens.granted(caller.tokenId(), RAW_SQL)) {
       throw WaymarkException.notAuthorized("Token has no access to resource [" + RAW_SQL + "]");
     }

@@ -65,8 +65,9 @@ public class Segments {
   }
 
   /**
-   * Raw SQL is test-run read-only outside the caller's transaction; a problem is a payload error on
-   * {@code sql}.
+   * Raw SQL is read by a parser (one SELECT of one {@code id} column) and test-planned as the
+   * sandbox login outside the caller's transaction (its rights, an integer {@code id}); a problem
+   * is a 422 {@code validation_error} on {@code sql}.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void checkRawSql(String raw) {
@@ -75,7 +76,12 @@ public class Segments {
       problem = sql.rawProblem(RawSql.normalised(raw));
     }
     if (problem != null) {
-      throw WaymarkException.payloadError("sql", problem);
+      throw new WaymarkException(
+          422,
+          "validation_error",
+          "Invalid segment SQL: " + problem,
+          null,
+          List.of(new FieldError("sql", problem)));
     }
   }
 
@@ -146,6 +152,8 @@ public class Segments {
                 // a new definition is counted by the next sweep
                 + " count_updated_at = case when ?3 then null else count_updated_at end,"
                 + " count_error = case when ?3 then null else count_error end, count_failed_at = case when ?3 then null else count_failed_at end,"
+                // a count of the old definition still running stores nothing (SegmentCounts.store)
+                + " count_claimed_until = case when ?3 then null else count_claimed_until end,"
                 + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every) where code = ?7")
         .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
         .setParameter(2, Sql.nullable(groupId))
@@ -190,7 +198,11 @@ public class Segments {
     long started = System.nanoTime();
     long count = sql.count(selectIds(segment));
     counts.store(
-        segment.id(), count, (int) ((System.nanoTime() - started) / 1_000_000), clock.instant());
+        segment.id(),
+        count,
+        (int) ((System.nanoTime() - started) / 1_000_000),
+        clock.instant(),
+        null);
     return find(code);
   }
 
@@ -336,7 +348,7 @@ public class Segments {
    */
   public SqlFragment selectIds(SegmentView segment) {
     if (segment.sql() != null) {
-      return new SqlFragment().text("select s.id from (" + segment.sql() + ") s");
+      return new SqlFragment().text("select s.id from (").rawSql(segment.sql()).text(") s");
     }
     return compile(read(segment.criteria()), "criteria");
   }

@@ -18,8 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Dependent
 public class SegmentCounts {
 
-  /** A segment claimed for counting. */
-  public record Due(long id, String code) {}
+  /**
+   * A segment claimed for counting until {@code leasedUntil}; {@code definedAt} is its {@code
+   * updated_at} when claimed, {@code rawSql} whether it is a raw-SQL segment.
+   */
+  public record Due(long id, String code, Instant definedAt, boolean rawSql) {}
 
   private static final int MAX_ERROR = 1000;
 
@@ -30,23 +33,31 @@ public class SegmentCounts {
   Duration slowThreshold;
 
   /**
-   * Locks the segment whose count is due the longest ({@code count_updated_at + recalculate_every
-   * <= now}, never counted first), skipping segments another transaction holds — so several servers
-   * never count the same one. A segment whose last count failed waits one period after the failure.
-   * {@code FOR NO KEY UPDATE}: the daily row written under the lock only needs a key-share lock on
-   * the segment.
+   * Claims the segment whose count is due the longest ({@code count_updated_at + recalculate_every
+   * <= now}, never counted first) by a lease until {@code leaseUntil}, skipping segments another
+   * transaction holds and those leased to a count still running — so several servers never count
+   * the same one, and the count itself runs without the segment's row lock (a PUT of the segment is
+   * not blocked by it). A segment whose last count failed waits one period after the failure.
+   * {@code withRawSql} false leaves raw-SQL segments for later (their background counts are busy).
    */
-  public Optional<Due> claimDue(Instant now) {
+  public Optional<Due> claimDue(Instant now, Instant leaseUntil, boolean withRawSql) {
     return jdbc.first(
         """
-            select id, code from segments
-            where (count_updated_at is null or count_updated_at + recalculate_every <= ?)
-              and (count_failed_at is null or count_failed_at + recalculate_every <= ?)
-            order by count_updated_at nulls first, id
-            limit 1 for no key update skip locked""",
-        rs -> new Due(rs.getLong(1), rs.getString(2)),
+            update segments set count_claimed_until = ? where id = (
+              select id from segments
+              where (count_updated_at is null or count_updated_at + recalculate_every <= ?)
+                and (count_failed_at is null or count_failed_at + recalculate_every <= ?)
+                and (count_claimed_until is null or count_claimed_until <= ?)
+                and (? or raw_sql is null)
+              order by count_updated_at nulls first, id
+              limit 1 for no key update skip locked)
+            returning id, code, updated_at, raw_sql is not null""",
+        rs -> new Due(rs.getLong(1), rs.getString(2), Jdbc.instant(rs, 3), rs.getBoolean(4)),
+        leaseUntil,
         now,
-        now);
+        now,
+        now,
+        withRawSql);
   }
 
   /**
@@ -60,17 +71,30 @@ public class SegmentCounts {
         timeout.toMillis() + "ms");
   }
 
-  /** Stores a successful count; returns whether it was slow. Clears an earlier failure. */
-  public boolean store(long segmentId, long count, int durationMs, Instant now) {
+  /**
+   * Stores a successful count; returns whether it was slow. Clears an earlier failure and the
+   * claim. With {@code definedAt} (the claim's), a segment changed since is left alone: its new
+   * definition is counted by the next sweep.
+   */
+  public boolean store(long segmentId, long count, int durationMs, Instant now, Instant definedAt) {
     boolean slow = durationMs > slowThreshold.toMillis();
-    jdbc.update(
-        "update segments set cached_count = ?, count_updated_at = ?, count_duration_ms = ?, count_slow = ?,"
-            + " count_error = null, count_failed_at = null where id = ?",
-        count,
-        now,
-        durationMs,
-        slow,
-        segmentId);
+    int stored =
+        jdbc.update(
+            "update segments set cached_count = ?, count_updated_at = ?, count_duration_ms = ?,"
+                + " count_slow = ?, count_error = null, count_failed_at = null,"
+                + " count_claimed_until = null where id = ? and (?::timestamptz is null or updated_at = ?)",
+            count,
+            now,
+            durationMs,
+            slow,
+            segmentId,
+            definedAt,
+            definedAt);
+    if (stored == 0) {
+      // changed while counted: only the claim goes, so the next sweep counts the new definition
+      jdbc.update("update segments set count_claimed_until = null where id = ?", segmentId);
+      return slow;
+    }
     jdbc.update(
         "insert into segment_counts (segment_id, day, count) values (?, ?, ?)"
             + " on conflict (segment_id, day) do update set count = excluded.count",
@@ -87,7 +111,8 @@ public class SegmentCounts {
             ? "unknown error"
             : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
     jdbc.update(
-        "update segments set count_error = ?, count_failed_at = ? where id = ?",
+        "update segments set count_error = ?, count_failed_at = ?, count_claimed_until = null"
+            + " where id = ?",
         stored,
         now,
         segmentId);

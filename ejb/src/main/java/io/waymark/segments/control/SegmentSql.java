@@ -1,11 +1,15 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.error.WaymarkException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * Runs compiled segment SQL over JDBC: counts, membership checks, streaming with a server-side
- * cursor.
+ * cursor. The one executor of segment SQL: what holds an admin's raw text ({@link
+ * SqlFragment#sandboxed()}) runs on the sandbox login's connections ({@link SegmentSandbox}),
+ * outside any transaction; everything else on the application's.
  */
 @Dependent
 public class SegmentSql {
@@ -24,14 +30,30 @@ public class SegmentSql {
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
 
+  @Inject SegmentSandbox sandbox;
+
+  private <T> T on(SqlFragment sql, SegmentSandbox.Work<T> work) throws SQLException {
+    if (sql.sandboxed()) {
+      return sandbox.run(work);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return work.apply(c);
+    }
+  }
+
   public long count(SqlFragment selectIds) {
     SqlFragment sql =
         new SqlFragment().text("select count(*) from (").append(selectIds).text(") s");
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql);
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
+    try {
+      return on(
+          sql,
+          c -> {
+            try (PreparedStatement s = prepare(c, sql);
+                ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Segment count failed: " + e.getMessage(), e);
     }
@@ -45,11 +67,16 @@ public class SegmentSql {
             .text(") s where s.id = ")
             .bind(userId)
             .text(")");
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql);
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getBoolean(1);
+    try {
+      return on(
+          sql,
+          c -> {
+            try (PreparedStatement s = prepare(c, sql);
+                ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return rs.getBoolean(1);
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Segment check failed: " + e.getMessage(), e);
     }
@@ -66,13 +93,18 @@ public class SegmentSql {
    * transaction.
    */
   public CheckResult check(SqlFragment statement, Object user) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, statement)) {
-      s.setObject(statement.params().size() + 1, user); // the statement's last placeholder
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return new CheckResult(rs.getLong(1), rs.getBoolean(2));
-      }
+    try {
+      return on(
+          statement,
+          c -> {
+            try (PreparedStatement s = prepare(c, statement)) {
+              s.setObject(statement.params().size() + 1, user); // the statement's last placeholder
+              try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new CheckResult(rs.getLong(1), rs.getBoolean(2));
+              }
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Segment check failed: " + e.getMessage(), e);
     }
@@ -88,24 +120,29 @@ public class SegmentSql {
             .text("select u.id, u.email from users u where u.id in (")
             .append(selectIds)
             .text(") order by u.id");
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      if (autoCommit) {
-        c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside auto-commit
-      }
-      try (PreparedStatement s = prepare(c, sql)) {
-        s.setFetchSize(FETCH);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            consumer.accept(rs.getLong(1), rs.getString(2));
-          }
-        }
-      } finally {
-        if (autoCommit) {
-          c.rollback();
-          c.setAutoCommit(true);
-        }
-      }
+    try {
+      on(
+          sql,
+          c -> {
+            boolean autoCommit = c.getAutoCommit();
+            if (autoCommit) {
+              c.setAutoCommit(false); // PostgreSQL streams with a cursor only outside auto-commit
+            }
+            try (PreparedStatement s = prepare(c, sql)) {
+              s.setFetchSize(FETCH);
+              try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                  consumer.accept(rs.getLong(1), rs.getString(2));
+                }
+              }
+            } finally {
+              if (autoCommit) {
+                c.rollback();
+                c.setAutoCommit(true);
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Segment streaming failed: " + e.getMessage(), e);
     }
@@ -129,12 +166,18 @@ public class SegmentSql {
       sql.text(" and u.id > ").bind(afterId == null ? 0L : afterId).text(" order by u.id");
     }
     sql.text(" limit ").bind(limit);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql);
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        consumer.accept(rs.getLong(1), rs.getString(2));
-      }
+    try {
+      on(
+          sql,
+          c -> {
+            try (PreparedStatement s = prepare(c, sql);
+                ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                consumer.accept(rs.getLong(1), rs.getString(2));
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Segment member page failed: " + e.getMessage(), e);
     }
@@ -144,28 +187,33 @@ public class SegmentSql {
     void accept(long id, String email) throws SQLException;
   }
 
-  /** Test-runs raw SQL read-only; returns the database's complaint, or null. */
+  /**
+   * Test-plans raw SQL as the sandbox login (nothing is executed, but the database checks every
+   * table, column and function right): its result must be one column {@code id} of integers.
+   * Returns what is wrong, or null.
+   */
   public String rawProblem(String raw) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      try {
-        if (autoCommit) {
-          c.setAutoCommit(false);
-        }
-        try (var st = c.createStatement()) {
-          st.execute("set local transaction_read_only = on");
-          st.execute("set local statement_timeout = '5s'");
-          st.executeQuery("select s.id::bigint from (" + raw + ") s limit 0").close();
-        }
-        return null;
-      } catch (SQLException e) {
-        return e.getMessage();
-      } finally {
-        c.rollback();
-        if (autoCommit) {
-          c.setAutoCommit(true);
-        }
-      }
+    SqlFragment probe = new SqlFragment().text("select * from (").rawSql(raw).text(") s limit 0");
+    try {
+      return on(
+          probe,
+          c -> {
+            try (PreparedStatement s = c.prepareStatement(probe.sql());
+                ResultSet rs = s.executeQuery()) {
+              ResultSetMetaData meta = rs.getMetaData();
+              if (meta.getColumnCount() != 1 || !"id".equals(meta.getColumnLabel(1))) {
+                return "must return exactly one column, named id (the user ids)";
+              }
+              return switch (meta.getColumnType(1)) {
+                case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> null;
+                default ->
+                    "its id column must be an integer (the user ids), not "
+                        + meta.getColumnTypeName(1);
+              };
+            }
+          });
+    } catch (WaymarkException e) {
+      return e.getMessage();
     } catch (SQLException e) {
       return e.getMessage();
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Db;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,35 +149,113 @@ class SegmentRecountIT {
   }
 
   @Test
-  void slowCountsAreFlagged() {
+  void slowCountsAreFlagged() throws SQLException {
     String marker = marker();
-    Api.createUser("rc-slow-" + marker + "@it.example.com", null);
-    String code = "rc-slow-" + marker;
-    create(
-        "{\"code\":\""
-            + code
-            + "\",\"name\":\"Slow\",\"sql\":\"select id from users where email like '%"
-            + marker
-            + "%'\"}");
-    // the API refuses pg_sleep in raw SQL, so the test makes the segment slow behind its back (an
-    // uncorrelated
-    // sub-select: it sleeps once per count, longer than the IT server's 1 s threshold)
-    Db.update(
-        "update segments set raw_sql = ?, count_updated_at = null where code = ?",
-        "select id from users where email like '%"
-            + marker
-            + "%' and (select 1 from pg_sleep(1.5)) = 1",
-        code);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              JsonObject segment = segment(code);
-              assertThat(segment.getBoolean("slow")).isTrue();
-              assertThat(count(segment)).isEqualTo(1);
-              assertThat(segment.getJsonNumber("count_duration_ms").intValue())
-                  .isGreaterThanOrEqualTo(1000);
-            });
+    String table = "it_slow_" + marker;
+    Db.update("create table " + table + " (id bigint)");
+    Db.update("grant select on " + table + " to waymark_segments");
+    try {
+      Api.createUser("rc-slow-" + marker + "@it.example.com", null);
+      String code = "rc-slow-" + marker;
+      create(
+          "{\"code\":\""
+              + code
+              + "\",\"name\":\"Slow\",\"sql\":\"select id from users where email like '%"
+              + marker
+              + "%' and not exists (select 1 from "
+              + table
+              + ")\"}");
+      await().atMost(WAIT).until(() -> count(segment(code)) == 1);
+      // the next count waits for the table this test holds locked: slow by more than the IT
+      // server's 1 s threshold, measured by the database's clock (no function may sleep in segment
+      // SQL)
+      try (Connection holder = Db.connectAs("waymark")) {
+        holder.setAutoCommit(false);
+        holder.createStatement().execute("lock table " + table + " in access exclusive mode");
+        Db.update("update segments set count_updated_at = null where code = ?", code);
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    (Boolean)
+                        Db.single(
+                            "select exists (select 1 from pg_locks where relation = ?::regclass"
+                                + " and not granted and clock_timestamp() - waitstart > interval '1500 ms')",
+                            table));
+        holder.commit();
+      }
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                JsonObject segment = segment(code);
+                assertThat(segment.getBoolean("slow")).isTrue();
+                assertThat(count(segment)).isEqualTo(1);
+                assertThat(segment.getJsonNumber("count_duration_ms").intValue())
+                    .isGreaterThanOrEqualTo(1000);
+              });
+    } finally {
+      Db.update("drop table if exists " + table);
+    }
+  }
+
+  @Test
+  void aSlowSegmentNeitherStallsTheOthersNorBlocksItsPut() throws SQLException {
+    String marker = marker();
+    String table = "it_stuck_" + marker;
+    Db.update("create table " + table + " (id bigint)");
+    Db.update("grant select on " + table + " to waymark_segments");
+    try {
+      Api.createUser("rc-stuck-" + marker + "@it.example.com", null);
+      String stuck = "rc-stuck-" + marker;
+      create(
+          "{\"code\":\""
+              + stuck
+              + "\",\"name\":\"Stuck\",\"sql\":\"select id from users where email like '%"
+              + marker
+              + "%' and not exists (select 1 from "
+              + table
+              + ")\"}");
+      await().atMost(WAIT).until(() -> count(segment(stuck)) == 1);
+      try (Connection holder = Db.connectAs("waymark")) {
+        // the next count of the raw-SQL segment waits for this lock as long as the test holds it
+        holder.setAutoCommit(false);
+        holder.createStatement().execute("lock table " + table + " in access exclusive mode");
+        Db.update("update segments set count_updated_at = null where code = ?", stuck);
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    (Boolean)
+                        Db.single(
+                            "select exists (select 1 from pg_locks where relation = ?::regclass"
+                                + " and not granted)",
+                            table));
+        // meanwhile another segment is counted, and the stuck one can be edited
+        String other = "rc-other-" + marker;
+        create(
+            "{\"code\":\""
+                + other
+                + "\",\"name\":\"Other\",\"criteria\":"
+                + emailCriteria(marker)
+                + "}");
+        await().atMost(WAIT).until(() -> count(segment(other)) == 1);
+        Api.Reply renamed =
+            Api.bootstrap().put("/api/v1/segments/" + stuck, "{\"name\":\"Stuck, renamed\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(segment(stuck).getString("name")).isEqualTo("Stuck, renamed");
+        holder.commit();
+      }
+      // the count made before the change is not stored (or it was stopped by the sandbox's timeout
+      // and recorded as failed); either way the claim is gone and the segment is counted anew
+      Db.update(
+          "update segments set count_updated_at = null, count_failed_at = null where code = ?",
+          stuck);
+      await().atMost(WAIT).until(() -> !Api.isNull(segment(stuck), "count_updated_at"));
+      assertThat(count(segment(stuck))).isEqualTo(1);
+    } finally {
+      Db.update("drop table if exists " + table);
+    }
   }
 
   @Test
@@ -183,6 +263,7 @@ class SegmentRecountIT {
     String marker = marker();
     String table = "it_recount_" + marker;
     Db.update("create table " + table + " (id bigint)");
+    Db.update("grant select on " + table + " to waymark_segments");
     try {
       long user =
           Api.createUser("rc-fail-" + marker + "@it.example.com", null)
@@ -231,6 +312,7 @@ class SegmentRecountIT {
 
       // repaired: counted again one period after the failure, and the error is cleared
       Db.update("create table " + table + " (id bigint)");
+      Db.update("grant select on " + table + " to waymark_segments");
       Db.update("insert into " + table + " (id) values (?), (?)", user, user + 1);
       Db.update(
           "update segments set count_failed_at = count_failed_at - interval '2 minutes' where code = ?",

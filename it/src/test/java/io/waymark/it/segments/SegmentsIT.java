@@ -285,7 +285,7 @@ class SegmentsIT {
             .post(
                 "/api/v1/segments",
                 "{\"code\":\"" + code + "\",\"name\":\"Raw\",\"sql\":\"delete from users\"}");
-    assertThat(writes.status()).isEqualTo(400);
+    assertThat(writes.status()).isEqualTo(422);
     assertThat(writes.json().getJsonArray("errors").toString()).contains("sql");
     Api.Reply twoStatements =
         Api.bootstrap()
@@ -294,7 +294,7 @@ class SegmentsIT {
                 "{\"code\":\""
                     + code
                     + "\",\"name\":\"Raw\",\"sql\":\"select id from users; select 1\"}");
-    assertThat(twoStatements.status()).isEqualTo(400);
+    assertThat(twoStatements.status()).isEqualTo(422);
     Api.Reply created = Api.bootstrap().post("/api/v1/segments", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().getJsonObject("segment").getString("sql"))
