@@ -300,7 +300,10 @@ final class PayaraDomain {
                   + HEAP
                   + "</jvm-options>"
                   // the embedded JMS broker's own services bind to this address only
-                  + "<jvm-options>-Dimq.hostname=127.0.0.1</jvm-options>");
+                  + "<jvm-options>-Dimq.hostname=127.0.0.1</jvm-options>"
+                  // error pages of the server's own endpoints name no product and version (by
+                  // hand: asadmin create-jvm-options '-Dproduct.name=', see setup.asadmin)
+                  + "<jvm-options>-Dproduct.name=</jvm-options>");
       Files.writeString(config, keepListenersLocal(xml), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new LauncherException("Cannot edit " + config, e);

@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Campaigns with their banners (SPEC §5), and the banners a user should see now. */
 @Path("/v1/campaigns")
@@ -39,9 +42,20 @@ public class CampaignsResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE =
+      "{\"name\":\"Spring offer\",\"banners\":[{\"name\":\"Banner\",\"position\":\"top\",\"text\":\"Hi\",\"colors\":{\"background\":\"#ffffff\",\"text\":\"#000000\"}}]}";
+
   @POST
   @ApiResource("campaigns.create")
-  public Response create(String raw) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     CampaignView created = campaigns.create(CampaignBody.read(raw));
     return Response.status(201)
         .entity(Json.ok().put("campaign", CampaignJson.campaign(created)).build())
@@ -55,10 +69,21 @@ public class CampaignsResource {
     return Json.ok().put("campaign", CampaignJson.campaign(campaigns.find(id(id)))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String UPDATE_SAMPLE = "{\"name\":\"Spring offer\"}";
+
   @PUT
   @Path("{id}")
   @ApiResource("campaigns.update")
-  public JsonObject update(@PathParam("id") String id, String raw) {
+  public JsonObject update(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = UPDATE_SAMPLE)))
+          String raw) {
     long campaignId = id(id);
     return Json.ok()
         .put(

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Gives a user a one-time banner (what a scenario's banner element does), for operators and
@@ -28,9 +31,20 @@ public class OneTimeBannersResource {
 
   @Inject Campaigns campaigns;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String GIVE_SAMPLE =
+      "{\"user_id\":42,\"banner_id\":7,\"expires_at\":\"2030-01-01T00:00:00Z\",\"dedup_key\":\"welcome-42\"}";
+
   @POST
   @ApiResource("campaigns.one-time-banners")
-  public Response give(String raw) {
+  public Response give(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = GIVE_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     Long userId = body.id("user_id", true);
     Long bannerId = body.id("banner_id", true);

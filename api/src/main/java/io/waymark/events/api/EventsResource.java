@@ -22,6 +22,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Tracked-event intake: one event, or {@code {"events":[...]}} (at most 1,000). */
 @Path("/v1/events")
@@ -33,9 +36,20 @@ public class EventsResource {
 
   @Inject TrackedEvents events;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String TRACK_SAMPLE =
+      "{\"id\":\"evt-0001\",\"user_id\":42,\"name\":\"signed_up\",\"time\":\"2026-01-01T00:00:00Z\",\"properties\":{\"plan\":\"basic\",\"seats\":3}}";
+
   @POST
   @ApiResource("events.track")
-  public JsonObject track(String raw) {
+  public JsonObject track(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = TRACK_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     boolean batch = body.json().containsKey("events");
     List<JsonValue> items;

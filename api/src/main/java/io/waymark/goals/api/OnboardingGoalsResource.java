@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Onboarding goals: the onboarding module's wire contract (complete, list) and definitions
@@ -48,10 +51,20 @@ public class OnboardingGoalsResource {
     return Json.ok().put("goals", goals.list().stream().map(GoalJson::listed).toList()).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String COMPLETE_SAMPLE = "{\"goal_code\":\"first-login\",\"user_id\":42}";
+
   @POST
   @Path("complete")
   @ApiResource("onboarding-goals.complete")
-  public JsonObject complete(String raw) {
+  public JsonObject complete(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = COMPLETE_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     String code = body.string("goal_code", true);
     Long userId = body.id("user_id", true);
@@ -60,10 +73,21 @@ public class OnboardingGoalsResource {
     return Json.ok().build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String COMPLETE_BATCH_SAMPLE =
+      "{\"items\":[{\"goal_code\":\"first-login\",\"user_id\":42}]}";
+
   @POST
   @Path("complete-batch")
   @ApiResource("onboarding-goals.complete-batch")
-  public JsonObject completeBatch(String raw) {
+  public JsonObject completeBatch(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = COMPLETE_BATCH_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     JsonValue items = body.json().get("items");
     if (items == null || items.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -109,10 +133,21 @@ public class OnboardingGoalsResource {
     return Json.ok().put("results", results).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String ASSIGN_SAMPLE =
+      "{\"goal_code\":\"first-login\",\"user_id\":42,\"timeout_minutes\":60}";
+
   @POST
   @Path("assign")
   @ApiResource("onboarding-goals.assign")
-  public JsonObject assign(String raw) {
+  public JsonObject assign(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = ASSIGN_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     String code = body.string("goal_code", true);
     Long userId = body.id("user_id", true);
@@ -123,10 +158,20 @@ public class OnboardingGoalsResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String TIMEOUT_SAMPLE = "{\"goal_code\":\"first-login\",\"user_id\":42}";
+
   @POST
   @Path("timeout")
   @ApiResource("onboarding-goals.timeout")
-  public JsonObject timeout(String raw) {
+  public JsonObject timeout(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = TIMEOUT_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     String code = body.string("goal_code", true);
     Long userId = body.id("user_id", true);
@@ -134,9 +179,19 @@ public class OnboardingGoalsResource {
     return Json.ok().put("user_goal", GoalJson.userGoal(userGoals.timeout(code, userId))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE = "{\"code\":\"first-login\",\"name\":\"First login\"}";
+
   @POST
   @ApiResource("onboarding-goals.create")
-  public Response create(String raw) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     GoalChange change = change(JsonBody.parse(raw));
     return Response.status(201)
         .entity(Json.ok().put("goal", GoalJson.goal(goals.create(change))).build())
@@ -150,10 +205,21 @@ public class OnboardingGoalsResource {
     return Json.ok().put("goal", GoalJson.goal(goals.find(code))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String UPDATE_SAMPLE = "{\"name\":\"First login to the app\"}";
+
   @PUT
   @Path("{code}")
   @ApiResource("onboarding-goals.update")
-  public JsonObject update(@PathParam("code") String code, String raw) {
+  public JsonObject update(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = UPDATE_SAMPLE)))
+          String raw) {
     return Json.ok()
         .put("goal", GoalJson.goal(goals.update(code, change(JsonBody.parse(raw)))))
         .build();

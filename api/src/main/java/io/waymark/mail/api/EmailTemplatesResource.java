@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Email templates (SPEC §6): CRUD, a preview for a user, and an operator's test send through the
@@ -41,9 +44,20 @@ public class EmailTemplatesResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE =
+      "{\"code\":\"welcome\",\"name\":\"Welcome\",\"subject\":\"Hello {{ user.public_name }}\",\"html_body\":\"<p>Hi</p>\",\"text_body\":\"Hi\"}";
+
   @POST
   @ApiResource("email-templates.create")
-  public Response create(String raw) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     TemplateView created = templates.create(TemplateBody.template(raw));
     return Response.status(201)
         .entity(Json.ok().put("template", TemplateJson.template(created)).build())
@@ -57,20 +71,43 @@ public class EmailTemplatesResource {
     return Json.ok().put("template", TemplateJson.template(templates.find(code))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String UPDATE_SAMPLE =
+      "{\"name\":\"Welcome\",\"subject\":\"Hi\",\"html_body\":\"<p>Hi</p>\",\"text_body\":\"Hi\"}";
+
   @PUT
   @Path("{code}")
   @ApiResource("email-templates.update")
-  public JsonObject update(@PathParam("code") String code, String raw) {
+  public JsonObject update(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = UPDATE_SAMPLE)))
+          String raw) {
     return Json.ok()
         .put("template", TemplateJson.template(templates.update(code, TemplateBody.template(raw))))
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String PREVIEW_SAMPLE = "{\"user_id\":42,\"params\":{\"plan\":\"basic\"}}";
+
   /** {@code {"user_id", "params"?}} → the rendered subject, HTML and text; nothing is sent. */
   @POST
   @Path("{code}/preview")
   @ApiResource("email-templates.get")
-  public JsonObject preview(@PathParam("code") String code, String raw) {
+  public JsonObject preview(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = PREVIEW_SAMPLE)))
+          String raw) {
     TemplateBody.ForUser request = TemplateBody.forUser(raw);
     return Json.ok()
         .put(
@@ -79,11 +116,23 @@ public class EmailTemplatesResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String SEND_SAMPLE =
+      "{\"user_id\":42,\"params\":{\"plan\":\"basic\"},\"idempotency_key\":\"welcome-42\"}";
+
   /** {@code {"user_id", "params"?, "idempotency_key"?}} → 202 with the queued message's id. */
   @POST
   @Path("{code}/send")
   @ApiResource("email-templates.send")
-  public Response send(@PathParam("code") String code, String raw) {
+  public Response send(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = SEND_SAMPLE)))
+          String raw) {
     TemplateBody.ForUser request = TemplateBody.forUser(raw);
     long id = templates.send(code, request.userId(), request.params(), request.idempotencyKey());
     return Response.status(202).entity(Json.ok().put("message_id", id).build()).build();

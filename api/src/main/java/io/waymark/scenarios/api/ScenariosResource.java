@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Scenarios (SPEC §6): the document in and out, the trigger and criteria registries, the lifecycle.
@@ -40,11 +43,22 @@ public class ScenariosResource {
 
   @Inject Segments segments;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE =
+      "{\"name\":\"Welcome journey\",\"triggers\":{\"5b0e4d7a-1c2f-4e3a-9b8c-0d1e2f3a4b5c\":{\"id\":\"5b0e4d7a-1c2f-4e3a-9b8c-0d1e2f3a4b5c\",\"name\":\"Start\",\"type\":\"event\",\"event\":{\"code\":\"event_received\"},\"options\":{\"event_name\":\"signed_up\"},\"elements\":[\"6c1f5e8b-2d3a-4f4b-8c9d-1e2f3a4b5c6d\"]}},\"elements\":{\"6c1f5e8b-2d3a-4f4b-8c9d-1e2f3a4b5c6d\":{\"id\":\"6c1f5e8b-2d3a-4f4b-8c9d-1e2f3a4b5c6d\",\"name\":\"Wait\",\"type\":\"wait\",\"wait\":{\"minutes\":5,\"descendants\":[]}}},\"visual\":{\"5b0e4d7a-1c2f-4e3a-9b8c-0d1e2f3a4b5c\":{\"x\":40,\"y\":60}}}";
+
   /** Create (no {@code id}) or update: 201 with the bare scenario document. */
   @POST
   @Path("create")
   @ApiResource("scenarios.create")
-  public Response create(String raw) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     JsonObject document = JsonBody.parse(raw).json();
     return Response.status(201).entity(scenarios.save(document)).build();
   }

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Segment definitions, counts and the criteria registry. Raw-SQL definitions need the {@code
@@ -80,9 +83,21 @@ public class SegmentsResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE =
+      "{\"code\":\"recent-signups\",\"name\":\"Recent sign-ups\",\"criteria\":{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"created_at\",\"operator\":\"gt\",\"value\":\"2026-01-01T00:00:00Z\"}}}";
+
   @POST
   @ApiResource(value = "segments.create", also = RAW_SQL)
-  public Response create(@Context HttpServletRequest request, String raw) {
+  public Response create(
+      @Context HttpServletRequest request,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     SegmentChange change = change(JsonBody.parse(raw));
     boolean rawSql = checkRawSql(request, change);
     return Response.status(201)
@@ -97,20 +112,43 @@ public class SegmentsResource {
     return Json.ok().put("segment", SegmentJson.of(segments.find(code))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String UPDATE_SAMPLE =
+      "{\"name\":\"Recent sign-ups\",\"criteria\":{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"created_at\",\"operator\":\"gt\",\"value\":\"2026-01-01T00:00:00Z\"}}}";
+
   @PUT
   @Path("{code}")
   @ApiResource(value = "segments.update", also = RAW_SQL)
   public JsonObject update(
-      @Context HttpServletRequest request, @PathParam("code") String code, String raw) {
+      @Context HttpServletRequest request,
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = UPDATE_SAMPLE)))
+          String raw) {
     SegmentChange change = change(JsonBody.parse(raw));
     boolean rawSql = checkRawSql(request, change);
     return Json.ok().put("segment", SegmentJson.of(segments.update(code, change, rawSql))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String COUNT_SAMPLE =
+      "{\"criteria\":{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"created_at\",\"operator\":\"gt\",\"value\":\"2026-01-01T00:00:00Z\"}}}";
+
   @POST
   @Path("count")
   @ApiResource("segments.count")
-  public JsonObject count(String raw) {
+  public JsonObject count(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = COUNT_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     JsonValue criteria = body.json().get("criteria");
     if (criteria == null || criteria.getValueType() == JsonValue.ValueType.NULL) {

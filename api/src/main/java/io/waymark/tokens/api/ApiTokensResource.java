@@ -22,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/v1/api-tokens")
 @ApplicationScoped
@@ -32,9 +35,20 @@ public class ApiTokensResource {
 
   @Inject ApiTokens tokens;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE =
+      "{\"name\":\"CRM sync\",\"ip_restrictions\":\"127.0.0.1, ::1\",\"resources\":[\"api-resources.list\"]}";
+
   @POST
   @ApiResource("api-tokens.manage")
-  public Response create(String raw) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     ApiTokens.Created created = tokens.create(change(raw), catalog.names());
     return Response.status(201)
         .entity(
@@ -45,10 +59,22 @@ public class ApiTokensResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String UPDATE_SAMPLE =
+      "{\"name\":\"CRM sync\",\"active\":true,\"ip_restrictions\":\"*\",\"resources\":[\"api-resources.list\"]}";
+
   @PUT
   @Path("{id}")
   @ApiResource("api-tokens.manage")
-  public JsonObject update(@PathParam("id") String id, String raw) {
+  public JsonObject update(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = UPDATE_SAMPLE)))
+          String raw) {
     return Json.ok()
         .put("api_token", json(tokens.update(parseId(id), change(raw), catalog.names())))
         .build();

@@ -34,6 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/v1/users")
 @ApplicationScoped
@@ -44,9 +47,20 @@ public class UsersResource {
 
   @Inject Sessions sessions;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String CREATE_SAMPLE =
+      "{\"email\":\"ann@example.com\",\"password\":\"Correct-Horse-7\",\"first_name\":\"Ann\",\"last_name\":\"Lee\",\"public_name\":\"Ann L\",\"locale\":\"en\",\"timezone\":\"Europe/Oslo\",\"active\":true}";
+
   @POST
   @ApiResource("users.create")
-  public Response create(String raw) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
+          String raw) {
     JsonBody body = JsonBody.parse(raw);
     NewUser command =
         new NewUser(
@@ -88,6 +102,10 @@ public class UsersResource {
         .build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String LOGIN_SAMPLE =
+      "{\"email\":\"ann@example.com\",\"password\":\"Correct-Horse-7\"}";
+
   /**
    * Public: email and password as form fields or JSON; throttled per email and client address (429
    * {@code too_many_attempts} with {@code Retry-After}).
@@ -97,7 +115,13 @@ public class UsersResource {
   public JsonObject login(
       @HeaderParam("Content-Type") String contentType,
       @Context ContainerRequestContext request,
-      String raw) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = LOGIN_SAMPLE)))
+          String raw) {
     Map<String, String> fields =
         contentType != null
                 && contentType

@@ -1,5 +1,6 @@
 package io.waymark.platform.templates;
 
+import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
@@ -65,7 +66,40 @@ final class LimitsExtension extends AbstractExtension {
 
   @Override
   public List<TokenParser> getTokenParsers() {
-    return List.of(new CountedFor(), new CountedMacro());
+    List<TokenParser> parsers = new ArrayList<>(List.of(new CountedFor(), new CountedMacro()));
+    REFUSED_TAGS.forEach(tag -> parsers.add(new RefusedTag(tag)));
+    return parsers;
+  }
+
+  /**
+   * Tags that name another template ({@code include}, {@code extends}, {@code import}, {@code
+   * from}, {@code embed}) or keep state in the engine ({@code cache}, {@code parallel}): a Waymark
+   * template is self-contained (there are no named templates: the string loader would compile the
+   * name itself, data included, as a template), so these are syntax errors at save.
+   */
+  static final List<String> REFUSED_TAGS =
+      List.of("include", "extends", "import", "from", "embed", "cache", "parallel");
+
+  private static final class RefusedTag implements TokenParser {
+    private final String tag;
+
+    RefusedTag(String tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public String getTag() {
+      return tag;
+    }
+
+    @Override
+    public RenderableNode parse(Token token, Parser parser) {
+      throw new ParserException(
+          null,
+          "the {% " + tag + " %} tag is not available: a template is self-contained",
+          token.getLineNumber(),
+          null);
+    }
   }
 
   @Override

@@ -90,6 +90,20 @@ final class RenderBudget {
     }
   }
 
+  /** Before a filter runs: the bound of its result's length (-1: none), within the output limit. */
+  void filtering(String filter, long bound, int line) {
+    check(line);
+    if (bound > limits.maxOutput()) {
+      throw new LimitExceeded(
+          "the result of | "
+              + filter
+              + " would exceed "
+              + count(limits.maxOutput())
+              + " characters",
+          line);
+    }
+  }
+
   /** A filter's result: a string, list or map no bigger than the output may be. */
   void filtered(String filter, Object result, int line) {
     check(line);

@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The built-in filters, each of whose result is checked against the output limit: a string or a
  * list that doubles on every iteration ({@code l | merge(l)}, {@code s | replace(...)}) stops at
- * the first step past the limit instead of filling the heap. {@code default} and {@code escape} are
- * left as they are: Pebble treats those two filter objects specially, and neither grows its input
- * much.
+ * the first step past the limit instead of filling the heap; {@code replace} and {@code join},
+ * which can multiply their input in one call, are checked before they run ({@link
+ * FilterResultBound}). {@code default} and {@code escape} are left as they are: Pebble treats those
+ * two filter objects specially, and neither grows its input much.
  */
 final class SizeCheckedFilters extends ExtensionCustomizer {
 
@@ -62,6 +63,7 @@ final class SizeCheckedFilters extends ExtensionCustomizer {
         PebbleTemplate self,
         EvaluationContext context,
         int line) {
+      RenderBudget.current().filtering(name, FilterResultBound.of(name, input, args), line);
       Object result = filter.apply(input, args, self, context, line);
       RenderBudget.current().filtered(name, result, line);
       return result;

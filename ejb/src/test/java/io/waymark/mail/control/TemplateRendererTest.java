@@ -116,12 +116,21 @@ class TemplateRendererTest {
   }
 
   @Test
-  void includeDoesNotReadServerFiles() throws TemplateException {
-    MailContent out =
-        RENDERER.render(
-            new MailContent("s", "", "{% include \"/etc/hostname\" %}"), USER, Map.of());
-
-    assertThat(out.text()).isEqualTo("/etc/hostname");
+  void tagsNamingOtherTemplatesAreRefusedAtSave() {
+    for (String tag :
+        List.of(
+            "{% include \"/etc/hostname\" %}",
+            "{% include user.first_name %}",
+            "{% extends \"x\" %}",
+            "{% import \"x\" %}",
+            "{% from \"x\" import m %}",
+            "{% embed \"x\" %}{% endembed %}",
+            "{% cache \"k\" %}x{% endcache %}",
+            "{% parallel %}x{% endparallel %}")) {
+      assertThat(RENDERER.check(new MailContent("s", "", tag)))
+          .as(tag)
+          .hasValueSatisfying(e -> assertThat(e.getMessage()).contains("is not available"));
+    }
   }
 
   @Test

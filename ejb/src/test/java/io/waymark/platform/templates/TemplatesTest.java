@@ -107,6 +107,30 @@ class TemplatesTest {
   }
 
   @Test
+  void aReplaceOrJoinThatWouldMultiplyABigStringFailsBeforeItIsBuilt() {
+    String big = "x".repeat(900_000);
+    // 900,000 occurrences × 900,000 characters: 8.1 × 10^11 characters if it ran
+    TemplateException replaced = failure("{{ s | replace({'x': s}) }}", Map.of("s", big));
+    assertThat(replaced.isLimit()).isTrue();
+    assertThat(replaced.getMessage())
+        .isEqualTo("the result of | replace would exceed 1,000,000 characters (line 1)");
+    TemplateException joined =
+        failure("{{ items | join(',') }}", Map.of("items", java.util.Collections.nCopies(5, big)));
+    assertThat(joined.isLimit()).isTrue();
+    assertThat(joined.getMessage())
+        .isEqualTo("the result of | join would exceed 1,000,000 characters (line 1)");
+  }
+
+  @Test
+  void replaceAndJoinWithinTheLimitRenderAsBefore() throws TemplateException {
+    assertThat(
+            render(
+                "{{ s | replace({'a': 'bb'}) | replace({'': '-'}) }}|{{ items | join(', ') }}",
+                Map.of("s", "aca", "items", List.of("x", "y", 3))))
+        .isEqualTo("-b-b-c-b-b-|x, y, 3");
+  }
+
+  @Test
   void outputIsCapped() {
     TemplateException e =
         failure("{% for i in range(1, 10000) %}{{ s }}{% endfor %}", Map.of("s", "x".repeat(200)));
@@ -139,8 +163,9 @@ class TemplatesTest {
         failure(
             "{% set s = 'xx' %}{% for i in range(1, 40) %}{% set s = s | replace({'x': 'xx'}) %}{% endfor %}",
             Map.of());
+    // refused by its bound (every character could become the two of the value) before it runs
     assertThat(replaced.getMessage())
-        .isEqualTo("the result of | replace exceeds 1,000,000 characters (line 1)");
+        .isEqualTo("the result of | replace would exceed 1,000,000 characters (line 1)");
   }
 
   @Test

@@ -143,10 +143,51 @@ class MalformedInputCasesIT {
             Api.anonymous().get("/login.xhtml"),
             // refused by Payara before any application (no body: see security.md, Input)
             Api.anonymous().send("TRACE", "/api/v1/users", null),
-            Api.anonymous().get("/api/v1/users%ff"))) {
+            Api.anonymous().get("/api/v1/users%ff"),
+            // the server's own endpoints, given a method they do not take
+            Api.anonymous().post("/openapi", "{}"),
+            Api.anonymous().send("DELETE", "/health", null),
+            Api.anonymous().send("PUT", "/metrics", "{}"),
+            Api.anonymous().send("PROPFIND", "/", null),
+            Api.anonymous().get("/WEB-INF/web.xml"))) {
       assertThat(reply.raw().headers().firstValue("X-Powered-By")).isEmpty();
       assertThat(reply.raw().headers().firstValue("Server")).isEmpty();
       assertThat(reply.body()).doesNotContain("Payara", "GlassFish");
+    }
+  }
+
+  @Test
+  void consoleRequestsTheContainerRefusesGetTheConsolesErrorPage() {
+    record Case(String method, String path, int status, String title) {}
+    for (Case c :
+        List.of(
+            new Case("GET", "/WEB-INF/web.xml", 403, "Not allowed"),
+            new Case("PROPFIND", "/", 400, "Bad request"),
+            new Case("DELETE", "/login.xhtml", 405, "Not allowed"),
+            // the error page itself, requested directly, is no page
+            new Case("GET", "/console-error", 404, "Page not found"),
+            new Case("PUT", "/console-error", 404, "Page not found"))) {
+      Api.Reply reply = Api.anonymous().send(c.method(), c.path(), null);
+      assertThat(reply.status()).as(c + ": " + reply.body()).isEqualTo(c.status());
+      assertThat(reply.raw().headers().firstValue("Content-Type").orElse(""))
+          .as(c.toString())
+          .startsWith("text/html");
+      assertThat(reply.body())
+          .as(c.toString())
+          .contains("<h1 id=\"error-title\">" + c.title() + "</h1>")
+          .doesNotContain("incident");
+    }
+  }
+
+  @Test
+  void apiRequestsTheContainerRefusesGetTheErrorShape() {
+    for (String path :
+        List.of(
+            "/api/WEB-INF/web.xml",
+            "/api/WEB-INF/beans.xml",
+            "/api/META-INF/MANIFEST.MF",
+            "/api/error-page")) {
+      assertError(Api.anonymous().get(path), 404, "route_not_found", "Route not found");
     }
   }
 

@@ -30,137 +30,91 @@ import org.junit.jupiter.api.Test;
  * array nested 1,001 deep, a 1,200-digit number and every other JSON type, and every path and query
  * parameter given {@code %00}. No answer may be a 5xx, every 4xx has the error shape of SPEC §1,
  * and a refused create leaves its table's row count as it was (a refused update its resource). A
- * new endpoint is covered by being listed: one with a body but no sample here fails the test.
+ * new endpoint is covered by being in the OpenAPI document: its valid sample body is its own
+ * {@code @RequestBody} example, and one with a body but no example fails the test.
  */
 class MalformedInputIT {
 
   private static final String MARK = "__mutation__";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
-  private static final String T = "5b0e4d7a-1c2f-4e3a-9b8c-0d1e2f3a4b5c";
-  private static final String E = "6c1f5e8b-2d3a-4f4b-8c9d-1e2f3a4b5c6d";
 
   /**
-   * A valid body for each endpoint that takes one ({@code {name}} is a fixture made in {@link
-   * #fixtures()}, {@code {unique}} a value new to each request); the OpenAPI document carries no
-   * examples yet (the bodies are read as text), so the samples live here.
+   * A valid body of each endpoint that takes one: its OpenAPI example (the resource's
+   * {@code @RequestBody} sample), adapted to this instance by {@link #adapt}.
    */
   private static final Map<String, String> SAMPLES = new TreeMap<>();
 
-  /** The table a create endpoint adds to: a refused request must leave its row count alone. */
-  private static final Map<String, String> TABLES = new TreeMap<>();
+  /**
+   * The table a create endpoint adds to: a refused request must leave its row count alone. An
+   * endpoint whose sample answers 201 and that is missing here fails the test.
+   */
+  private static final Map<String, String> TABLES =
+      Map.of(
+          "POST /v1/users", "users",
+          "POST /v1/api-tokens", "api_tokens",
+          "POST /v1/campaigns", "campaigns",
+          "POST /v1/campaigns/one-time-banners", "campaign_one_time_banners",
+          "POST /v1/email-templates", "email_templates",
+          "POST /v1/email-templates/{code}/send", "mail_outbox",
+          "POST /v1/events", "tracked_events",
+          "POST /v1/onboarding-goals", "onboarding_goals",
+          "POST /v1/scenarios/create", "scenarios",
+          "POST /v1/segments", "segments");
 
-  private static final String CRITERIA =
-      "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":"
-          + "{\"field\":\"created_at\",\"operator\":\"gt\",\"value\":\"2026-01-01T00:00:00Z\"}}";
+  /** Creates answering 201 that add no row to a table of their own. */
+  private static final List<String> CREATES_WITHOUT_TABLE =
+      List.of("POST /v1/ops/messaging-checks");
 
-  static {
-    sample(
-        "POST /v1/users",
-        "users",
-        "{\"email\":\"mi-{unique}@it.example.com\",\"password\":\"Secret-{unique}\","
-            + "\"first_name\":\"Ann\",\"last_name\":\"Lee\",\"public_name\":\"Ann L\",\"locale\":\"en\","
-            + "\"timezone\":\"Europe/Oslo\",\"active\":true}");
-    sample("POST /v1/users/login", null, "{\"email\":\"{login}\",\"password\":\"Secret-mi-1\"}");
-    sample(
-        "POST /v1/api-tokens",
-        "api_tokens",
-        "{\"name\":\"mi-{unique}\",\"ip_restrictions\":\"127.0.0.1, ::1\","
-            + "\"resources\":[\"api-resources.list\"]}");
-    sample(
-        "PUT /v1/api-tokens/{id}",
-        null,
-        "{\"name\":\"mi-{unique}\",\"active\":true,\"ip_restrictions\":\"*\","
-            + "\"resources\":[\"api-resources.list\"]}");
-    sample(
-        "POST /v1/campaigns",
-        "campaigns",
-        "{\"name\":\"mi {unique}\",\"banners\":[{\"name\":\"Banner\",\"position\":\"top\","
-            + "\"text\":\"Hi\",\"colors\":{\"background\":\"#ffffff\",\"text\":\"#000000\"}}]}");
-    sample("PUT /v1/campaigns/{id}", null, "{\"name\":\"mi {unique}\"}");
-    sample(
-        "POST /v1/campaigns/one-time-banners",
-        "campaign_one_time_banners",
-        "{\"user_id\":{user},\"banner_id\":{banner},\"expires_at\":\"2030-01-01T00:00:00Z\","
-            + "\"dedup_key\":\"mi-{unique}\"}");
-    sample(
-        "POST /v1/email-templates",
-        "email_templates",
-        "{\"code\":\"mi-{unique}\",\"name\":\"Welcome\",\"subject\":\"Hello {{ user.public_name }}\","
-            + "\"html_body\":\"<p>Hi</p>\",\"text_body\":\"Hi\"}");
-    sample(
-        "PUT /v1/email-templates/{code}",
-        null,
-        "{\"name\":\"Welcome {unique}\",\"subject\":\"Hi\",\"html_body\":\"<p>Hi</p>\","
-            + "\"text_body\":\"Hi\"}");
-    sample(
-        "POST /v1/email-templates/{code}/preview",
-        null,
-        "{\"user_id\":{user},\"params\":{\"plan\":\"basic\"}}");
-    sample(
-        "POST /v1/email-templates/{code}/send",
-        "mail_outbox",
-        "{\"user_id\":{user},\"params\":{\"plan\":\"basic\"},\"idempotency_key\":\"mi-{unique}\"}");
-    sample(
-        "POST /v1/events",
-        "tracked_events",
-        "{\"id\":\"mi-{unique}\",\"user_id\":{user},\"name\":\"mi_event\","
-            + "\"time\":\"2026-01-01T00:00:00Z\",\"properties\":{\"plan\":\"basic\",\"seats\":3}}");
-    sample(
-        "POST /v1/onboarding-goals",
-        "onboarding_goals",
-        "{\"code\":\"mi-{unique}\",\"name\":\"Goal {unique}\"}");
-    sample("PUT /v1/onboarding-goals/{code}", null, "{\"name\":\"Goal {unique}\"}");
-    sample(
-        "POST /v1/onboarding-goals/assign",
-        null,
-        "{\"goal_code\":\"{goal}\",\"user_id\":{user},\"timeout_minutes\":60}");
-    sample(
-        "POST /v1/onboarding-goals/complete",
-        null,
-        "{\"goal_code\":\"{goal}\",\"user_id\":{user}}");
-    sample(
-        "POST /v1/onboarding-goals/complete-batch",
-        null,
-        "{\"items\":[{\"goal_code\":\"{goal}\",\"user_id\":{user}}]}");
-    sample(
-        "POST /v1/onboarding-goals/timeout", null, "{\"goal_code\":\"{goal}\",\"user_id\":{user}}");
-    sample("POST /v1/ops/messaging-checks", null, "{\"rollback\":true}");
-    sample("POST /v1/ops/scenario-dispatch", null, "{\"job_ids\":[999999999999]}");
-    sample(
-        "POST /v1/scenarios/create",
-        "scenarios",
-        "{\"name\":\"mi {unique}\",\"triggers\":{\""
-            + T
-            + "\":{\"id\":\""
-            + T
-            + "\",\"name\":\"Start\",\"type\":\"event\",\"event\":{\"code\":\"event_received\"},"
-            + "\"options\":{\"event_name\":\"mi_event\"},\"elements\":[\""
-            + E
-            + "\"]}},\"elements\":{\""
-            + E
-            + "\":{\"id\":\""
-            + E
-            + "\",\"name\":\"Wait\",\"type\":\"wait\",\"wait\":{\"minutes\":5,\"descendants\":[]}}},"
-            + "\"visual\":{\""
-            + T
-            + "\":{\"x\":40,\"y\":60}}}");
-    sample(
-        "POST /v1/segments",
-        "segments",
-        "{\"code\":\"mi-{unique}\",\"name\":\"Segment\",\"criteria\":" + CRITERIA + "}");
-    sample("POST /v1/segments/count", null, "{\"criteria\":" + CRITERIA + "}");
-    sample(
-        "PUT /v1/segments/{code}",
-        null,
-        "{\"name\":\"Segment {unique}\",\"criteria\":" + CRITERIA + "}");
-  }
-
-  private static void sample(String endpoint, String table, String body) {
-    SAMPLES.put(endpoint, body);
-    if (table != null) {
-      TABLES.put(endpoint, table);
+  /**
+   * The example with references pointing at this instance's fixtures and the values that must be
+   * unique made so by a {@code {unique}} placeholder (filled per request), by field name: {@code
+   * user_id}, {@code banner_id} and {@code goal_code} anywhere; {@code code}, {@code name}, {@code
+   * id}, {@code email}, {@code dedup_key} and {@code idempotency_key} at the top. Login takes the
+   * fixture account's email and password.
+   */
+  private static JsonValue adapt(String endpoint, String key, JsonValue value, boolean top) {
+    if (value instanceof JsonObject object) {
+      var copy = Json.createObjectBuilder();
+      object.forEach((k, v) -> copy.add(k, adapt(endpoint, k, v, key == null)));
+      return copy.build();
     }
+    if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+      var copy = Json.createArrayBuilder();
+      value.asJsonArray().forEach(v -> copy.add(adapt(endpoint, key, v, false)));
+      return copy.build();
+    }
+    if (key == null) {
+      return value;
+    }
+    boolean login = endpoint.endsWith("/login");
+    switch (key) {
+      case "user_id":
+        return Json.createValue(Long.parseLong(FIXTURES.get("user")));
+      case "banner_id":
+        return Json.createValue(Long.parseLong(FIXTURES.get("banner")));
+      case "goal_code":
+        return Json.createValue(FIXTURES.get("goal"));
+      default:
+        break;
+    }
+    if (!top || !(value instanceof JsonString text)) {
+      return value;
+    }
+    return switch (key) {
+      case "email" ->
+          Json.createValue(login ? FIXTURES.get("login") : "mi-{unique}@it.example.com");
+      case "password" -> login ? Json.createValue(LOGIN_PASSWORD) : value;
+      case "code", "id", "dedup_key", "idempotency_key" ->
+          Json.createValue(text.getString() + "-{unique}");
+      case "name" -> Json.createValue(text.getString() + " {unique}");
+      default -> value;
+    };
   }
+
+  private static final String LOGIN_PASSWORD = "Secret-mi-1";
+
+  /** The running server's operations (its OpenAPI document). */
+  private static final List<Operation> OPERATIONS = new ArrayList<>();
 
   /** Values of the placeholders: fixtures made through the API. */
   private static final Map<String, String> FIXTURES = new LinkedHashMap<>();
@@ -170,7 +124,7 @@ class MalformedInputIT {
     long user = CampaignFixtures.user();
     FIXTURES.put("user", String.valueOf(user));
     String login = Api.email("mi-login");
-    Api.createUser(login, "Secret-mi-1");
+    Api.createUser(login, LOGIN_PASSWORD);
     FIXTURES.put("login", login);
     FIXTURES.put("goal", Goals.createSimple("mi"));
     JsonObject campaign = CampaignFixtures.create("");
@@ -183,14 +137,16 @@ class MalformedInputIT {
     Mails.create(template, "Hi", "<p>Hi</p>", "Hi");
     FIXTURES.put("template", template);
     FIXTURES.put("token", String.valueOf(Api.createToken("*", "api-resources.list").getValue()));
-    String segment = "mi-" + unique();
+    OPERATIONS.addAll(operations());
+    for (Operation op : OPERATIONS) {
+      if (op.example() != null) {
+        SAMPLES.put(op.key(), adapt(op.key(), null, parse(op.example()), true).toString());
+      }
+    }
     Api.Reply created =
-        Api.bootstrap()
-            .post(
-                "/api/v1/segments",
-                "{\"code\":\"" + segment + "\",\"name\":\"S\",\"criteria\":" + CRITERIA + "}");
+        Api.bootstrap().post("/api/v1/segments", fill(SAMPLES.get("POST /v1/segments")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    FIXTURES.put("segment", segment);
+    FIXTURES.put("segment", created.json().getJsonObject("segment").getString("code"));
     Api.Reply scenario =
         Api.bootstrap()
             .post("/api/v1/scenarios/create", fill(SAMPLES.get("POST /v1/scenarios/create")));
@@ -247,8 +203,14 @@ class MalformedInputIT {
     throw new AssertionError("no fixture for {" + parameter + "} of " + path + ": add one");
   }
 
+  /** An operation; {@code example} is its request body's OpenAPI example ("sample"), if any. */
   record Operation(
-      String method, String path, List<String> pathParams, List<String> queryParams, boolean body) {
+      String method,
+      String path,
+      List<String> pathParams,
+      List<String> queryParams,
+      boolean body,
+      String example) {
     String key() {
       return method + " " + path;
     }
@@ -290,10 +252,30 @@ class MalformedInputIT {
                 path.getKey(),
                 pathParams,
                 queryParams,
-                operation.containsKey("requestBody")));
+                operation.containsKey("requestBody"),
+                example(operation)));
       }
     }
     return out;
+  }
+
+  /** The JSON text of the request body's example named "sample", or null. */
+  private static String example(JsonObject operation) {
+    JsonObject body = operation.getJsonObject("requestBody");
+    if (body == null || body.getJsonObject("content") == null) {
+      return null;
+    }
+    JsonObject json = body.getJsonObject("content").getJsonObject("application/json");
+    if (json == null || json.getJsonObject("examples") == null) {
+      return null;
+    }
+    JsonObject sample = json.getJsonObject("examples").getJsonObject("sample");
+    if (sample == null) {
+      return null;
+    }
+    JsonValue value = sample.get("value");
+    // a server may keep the example as the text it was given (the body is read as a string)
+    return value instanceof JsonString text ? text.getString() : value.toString();
   }
 
   /** The JSON paths of every value in a document (objects and arrays included, the root not). */
@@ -445,14 +427,15 @@ class MalformedInputIT {
 
   @Test
   void noEndpointAnswers5xxToMalformedInputAndBadInputChangesNothing() {
-    List<Operation> operations = operations();
-    List<String> listed = operations.stream().filter(Operation::body).map(Operation::key).toList();
-    assertThat(SAMPLES.keySet())
-        .as("endpoints with a body and no sample in MalformedInputIT.SAMPLES")
-        .containsAll(listed);
-    assertThat(listed)
-        .as("samples of endpoints the API no longer has")
-        .containsAll(SAMPLES.keySet());
+    List<Operation> operations = OPERATIONS;
+    assertThat(operations.stream().filter(op -> op.body() && op.example() == null))
+        .as(
+            "endpoints with a body and no OpenAPI example: give the resource method's body an"
+                + " @RequestBody example named \"sample\"")
+        .isEmpty();
+    assertThat(TABLES.keySet())
+        .as("TABLES names endpoints the API no longer has")
+        .isSubsetOf(SAMPLES.keySet());
 
     for (Operation op : operations) {
       String url = op.url(Map.of());
@@ -500,6 +483,11 @@ class MalformedInputIT {
     if (valid.status() / 100 != 2) {
       failures.add(
           op.key() + ": its sample is not valid: " + valid.status() + " " + shorten(valid.body()));
+    }
+    if (valid.status() == 201
+        && !TABLES.containsKey(op.key())
+        && !CREATES_WITHOUT_TABLE.contains(op.key())) {
+      failures.add(op.key() + " creates (201): name the table it adds to in TABLES");
     }
     JsonValue sample = parse(fill(template, false));
     List<String> fields = new ArrayList<>();

@@ -27,7 +27,8 @@ public class ConsoleErrorPage extends HttpServlet {
     Throwable failure =
         request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
+    // requested directly (not as an error page): there is no such page
+    int status = code instanceof Integer i ? i : failure != null ? 500 : 404;
     String title;
     String text;
     if (failure != null || status >= 500) {
@@ -50,6 +51,15 @@ public class ConsoleErrorPage extends HttpServlet {
     } else if (status == 404) {
       title = "Page not found";
       text = "There is no such page in the admin console.";
+    } else if (status == 403) {
+      title = "Not allowed";
+      text = "You may not open this page.";
+    } else if (status == 405) {
+      title = "Not allowed";
+      text = "This page cannot be used that way (HTTP method " + method(request) + ").";
+    } else if (status == 400) {
+      title = "Bad request";
+      text = "The request was malformed and could not be handled.";
     } else {
       title = "Request not handled";
       text = "The request could not be handled (status " + status + ").";
@@ -71,5 +81,11 @@ public class ConsoleErrorPage extends HttpServlet {
                 + "</p>\n<p><a href=\""
                 + request.getContextPath()
                 + "/admin/\">Back to the admin console</a></p>\n</body></html>\n");
+  }
+
+  /** The request's method, only when it is a plain token (it is echoed into the page). */
+  private static String method(HttpServletRequest request) {
+    String method = request.getMethod();
+    return method != null && method.matches("[A-Z]{1,20}") ? method : "?";
   }
 }

@@ -27,6 +27,7 @@ import java.util.TreeSet;
  *   <li>a signed-in user whose account was deactivated or whose roles changed since login is signed
  *       out at the next request, so a demoted admin does not keep admin rights until the session
  *       times out;
+ *   <li>only GET, HEAD and POST reach a page (405 on the console's error page otherwise);
  *   <li>pages may not be framed (clickjacking) nor stored by caches (a new API token's secret is on
  *       one).
  * </ul>
@@ -36,6 +37,7 @@ public class ConsoleRequestFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOG = System.getLogger(ConsoleRequestFilter.class.getName());
+  private static final List<String> CONSOLE_METHODS = List.of("GET", "HEAD", "POST");
   private static final List<String> ROLES =
       List.of(ConsoleRoles.ADMIN, ConsoleRoles.EDITOR, ConsoleRoles.VIEWER);
 
@@ -54,6 +56,12 @@ public class ConsoleRequestFilter extends HttpFilter {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
+    if (!CONSOLE_METHODS.contains(request.getMethod())) {
+      // JSF would render a page for any method (DELETE, PUT, PROPFIND, ...): the console has forms
+      response.setHeader("Allow", String.join(", ", CONSOLE_METHODS));
+      response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
 
     if (request.getUserPrincipal() != null
         && request.getServletPath().startsWith("/admin")

@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Operators' messaging round trip: send a message in a transaction (optionally rolled back) and see
@@ -27,9 +30,19 @@ public class MessagingCheckResource {
 
   @Inject MessagingChecks checks;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String START_SAMPLE = "{\"rollback\":true}";
+
   @POST
   @ApiResource("ops.messaging-check")
-  public Response start(String raw) {
+  public Response start(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = START_SAMPLE)))
+          String raw) {
     boolean rollback = false;
     if (raw != null && !raw.isBlank()) {
       JsonBody body = JsonBody.parse(raw);

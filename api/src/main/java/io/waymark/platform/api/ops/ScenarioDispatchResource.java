@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Operators' scenario dispatch: runs one dispatch pass now (as a timer tick would) and answers how
@@ -32,9 +35,19 @@ public class ScenarioDispatchResource {
 
   @Inject ScenarioDispatch dispatch;
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String DISPATCH_SAMPLE = "{\"job_ids\":[999999999999]}";
+
   @POST
   @ApiResource("ops.scenario-dispatch")
-  public jakarta.json.JsonObject dispatch(String raw) {
+  public jakarta.json.JsonObject dispatch(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = DISPATCH_SAMPLE)))
+          String raw) {
     List<Long> jobIds = List.of();
     if (raw != null && !raw.isBlank()) {
       JsonBody body = JsonBody.parse(raw);
