@@ -11,6 +11,7 @@ import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.mail.api.EmailTemplatesResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
 import io.waymark.platform.api.ops.ScenarioDispatchResource;
+import io.waymark.platform.api.ops.SweepsResource;
 import io.waymark.scenarios.api.ScenarioStatsResource;
 import io.waymark.scenarios.api.ScenariosResource;
 import io.waymark.segments.api.SegmentsResource;
@@ -48,6 +49,7 @@ public class ApiApplication extends Application {
           OneTimeBannersResource.class,
           CampaignSegmentCacheResource.class,
           ScenarioDispatchResource.class,
+          SweepsResource.class,
           ScenarioStatsResource.class,
           ScenariosResource.class,
           EmailTemplatesResource.class);

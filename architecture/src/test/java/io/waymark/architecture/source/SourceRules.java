@@ -35,9 +35,12 @@ final class SourceRules {
   static final SourceRule EJB_TIMER =
       new SourceRule(
           "ejb-timer",
-          "sweepers get their timer from the one sweep scaffold in io.waymark.platform",
+          "sweepers are io.waymark.platform.sweep.Sweep beans: the scaffolds hold the timers",
           Pattern.compile("TimerService\\b|@(?:jakarta\\.ejb\\.)?Schedules?\\b"),
-          List.of("io.waymark.platform"));
+          List.of(
+              "io.waymark.platform.sweep",
+              "io.waymark.platform.jobs",
+              "io.waymark.platform.outbox"));
 
   static final List<SourceRule> ALL = List.of(CLAIM_LOOP_SQL, TYPE_STRING_SWITCH, EJB_TIMER);
 

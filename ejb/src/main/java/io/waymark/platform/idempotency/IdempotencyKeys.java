@@ -70,8 +70,16 @@ public class IdempotencyKeys {
   }
 
   /** Forgets keys past their retention; run by a periodic sweep. */
+  /** The most keys one purge forgets (one sweep batch). */
+  public static final int PURGE_BATCH = 1000;
+
+  /** Forgets at most {@link #PURGE_BATCH} expired keys; the number forgotten. */
   public int purgeExpired() {
-    return em.createNativeQuery("delete from idempotency_keys where created_at <= ?1")
+    return em.createNativeQuery(
+            "delete from idempotency_keys where ctid in (select ctid from idempotency_keys"
+                + " where created_at <= ?1 limit "
+                + PURGE_BATCH
+                + ")")
         .setParameter(1, clock.instant().minus(RETENTION))
         .executeUpdate();
   }

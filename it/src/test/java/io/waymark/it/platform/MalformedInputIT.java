@@ -193,6 +193,8 @@ class MalformedInputIT {
       return FIXTURES.get("goal");
     } else if (path.startsWith("/v1/ops/messaging-checks/")) {
       return FIXTURES.get("check");
+    } else if (path.startsWith("/v1/ops/sweeps/")) {
+      return "idempotency.purge";
     } else if (path.startsWith("/v1/scenarios/")) {
       return FIXTURES.get("scenario");
     } else if (path.startsWith("/v1/segments/")) {

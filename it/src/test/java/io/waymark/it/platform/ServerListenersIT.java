@@ -1,7 +1,9 @@
 package io.waymark.it.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.waymark.it.support.Db;
 import io.waymark.it.support.ListeningSockets;
 import io.waymark.it.support.TestServer;
 import java.net.URI;
@@ -11,19 +13,27 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The suite's instance as the launcher sets it up: only the HTTP listener is reachable from other
  * machines; the Payara admin listener answers only with the generated admin password, kept for the
- * launcher in a file only its owner can read.
+ * launcher in a file only its owner can read; the embedded PostgreSQL trusts no one (SCRAM with
+ * generated passwords, kept the same way) and the application's login is no superuser.
  */
 class ServerListenersIT {
 
   private static final int HTTP_PORT = URI.create(TestServer.BASE).getPort();
   private static final int ADMIN_PORT = HTTP_PORT - 32;
   private static final Path DATA = Path.of(TestServer.DATA_DIR);
+  private static final String JDBC_URL =
+      System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:28432/waymark");
 
   private static long payaraPid() throws Exception {
     return Long.parseLong(
@@ -69,6 +79,43 @@ class ServerListenersIT {
     return HttpClient.newHttpClient()
         .send(request.build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
+  }
+
+  @Test
+  void theEmbeddedDatabaseTrustsNoOneEveryLoginNeedsItsGeneratedPassword() throws Exception {
+    for (String login : List.of("postgres", "waymark", "waymark_segments")) {
+      Path file = DATA.resolve("db-" + login + ".password");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(file.toString())
+          .isEqualTo("rw-------");
+      for (String wrong : List.of("", "wrong-" + Db.password(login))) {
+        assertThatThrownBy(() -> DriverManager.getConnection(JDBC_URL, login, wrong).close())
+            .as("%s with a wrong password", login)
+            .isInstanceOf(SQLException.class)
+            // 28P01: password authentication failed; 08004: SCRAM asked, no password given
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("28P01", "08004"));
+      }
+    }
+    try (Connection c = Db.connectAs("postgres");
+        var rules =
+            c.createStatement()
+                .executeQuery(
+                    "select auth_method, count(*) from pg_hba_file_rules group by auth_method")) {
+      List<String> methods = new ArrayList<>();
+      while (rules.next()) {
+        methods.add(rules.getString(1));
+      }
+      assertThat(methods).as("pg_hba.conf's methods").containsOnly("scram-sha-256");
+    }
+    try (Connection c = Db.connectAs("waymark");
+        var role =
+            c.createStatement()
+                .executeQuery(
+                    "select rolsuper, rolcreaterole from pg_roles where rolname = current_user")) {
+      role.next();
+      assertThat(role.getBoolean(1)).as("the application's login is a superuser").isFalse();
+      assertThat(role.getBoolean(2)).as("the application's login creates roles").isFalse();
+    }
   }
 
   @Test

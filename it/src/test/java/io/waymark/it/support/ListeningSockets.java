@@ -53,9 +53,9 @@ public final class ListeningSockets {
     List<Socket> sockets = new ArrayList<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
-        for (String line :
-            Files.readAllLines(Path.of(table))
-                .subList(1, Files.readAllLines(Path.of(table)).size())) {
+        // read once: the table changes between two reads as other sockets open and close
+        List<String> lines = Files.readAllLines(Path.of(table));
+        for (String line : lines.subList(1, lines.size())) {
           String[] f = line.trim().split("\\s+");
           // f[1] local address:port (hex), f[3] state (0A = LISTEN), f[9] inode
           if (f[3].equals("0A") && inodes.contains(f[9])) {
