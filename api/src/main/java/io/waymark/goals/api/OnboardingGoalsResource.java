@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,8 +194,11 @@ public class OnboardingGoalsResource {
                       examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
           String raw) {
     GoalChange change = change(JsonBody.parse(raw));
-    return Response.status(201)
-        .entity(Json.ok().put("goal", GoalJson.goal(goals.create(change))).build())
+    var goal = goals.create(change);
+    // relative: JAX-RS resolves it against the base URI, and ApiPublicUrlFilter puts it on the
+    // public URL
+    return Response.created(URI.create("v1/onboarding-goals/" + goal.code()))
+        .entity(Json.ok().put("goal", GoalJson.goal(goal)).build())
         .build();
   }
 

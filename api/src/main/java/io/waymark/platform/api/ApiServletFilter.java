@@ -2,7 +2,9 @@ package io.waymark.platform.api;
 
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.web.HttpEdge;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -24,8 +26,9 @@ import java.util.Locale;
  * In front of the JAX-RS API. Bodies are JSON whatever the Content-Type header says — documented
  * clients send {@code application/javascript} or the invalid {@code type=application/json} — so the
  * header is replaced before JAX-RS parses it (only form posts, which login accepts, keep theirs),
- * and the API only ever produces JSON. Also records the client address, and rolls back a
- * transaction a request left open.
+ * and the API only ever produces JSON. Also records the client address (behind a trusted proxy the
+ * one it forwarded: {@link HttpEdge#clientAddress}), and rolls back a transaction a request left
+ * open.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ApiServletFilter extends HttpFilter {
@@ -34,11 +37,13 @@ public class ApiServletFilter extends HttpFilter {
   private static final System.Logger LOG = System.getLogger(ApiServletFilter.class.getName());
   static final String FORM = "application/x-www-form-urlencoded";
 
+  @Inject transient HttpEdge edge;
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    request.setAttribute(RequestContextKeys.REMOTE_ADDRESS, request.getRemoteAddr());
+    request.setAttribute(RequestContextKeys.REMOTE_ADDRESS, edge.clientAddress(request));
     List<FieldError> nul = nulParameters(request.getQueryString());
     if (!nul.isEmpty()) {
       // PostgreSQL cannot store or compare a text with U+0000: refused here for every endpoint

@@ -23,6 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiServletFilterTest {
 
   private final ApiServletFilter filter = new ApiServletFilter();
+
+  {
+    filter.edge = io.waymark.platform.web.HttpEdge.of(null, "10.0.0.0/8");
+  }
+
   private final HttpServletResponse response = RawRequest.untouchedResponse();
   private HttpServletRequest seen;
   private ServletResponse seenResponse;
@@ -134,6 +139,21 @@ class ApiServletFilterTest {
     HttpServletRequest request = filtered(raw);
     assertThat(request.getAttribute(RequestContextKeys.REMOTE_ADDRESS)).isEqualTo("2001:db8::7");
     assertThat(raw.attribute(RequestContextKeys.REMOTE_ADDRESS)).isEqualTo("2001:db8::7");
+  }
+
+  @Test
+  void behindATrustedProxyTheClientIsTheAddressItForwarded() throws Exception {
+    RawRequest raw =
+        new RawRequest().from("10.0.0.5").header("X-Forwarded-For", "192.0.2.1, 198.51.100.4");
+    filtered(raw);
+    assertThat(raw.attribute(RequestContextKeys.REMOTE_ADDRESS)).isEqualTo("198.51.100.4");
+  }
+
+  @Test
+  void anUntrustedPeersForwardedForIsIgnored() throws Exception {
+    RawRequest raw = new RawRequest().from("203.0.113.9").header("X-Forwarded-For", "10.0.0.7");
+    filtered(raw);
+    assertThat(raw.attribute(RequestContextKeys.REMOTE_ADDRESS)).isEqualTo("203.0.113.9");
   }
 
   @Test

@@ -35,14 +35,7 @@ public final class ConsoleForms {
 
   /** POSTs these form fields (URL-encoded) in that session. */
   public static HttpResponse<String> post(String path, String cookie, Map<String, String> form) {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+    String body = encode(form);
     return send(
         HttpRequest.newBuilder(URI.create(TestServer.BASE + path))
             .header("Cookie", cookie)
@@ -67,6 +60,32 @@ public final class ConsoleForms {
     assertThat(post(path, cookie, form).statusCode())
         .as("the POST passed the CSRF check and reached JSF")
         .isEqualTo(200);
+  }
+
+  /** The fields as an {@code application/x-www-form-urlencoded} body. */
+  public static String encode(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  /**
+   * The login form as the login page {@code html} (its CSRF token and view state) submits it with
+   * that email and password.
+   */
+  public static Map<String, String> loginForm(String html, String email, String password) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("login", "login");
+    form.put("login:email", email);
+    form.put("login:password", password);
+    form.put("login:submit", "");
+    form.put("_csrf", field(html, "_csrf"));
+    form.put("jakarta.faces.ViewState", field(html, "jakarta.faces.ViewState"));
+    return form;
   }
 
   /** The value of the page's (hidden) input with that name. */

@@ -1,6 +1,7 @@
 package io.waymark.platform.admin;
 
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.web.HttpEdge;
 import io.waymark.users.boundary.UserView;
 import io.waymark.users.boundary.Users;
 import jakarta.inject.Inject;
@@ -43,6 +44,8 @@ public class ConsoleRequestFilter extends HttpFilter {
 
   @Inject Users users;
 
+  @Inject HttpEdge edge;
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -67,18 +70,18 @@ public class ConsoleRequestFilter extends HttpFilter {
         && request.getServletPath().startsWith("/admin")
         && !accountUnchanged(request)) {
       signOut(request);
-      redirect(request, response, ConsoleSecurity.LOGIN_PAGE + "?changed=1");
+      redirect(request, response, edge, ConsoleSecurity.LOGIN_PAGE + "?changed=1");
       return;
     }
     String folder = moduleListPage(request);
     if (folder != null) {
-      redirect(request, response, folder);
+      redirect(request, response, edge, folder);
       return;
     }
     if ("POST".equalsIgnoreCase(request.getMethod()) && !csrfTokenValid(request)) {
       HttpSession session = request.getSession(false);
       if (session == null || !request.isRequestedSessionIdValid()) {
-        redirect(request, response, ConsoleSecurity.LOGIN_PAGE + "?expired=1");
+        redirect(request, response, edge, ConsoleSecurity.LOGIN_PAGE + "?expired=1");
         return;
       }
       LOG.log(
@@ -155,10 +158,14 @@ public class ConsoleRequestFilter extends HttpFilter {
     }
   }
 
-  /** A redirect a browser follows both for full pages and for JSF/PrimeFaces ajax requests. */
-  static void redirect(HttpServletRequest request, HttpServletResponse response, String page)
+  /**
+   * A redirect a browser follows both for full pages and for JSF/PrimeFaces ajax requests, on the
+   * public URL.
+   */
+  static void redirect(
+      HttpServletRequest request, HttpServletResponse response, HttpEdge edge, String page)
       throws IOException {
-    String url = request.getContextPath() + page;
+    String url = edge.publicUrl().resolve(request.getContextPath() + page);
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       response.setContentType("text/xml;charset=UTF-8");
       response

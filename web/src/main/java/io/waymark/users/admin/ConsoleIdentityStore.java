@@ -1,5 +1,6 @@
 package io.waymark.users.admin;
 
+import io.waymark.platform.web.HttpEdge;
 import io.waymark.users.boundary.Role;
 import io.waymark.users.boundary.Sessions;
 import io.waymark.users.boundary.UserView;
@@ -17,9 +18,10 @@ import java.util.stream.Collectors;
  * Console sign-in against the users table: an active user with the right password and at least one
  * console role (admin, editor, viewer). The roles become the caller's groups, which the server maps
  * to the security roles of the same name. A user without a role is a CRM user and cannot sign in
- * here. Sign-ins are throttled per email and client address ({@code Sessions.verify}); a throttled
- * attempt is invalid without a password check, and leaves the seconds to wait in a request
- * attribute for the login page's message.
+ * here. Sign-ins are throttled per email and client address ({@code Sessions.verify}; behind a
+ * trusted proxy the address it forwarded, {@code HttpEdge.clientAddress}); a throttled attempt is
+ * invalid without a password check, and leaves the seconds to wait in a request attribute for the
+ * login page's message.
  */
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
@@ -34,13 +36,16 @@ public class ConsoleIdentityStore implements IdentityStore {
 
   @Inject HttpServletRequest request;
 
+  @Inject HttpEdge edge;
+
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     String email = credential.getCaller();
     String password = credential.getPasswordAsString();
     if (email == null || email.isBlank() || password == null || password.isEmpty()) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    Sessions.Verification verification = sessions.verify(email, password, request.getRemoteAddr());
+    Sessions.Verification verification =
+        sessions.verify(email, password, edge.clientAddress(request));
     if (verification instanceof Sessions.Verification.Throttled throttled) {
       request.setAttribute(RETRY_AFTER, throttled.retryAfterSeconds());
       return CredentialValidationResult.INVALID_RESULT;

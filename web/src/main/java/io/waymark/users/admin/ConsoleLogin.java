@@ -1,5 +1,6 @@
 package io.waymark.users.admin;
 
+import io.waymark.platform.admin.ConsoleAuthentication;
 import io.waymark.platform.admin.ConsoleSecurity;
 import io.waymark.platform.admin.CsrfToken;
 import io.waymark.platform.admin.Messages;
@@ -16,6 +17,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -63,13 +65,9 @@ public class ConsoleLogin {
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
     switch (status) {
-      case SEND_CONTINUE -> {
-        CsrfToken.renew(request.getSession());
-        faces.responseComplete(); // the mechanism redirects to the page that asked for login
-      }
       case SUCCESS -> {
         CsrfToken.renew(request.getSession());
-        external.redirect(external.getRequestContextPath() + ConsoleSecurity.HOME_PAGE);
+        external.redirect(external.getRequestContextPath() + continueTo(request));
       }
       default -> {
         Object retryAfter = request.getAttribute(ConsoleIdentityStore.RETRY_AFTER);
@@ -79,6 +77,24 @@ public class ConsoleLogin {
                 : FAILED);
       }
     }
+  }
+
+  /**
+   * The console page that sent the user to the login page ({@link ConsoleAuthentication#RETURN_TO},
+   * a path under /admin/ only), else the console home. The redirect itself goes to the public URL
+   * (the response is wrapped by ConsolePublicUrlFilter).
+   */
+  private static String continueTo(HttpServletRequest request) {
+    HttpSession session = request.getSession();
+    Object saved = session.getAttribute(ConsoleAuthentication.RETURN_TO);
+    session.removeAttribute(ConsoleAuthentication.RETURN_TO);
+    if (saved instanceof String path
+        && path.startsWith("/admin/")
+        && !path.contains("//")
+        && !path.contains("\\")) {
+      return path;
+    }
+    return ConsoleSecurity.HOME_PAGE;
   }
 
   /**
