@@ -128,12 +128,16 @@ public class CampaignEditor implements Serializable {
     }
   }
 
+  /** Adds an empty banner to the form; nothing for a user who may not edit campaigns. */
   public void addBanner() {
-    banners.add(new BannerRow());
+    if (console.isCanEdit()) {
+      banners.add(new BannerRow());
+    }
   }
 
+  /** Removes a banner from the form; nothing for a user who may not edit campaigns. */
   public void removeBanner(int index) {
-    if (index >= 0 && index < banners.size()) {
+    if (console.isCanEdit() && index >= 0 && index < banners.size()) {
       banners.remove(index);
     }
   }

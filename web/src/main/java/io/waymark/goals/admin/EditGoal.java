@@ -116,12 +116,16 @@ public class EditGoal implements Serializable {
     }
   }
 
+  /** Adds an empty filter row to the form; nothing for a user who may not edit goals. */
   public void addFilter() {
-    filters.add(new FilterRow());
+    if (console.isCanEdit()) {
+      filters.add(new FilterRow());
+    }
   }
 
+  /** Removes a filter row from the form; nothing for a user who may not edit goals. */
   public void removeFilter(int index) {
-    if (index >= 0 && index < filters.size()) {
+    if (console.isCanEdit() && index >= 0 && index < filters.size()) {
       filters.remove(index);
     }
   }
