@@ -5,11 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -103,7 +103,7 @@ final class EmbeddedPostgres {
         return dataDir;
       }
       try {
-        Path recorded = Path.of(Files.readString(record, StandardCharsets.UTF_8).strip());
+        Path recorded = Path.of(Files.readString(record, UTF_8).strip());
         if (!recorded.isAbsolute()) {
           throw new LauncherException(record + " must hold an absolute path, not " + recorded);
         }
@@ -142,6 +142,7 @@ final class EmbeddedPostgres {
 
   void start() {
     locate();
+    keepSuperuserPasswordRoots();
     install();
     Path data = data();
     if (Files.exists(data.resolve("PG_VERSION"))
@@ -155,6 +156,23 @@ final class EmbeddedPostgres {
       startServer();
     }
     setUpRoles();
+  }
+
+  /** Older launchers gave the superuser's password file to {@code nobody}: it is root's again. */
+  private void keepSuperuserPasswordRoots() {
+    Path file = DbPasswords.file(dataDir, DbPasswords.SUPERUSER);
+    if (!Processes.isRoot() || !Files.exists(file)) {
+      return;
+    }
+    try {
+      UserPrincipal root =
+          file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root");
+      if (!Files.getOwner(file).equals(root)) {
+        Files.setOwner(file, root);
+      }
+    } catch (IOException e) {
+      throw new LauncherException("Cannot give " + file + " back to root: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -184,6 +202,13 @@ final class EmbeddedPostgres {
                 + ".");
       }
       relocate(record, relocated(dataDir));
+      // what an older launcher left of a start that could not initialise the cluster here
+      try {
+        deleteTree(dataDir.resolve("pgdata"));
+        deleteTree(dataDir.resolve("pgsql"));
+      } catch (IOException e) {
+        System.err.println("Cannot delete an unused " + dataDir.resolve("pgsql") + ": " + e);
+      }
     }
     Path where = base();
     System.out.println(

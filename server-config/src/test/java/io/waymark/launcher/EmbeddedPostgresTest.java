@@ -56,7 +56,7 @@ class EmbeddedPostgresTest {
   }
 
   @AfterEach
-  void leaveNothing() throws IOException {
+  void leaveNothing() throws IOException, InterruptedException {
     if (relocated == null) {
       return;
     }
@@ -73,6 +73,16 @@ class EmbeddedPostgresTest {
   @Test
   void asRootWithAPrivateHomePostgresKeepsItsFilesOutsideAndRestartsFindThem() throws Exception {
     assertThat(nobodyReaches(dataDir)).isFalse();
+    // what the launcher before this left after failing here: an empty pgdata, the binaries, the
+    // superuser's password given to nobody
+    Files.createDirectories(dataDir.resolve("pgdata"));
+    Files.createDirectories(dataDir.resolve("pgsql/bin"));
+    DbPasswords.readOrCreate(dataDir, DbPasswords.SUPERUSER);
+    Processes.runOrFail(
+        List.of("chown", "nobody:", DbPasswords.file(dataDir, DbPasswords.SUPERUSER).toString()),
+        Map.of(),
+        null,
+        30);
 
     EmbeddedPostgres first = postgres();
     first.start();
@@ -169,10 +179,22 @@ class EmbeddedPostgresTest {
     }
   }
 
-  private List<String> postgresProcesses() {
-    Processes.Result result =
-        Processes.run(List.of("pgrep", "-af", relocated.toString()), Map.of(), null, 30);
-    return result.output().lines().filter(l -> !l.isBlank()).toList();
+  /**
+   * The processes of this location's PostgreSQL, given up to 10 s to go (pg_ctl's stop returns once
+   * the pid file is gone, a moment before the process).
+   */
+  private List<String> postgresProcesses() throws InterruptedException {
+    List<String> left = List.of();
+    for (int i = 0; i < 50; i++) {
+      Processes.Result result =
+          Processes.run(List.of("pgrep", "-af", relocated.toString()), Map.of(), null, 30);
+      left = result.output().lines().filter(l -> !l.isBlank()).toList();
+      if (left.isEmpty()) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return left;
   }
 
   private static boolean nobodyReaches(Path dir) {

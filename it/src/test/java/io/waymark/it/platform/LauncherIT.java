@@ -190,7 +190,10 @@ class LauncherIT {
     Result stopped = launcher("stop");
     assertThat(stopped.exit()).as(stopped.output()).isZero();
     assertThat(alive(pid)).as("Payara's process after stop").isFalse();
-    assertThat(alive(postgres)).as("PostgreSQL's process after stop").isFalse();
+    // pg_ctl's stop returns once the pid file is gone, a moment before the process itself
+    await("PostgreSQL's process after stop")
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !alive(postgres));
     Result down = launcher("status");
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.output()).contains("Payara Server: stopped", "Embedded PostgreSQL: stopped");
