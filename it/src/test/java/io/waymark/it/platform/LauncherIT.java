@@ -221,8 +221,15 @@ class LauncherIT {
       run.destroyForcibly();
     }
     List<String> left = new ArrayList<>();
+    // PostgreSQL's files are in the data directory, or where it records them (as root)
+    Path record = DATA.resolve("postgres.location");
+    String elsewhere = Files.exists(record) ? Files.readString(record).strip() : DATA.toString();
     ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains(DATA.toString()))
+        .filter(
+            p -> {
+              String line = p.info().commandLine().orElse("");
+              return line.contains(DATA.toString()) || line.contains(elsewhere);
+            })
         .forEach(p -> left.add(p.info().commandLine().orElse("")));
     assertThat(left).as("processes of the launcher's instance").isEmpty();
   }
