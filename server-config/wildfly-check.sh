@@ -104,8 +104,14 @@ stop_wildfly() {
   rm -f "$PGID_FILE" "$JAVA_PID_FILE"
 }
 
+# PostgreSQL's files: in the data directory, or where the launcher recorded them (as root, when 'nobody' cannot reach it)
+pg_base() {
+  if [ -f "$DATA_DIR/postgres.location" ]; then cat "$DATA_DIR/postgres.location"; else echo "$DATA_DIR"; fi
+}
+
 stop_database() {
-  local pidfile=$DATA_DIR/pgdata/postmaster.pid
+  local pidfile
+  pidfile=$(pg_base)/pgdata/postmaster.pid
   [ -f "$pidfile" ] || return 0
   log "stopping PostgreSQL"
   timeout 120 java -Dwaymark.data-dir="$DATA_DIR" -Dwaymark.db.embedded-port="$DB_PORT" -jar "$LAUNCHER" db-stop \
@@ -149,9 +155,11 @@ fail() {
   exec 1>&3 2>&4
   log "FAIL: $*"
   server_log_excerpt
-  if [ -f "$DATA_DIR/postgresql.log" ]; then
-    echo "----- $DATA_DIR/postgresql.log: last 10 lines -----"
-    tail -n 10 "$DATA_DIR/postgresql.log"
+  local pglog
+  pglog=$(pg_base)/postgresql.log
+  if [ -f "$pglog" ]; then
+    echo "----- $pglog: last 10 lines -----"
+    tail -n 10 "$pglog"
   fi
   exit 1
 }

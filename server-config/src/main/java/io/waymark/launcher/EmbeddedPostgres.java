@@ -1,5 +1,7 @@
 package io.waymark.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +36,17 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * (zonky) are extracted into the data directory and driven with their own {@code pg_ctl}, so the
  * server outlives the launcher's JVM and {@code stop} needs nothing but the data directory. Listens
  * on 127.0.0.1 only.
+ *
+ * <p>As root, PostgreSQL (which refuses to run as root) runs as {@code nobody}. When {@code nobody}
+ * cannot reach the data directory (a clone in a private 0700 home directory, e.g. {@code
+ * /root/project}), PostgreSQL's own files — binaries, {@code pgdata}, its log — are kept in {@link
+ * #RELOCATION_ROOT}{@code /<hash>} instead: {@code <hash>} is the first 16 hex digits of the
+ * SHA-256 of the data directory's absolute path, the directories are root-owned 0711 ({@code
+ * nobody} may pass, not list) and {@code pgdata} is {@code nobody}'s, 0700. The location is
+ * recorded in the data directory's {@value #LOCATION_FILE}, which {@code stop}, {@code status} and
+ * restarts read; the passwords stay in the data directory (root's, 0600). A data directory created
+ * again at the same path (deleted, {@code mvn clean}) finds no record and re-initialises the same
+ * location, so nothing piles up there.
  *
  * <p>Every login has a password (SCRAM, {@link DbPasswords}): the bootstrap superuser {@code
  * postgres} is the launcher's only; the application owns its database as {@code waymark}, no
@@ -55,24 +72,79 @@ final class EmbeddedPostgres {
   static final String APPLICATION_FUNCTIONS =
       "^(set_config|pg_advisory.*|pg_try_advisory.*|pg_notify)$";
 
+  /** Where PostgreSQL's files go when, as root, {@code nobody} cannot reach the data directory. */
+  static final Path RELOCATION_ROOT = Path.of("/var/lib/waymark-postgres");
+
+  /** In the data directory: the absolute path of PostgreSQL's files when they are elsewhere. */
+  static final String LOCATION_FILE = "postgres.location";
+
   private final Path dataDir;
-  private final Path home;
-  private final Path data;
+  private Path base;
+  private boolean located;
   private final int port;
   private final Path binariesJar;
   private final Duration rawSqlTimeout;
 
   EmbeddedPostgres(Path dataDir, int port, Path binariesJar, Duration rawSqlTimeout) {
     this.dataDir = dataDir;
-    this.home = dataDir.resolve("pgsql");
-    this.data = dataDir.resolve("pgdata");
     this.port = port;
     this.binariesJar = binariesJar;
     this.rawSqlTimeout = rawSqlTimeout;
   }
 
+  /**
+   * The directory holding PostgreSQL's files ({@code pgsql}, {@code pgdata}, {@code
+   * postgresql.log}): the recorded location, else the data directory.
+   */
+  Path base() {
+    if (base == null) {
+      Path record = dataDir.resolve(LOCATION_FILE);
+      if (!Files.exists(record)) {
+        return dataDir;
+      }
+      try {
+        Path recorded = Path.of(Files.readString(record, UTF_8).strip());
+        if (!recorded.isAbsolute()) {
+          throw new LauncherException(record + " must hold an absolute path, not " + recorded);
+        }
+        base = recorded;
+      } catch (IOException e) {
+        throw new LauncherException("Cannot read " + record + ": " + e.getMessage(), e);
+      }
+    }
+    return base;
+  }
+
+  /** PostgreSQL's data directory ({@code pgdata}). */
+  Path data() {
+    return base().resolve("pgdata");
+  }
+
+  private Path home() {
+    return base().resolve("pgsql");
+  }
+
+  private Path log() {
+    return base().resolve("postgresql.log");
+  }
+
+  /** The location used for a data directory whose PostgreSQL files cannot stay in it. */
+  static Path relocated(Path dataDir) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(dataDir.toAbsolutePath().normalize().toString().getBytes(UTF_8));
+      return RELOCATION_ROOT.resolve(HexFormat.of().formatHex(digest).substring(0, 16));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   void start() {
+    locate();
+    keepSuperuserPasswordRoots();
     install();
+    Path data = data();
     if (Files.exists(data.resolve("PG_VERSION"))
         && DbPasswords.read(dataDir, DbPasswords.SUPERUSER).isEmpty()) {
       setAsideTrustingCluster();
@@ -86,6 +158,124 @@ final class EmbeddedPostgres {
     setUpRoles();
   }
 
+  /** Older launchers gave the superuser's password file to {@code nobody}: it is root's again. */
+  private void keepSuperuserPasswordRoots() {
+    Path file = DbPasswords.file(dataDir, DbPasswords.SUPERUSER);
+    if (!Processes.isRoot() || !Files.exists(file)) {
+      return;
+    }
+    try {
+      UserPrincipal root =
+          file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root");
+      if (!Files.getOwner(file).equals(root)) {
+        Files.setOwner(file, root);
+      }
+    } catch (IOException e) {
+      throw new LauncherException("Cannot give " + file + " back to root: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * As root, decides once where PostgreSQL's files go: in the data directory when {@code nobody}
+   * can reach it, else in {@link #relocated} (recorded in {@value #LOCATION_FILE}). Says where, and
+   * why, at every start.
+   */
+  void locate() {
+    if (located || !Processes.isRoot()) {
+      return;
+    }
+    located = true;
+    Path record = dataDir.resolve(LOCATION_FILE);
+    if (!Files.exists(record)) {
+      if (postgresUserReaches(dataDir)) {
+        return;
+      }
+      if (Files.exists(dataDir.resolve("pgdata/PG_VERSION"))) {
+        throw new LauncherException(
+            "Running as root, PostgreSQL runs as 'nobody', which cannot reach "
+                + dataDir.resolve("pgdata")
+                + " (a parent directory is private). Let 'nobody' pass (chmod o+x on the"
+                + " parents), or move pgdata, pgsql and postgresql.log to "
+                + relocated(dataDir)
+                + " and write that path into "
+                + record
+                + ".");
+      }
+      relocate(record, relocated(dataDir));
+      // what an older launcher left of a start that could not initialise the cluster here
+      try {
+        deleteTree(dataDir.resolve("pgdata"));
+        deleteTree(dataDir.resolve("pgsql"));
+      } catch (IOException e) {
+        System.err.println("Cannot delete an unused " + dataDir.resolve("pgsql") + ": " + e);
+      }
+    }
+    Path where = base();
+    System.out.println(
+        "Running as root, PostgreSQL runs as 'nobody', which cannot reach "
+            + dataDir
+            + ": its binaries, data and log are in "
+            + where
+            + " (recorded in "
+            + record
+            + "; the passwords stay in the data directory).");
+    if (!postgresUserReaches(where)) {
+      throw new LauncherException(
+          "'nobody' cannot reach "
+              + where
+              + " (recorded in "
+              + record
+              + "): every directory above it must allow others to pass (chmod o+x).");
+    }
+  }
+
+  /**
+   * Creates the location of PostgreSQL's files outside the data directory. What a data directory of
+   * the same path left there before it was deleted (its passwords went with it) is stopped and
+   * removed first.
+   */
+  private void relocate(Path record, Path target) {
+    try {
+      if (Files.exists(target)) {
+        Path stale = target.resolve("pgdata");
+        Path pgCtl = target.resolve("pgsql/bin/pg_ctl");
+        if (Files.exists(stale.resolve("postmaster.pid")) && Files.exists(pgCtl)) {
+          Processes.run(
+              Processes.asPostgresUser(
+                  List.of(pgCtl.toString(), "-D", stale.toString(), "-m", "fast", "-w", "stop")),
+              Map.of(),
+              null,
+              90);
+        }
+        deleteTree(target);
+        System.out.println(
+            "NOTE: removed "
+                + target
+                + ", PostgreSQL's files of an earlier data directory at "
+                + dataDir
+                + " (its passwords were deleted with it).");
+      }
+      for (Path dir : List.of(RELOCATION_ROOT, target)) {
+        Files.createDirectories(dir);
+        // root's; others may pass (nobody to its pgdata), not list or write
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+      }
+      Files.writeString(record, target + "\n", UTF_8);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot create " + target + ": " + e.getMessage(), e);
+    }
+    base = target;
+  }
+
+  private static boolean postgresUserReaches(Path dir) {
+    return Processes.run(
+            List.of("runuser", "-u", "nobody", "--", "test", "-x", dir.toString()),
+            Map.of(),
+            null,
+            30)
+        .ok();
+  }
+
   /**
    * A data directory of an older launcher: every local connection trusted, the application its
    * superuser. It is kept (renamed) and a new cluster is initialised, since a superuser-owned
@@ -95,6 +285,7 @@ final class EmbeddedPostgres {
     if (running()) {
       stop();
     }
+    Path data = data();
     Path aside =
         data.resolveSibling(
             "pgdata.trust-"
@@ -118,7 +309,8 @@ final class EmbeddedPostgres {
   }
 
   private void startServer() {
-    Path log = data.getParent().resolve("postgresql.log");
+    Path data = data();
+    Path log = log();
     touchOwnedByPostgresUser(log);
     Processes.runOrFail(
         Processes.asPostgresUser(
@@ -140,6 +332,7 @@ final class EmbeddedPostgres {
   }
 
   void stop() {
+    Path data = data();
     if (!Files.exists(data.resolve("postmaster.pid"))) {
       return;
     }
@@ -153,7 +346,7 @@ final class EmbeddedPostgres {
 
   boolean running() {
     try {
-      Path pidFile = data.resolve("postmaster.pid");
+      Path pidFile = data().resolve("postmaster.pid");
       if (!Files.exists(pidFile)) {
         return false;
       }
@@ -165,10 +358,11 @@ final class EmbeddedPostgres {
   }
 
   private String bin(String name) {
-    return home.resolve("bin").resolve(name).toString();
+    return home().resolve("bin").resolve(name).toString();
   }
 
   private void install() {
+    Path home = home();
     if (Files.exists(home.resolve("bin/pg_ctl"))) {
       return;
     }
@@ -196,6 +390,10 @@ final class EmbeddedPostgres {
     Path tmp = target.resolveSibling(target.getFileName() + ".partial");
     deleteTree(tmp);
     Files.createDirectories(tmp);
+    // readable (and the programs runnable) by the user PostgreSQL runs as, whatever the umask
+    Set<PosixFilePermission> open = PosixFilePermissions.fromString("rwxr-xr-x");
+    Set<PosixFilePermission> readable = PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, open);
     try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
@@ -204,26 +402,48 @@ final class EmbeddedPostgres {
           throw new IOException("Unsafe entry " + entry.getName());
         }
         if (entry.isDirectory()) {
-          Files.createDirectories(out);
+          createOpenDirectories(tmp, out, open);
         } else if (entry.isSymbolicLink()) {
-          Files.createDirectories(out.getParent());
+          createOpenDirectories(tmp, out.getParent(), open);
           Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
         } else {
-          Files.createDirectories(out.getParent());
+          createOpenDirectories(tmp, out.getParent(), open);
           Files.copy(tar, out);
-          if ((entry.getMode() & 0100) != 0) {
-            out.toFile().setExecutable(true, false);
-          }
+          Files.setPosixFilePermissions(out, (entry.getMode() & 0100) != 0 ? open : readable);
         }
       }
     }
     Files.move(tmp, target);
   }
 
-  /** The superuser's password file, readable by the OS user running PostgreSQL (for initdb). */
-  private Path superuserPasswordFile() {
-    DbPasswords.readOrCreate(dataDir, DbPasswords.SUPERUSER);
-    Path file = DbPasswords.file(dataDir, DbPasswords.SUPERUSER);
+  private static void createOpenDirectories(Path root, Path dir, Set<PosixFilePermission> open)
+      throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (!dir.equals(root)) {
+      createOpenDirectories(root, dir.getParent(), open);
+    }
+    Files.createDirectory(dir);
+    Files.setPosixFilePermissions(dir, open);
+  }
+
+  /**
+   * A copy of the superuser's password for initdb, readable by the OS user running PostgreSQL only:
+   * created 0600 (then, as root, given to {@code nobody}) beside {@code pgdata}, in a directory
+   * only root may write; deleted once initdb has read it. The password itself stays in the data
+   * directory, root's.
+   */
+  private Path initdbPasswordFile() {
+    String password = DbPasswords.readOrCreate(dataDir, DbPasswords.SUPERUSER);
+    Path file = base().resolve("initdb.pwfile");
+    try {
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly()));
+      Files.writeString(file, password + "\n", UTF_8);
+    } catch (IOException e) {
+      throw new LauncherException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
     if (Processes.isRoot()) {
       Processes.runOrFail(List.of("chown", "nobody:", file.toString()), Map.of(), null, 30);
     }
@@ -231,6 +451,7 @@ final class EmbeddedPostgres {
   }
 
   private void initdb() {
+    Path data = data();
     try {
       deleteTree(data);
       Files.createDirectories(data);
@@ -249,28 +470,37 @@ final class EmbeddedPostgres {
       throw new LauncherException(
           "Running as root, PostgreSQL runs as 'nobody', which must be able to reach "
               + data
-              + ": choose a waymark.data-dir outside a private home directory.\n"
+              + ".\n"
               + e.getMessage(),
           e);
     }
-    Processes.runOrFail(
-        Processes.asPostgresUser(
-            List.of(
-                bin("initdb"),
-                "-D",
-                data.toString(),
-                "-U",
-                DbPasswords.SUPERUSER,
-                "-A",
-                "scram-sha-256",
-                "--pwfile=" + superuserPasswordFile(),
-                "-E",
-                "UTF8",
-                "--locale=C",
-                "--no-instructions")),
-        Map.of(),
-        null,
-        180);
+    Path passwordFile = initdbPasswordFile();
+    try {
+      Processes.runOrFail(
+          Processes.asPostgresUser(
+              List.of(
+                  bin("initdb"),
+                  "-D",
+                  data.toString(),
+                  "-U",
+                  DbPasswords.SUPERUSER,
+                  "-A",
+                  "scram-sha-256",
+                  "--pwfile=" + passwordFile,
+                  "-E",
+                  "UTF8",
+                  "--locale=C",
+                  "--no-instructions")),
+          Map.of(),
+          null,
+          180);
+    } finally {
+      try {
+        Files.deleteIfExists(passwordFile);
+      } catch (IOException e) {
+        System.err.println("Cannot delete " + passwordFile + ": " + e.getMessage());
+      }
+    }
   }
 
   private void touchOwnedByPostgresUser(Path file) {

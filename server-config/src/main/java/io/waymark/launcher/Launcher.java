@@ -65,11 +65,12 @@ public final class Launcher {
     Instant began = Instant.now();
     mkdirs(settings.dataDir());
     if (settings.embeddedDatabase()) {
+      postgres.locate();
       System.out.println(
           "Starting embedded PostgreSQL on 127.0.0.1:"
               + settings.embeddedDbPort()
               + " (data in "
-              + settings.dataDir().resolve("pgdata")
+              + postgres.data()
               + ") ...");
       postgres.start();
     }

@@ -122,6 +122,17 @@ class LauncherIT {
     return Files.exists(pid) ? Long.parseLong(Files.readString(pid).trim()) : -1;
   }
 
+  /**
+   * PostgreSQL's postmaster: its files are in the data directory, or (as root, when {@code nobody}
+   * cannot reach the data directory) where {@code postgres.location} says.
+   */
+  private static long postgresPid() throws IOException {
+    Path record = DATA.resolve("postgres.location");
+    Path base = Files.exists(record) ? Path.of(Files.readString(record).strip()) : DATA;
+    Path pid = base.resolve("pgdata/postmaster.pid");
+    return Files.exists(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : -1;
+  }
+
   private static boolean alive(long pid) {
     return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
@@ -174,9 +185,15 @@ class LauncherIT {
     assertThat(status.output()).contains("Payara Server: running", "Readiness: UP");
 
     long pid = payaraPid();
+    long postgres = postgresPid();
+    assertThat(alive(postgres)).as("PostgreSQL's process before stop").isTrue();
     Result stopped = launcher("stop");
     assertThat(stopped.exit()).as(stopped.output()).isZero();
     assertThat(alive(pid)).as("Payara's process after stop").isFalse();
+    // pg_ctl's stop returns once the pid file is gone, a moment before the process itself
+    await("PostgreSQL's process after stop")
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> !alive(postgres));
     Result down = launcher("status");
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.output()).contains("Payara Server: stopped", "Embedded PostgreSQL: stopped");
@@ -204,8 +221,15 @@ class LauncherIT {
       run.destroyForcibly();
     }
     List<String> left = new ArrayList<>();
+    // PostgreSQL's files are in the data directory, or where it records them (as root)
+    Path record = DATA.resolve("postgres.location");
+    String elsewhere = Files.exists(record) ? Files.readString(record).strip() : DATA.toString();
     ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains(DATA.toString()))
+        .filter(
+            p -> {
+              String line = p.info().commandLine().orElse("");
+              return line.contains(DATA.toString()) || line.contains(elsewhere);
+            })
         .forEach(p -> left.add(p.info().commandLine().orElse("")));
     assertThat(left).as("processes of the launcher's instance").isEmpty();
   }
