@@ -1,14 +1,12 @@
 package io.waymark.platform.api;
 
 import io.waymark.platform.error.WaymarkException;
-import jakarta.servlet.RequestDispatcher;
+import io.waymark.platform.web.ContainerError;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.util.UUID;
 
 /**
  * The API's error page (web.xml's {@code error-page}s) for what the servlet container refuses
@@ -20,39 +18,25 @@ import java.util.UUID;
 public class ApiErrorPage extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final System.Logger LOG = System.getLogger(ApiErrorPage.class.getName());
   static final String PATH = "/error-page";
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Throwable failure =
-        request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : failure != null ? 500 : 404;
-    WaymarkException error;
-    if (failure != null || status >= 500) {
-      String incident = UUID.randomUUID().toString();
-      LOG.log(
-          Level.ERROR,
-          "Incident "
-              + incident
-              + ": API request "
-              + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
-              + " failed",
-          failure);
-      error =
-          new WaymarkException(
-              500, "internal_server_error", "Internal server error (incident " + incident + ")");
-    } else {
-      error =
-          switch (status) {
-            // the container's 403 is a path under WEB-INF or META-INF: no route, like any other
-            case 403, 404 -> new WaymarkException(404, "route_not_found", "Route not found");
-            case 405 -> new WaymarkException(405, "method_not_allowed", "Method not allowed");
-            default -> new WaymarkException(status, "invalid_request", "Invalid request");
-          };
-    }
+    ContainerError container = ContainerError.of(request, "API");
+    WaymarkException error =
+        container.incident() != null
+            ? new WaymarkException(
+                500,
+                "internal_server_error",
+                "Internal server error (incident " + container.incident() + ")")
+            : switch (container.status()) {
+              // the container's 403 is a path under WEB-INF or META-INF: no route, like any other
+              case 403, 404 -> new WaymarkException(404, "route_not_found", "Route not found");
+              case 405 -> new WaymarkException(405, "method_not_allowed", "Method not allowed");
+              default ->
+                  new WaymarkException(container.status(), "invalid_request", "Invalid request");
+            };
     response.resetBuffer();
     response.setStatus(error.status());
     response.setContentType("application/json");

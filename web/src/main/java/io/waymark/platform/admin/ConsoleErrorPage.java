@@ -1,13 +1,11 @@
 package io.waymark.platform.admin;
 
-import jakarta.servlet.RequestDispatcher;
+import io.waymark.platform.web.ContainerError;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.util.UUID;
 
 /**
  * The console's error page (web.xml's {@code error-page}s): a failure is logged with its stack
@@ -18,35 +16,21 @@ import java.util.UUID;
 public class ConsoleErrorPage extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final System.Logger LOG = System.getLogger(ConsoleErrorPage.class.getName());
   static final String PATH = "/console-error";
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Throwable failure =
-        request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    // requested directly (not as an error page): there is no such page
-    int status = code instanceof Integer i ? i : failure != null ? 500 : 404;
+    ContainerError container = ContainerError.of(request, "console");
+    int status = container.status();
     String title;
     String text;
-    if (failure != null || status >= 500) {
-      String incident = UUID.randomUUID().toString();
-      LOG.log(
-          Level.ERROR,
-          "Incident "
-              + incident
-              + ": console request "
-              + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
-              + " failed",
-          failure);
-      status = 500;
+    if (container.incident() != null) {
       title = "Something went wrong";
       text =
           "The request could not be completed. If it happens again, give the administrator"
               + " this incident id: <code id=\"incident\">"
-              + incident
+              + container.incident()
               + "</code>.";
     } else if (status == 404) {
       title = "Page not found";
