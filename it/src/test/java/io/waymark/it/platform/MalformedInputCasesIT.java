@@ -141,8 +141,8 @@ class MalformedInputCasesIT {
             Api.bootstrap().get("/api/v1/api-resources"),
             Api.anonymous().get("/no-such-page/"),
             Api.anonymous().get("/login.xhtml"),
-            // refused by Payara before any application (no body: see security.md, Input)
             Api.anonymous().send("TRACE", "/api/v1/users", null),
+            // refused by Payara's connector before any application (no body: security.md, Input)
             Api.anonymous().get("/api/v1/users%ff"),
             // the server's own endpoints, given a method they do not take
             Api.anonymous().post("/openapi", "{}"),
@@ -176,6 +176,23 @@ class MalformedInputCasesIT {
           .as(c.toString())
           .contains("<h1 id=\"error-title\">" + c.title() + "</h1>")
           .doesNotContain("incident");
+    }
+  }
+
+  @Test
+  void traceIsRefusedInEachModulesFormAndNothingEchoesTheRequest() {
+    Api.Reply api =
+        Api.anonymous().header("Cookie", "JSESSIONID=echo-me").send("TRACE", "/api/v1/users", null);
+    assertError(api, 405, "method_not_allowed", "Method not allowed");
+    for (String path :
+        List.of("/health", "/metrics", "/openapi", "/login.xhtml", "/no-such-page")) {
+      Api.Reply reply =
+          Api.anonymous().header("Cookie", "JSESSIONID=echo-me").send("TRACE", path, null);
+      assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(405);
+      assertThat(reply.body())
+          .as(path)
+          .contains("<h1 id=\"error-title\">Not allowed</h1>")
+          .doesNotContain("echo-me", "TRACE " + path);
     }
   }
 
