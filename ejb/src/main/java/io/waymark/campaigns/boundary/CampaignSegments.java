@@ -4,17 +4,11 @@ import io.waymark.campaigns.control.CachedSegment;
 import io.waymark.campaigns.control.CampaignSegmentCache;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.segments.boundary.SegmentMembership;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -32,13 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads this server's campaign segment cache (ADR 0007): at startup, when campaigns change (here,
- * or announced on the topic by another server), and on one timer ({@code
- * waymark.campaigns.segment-refresh-period}) that rebuilds the segments goal events do not keep
- * current — and goal segments too once {@code waymark.campaigns.goal-segment-rebuild-period} has
- * passed since their last build (repairs a lost topic message). Until a segment is built, banners
- * ask the database.
+ * or announced on the topic by another server), and by a sweep ({@link CampaignSegmentRefresh},
+ * {@code waymark.campaigns.segment-refresh-period}, first right after start) that rebuilds the
+ * segments goal events do not keep current — and goal segments too once {@code
+ * waymark.campaigns.goal-segment-rebuild-period} has passed since their last build (repairs a lost
+ * topic message). Until a segment is built, banners ask the database.
  */
-@Startup
 @Singleton
 @DependsOn("Migrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -46,8 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CampaignSegments {
 
   private static final System.Logger LOG = System.getLogger(CampaignSegments.class.getName());
-
-  @Resource TimerService timers;
 
   @Inject CampaignSegmentCache cache;
 
@@ -72,22 +63,24 @@ public class CampaignSegments {
   private final ReentrantLock loading = new ReentrantLock();
   private final ConcurrentMap<String, SegmentMembership.Source> sources = new ConcurrentHashMap<>();
 
-  @PostConstruct
-  void schedule() {
-    // the first tick builds everything right after startup, without holding up the deployment
-    timers.createIntervalTimer(
-        0, period.toMillis(), new TimerConfig("campaign-segment-refresh", false));
-  }
-
-  @Timeout
-  void refresh() {
-    if (loading.tryLock()) { // a tick that finds the previous one still running skips
+  /**
+   * The refresh ({@link CampaignSegmentRefresh}'s sweep); skipped while a load runs. The number of
+   * segments this server caches after it.
+   */
+  public int refresh() {
+    if (loading.tryLock()) {
       try {
         load(true);
       } finally {
         loading.unlock();
       }
     }
+    return cache.segments().size();
+  }
+
+  /** {@code waymark.campaigns.segment-refresh-period}. */
+  public Duration refreshPeriod() {
+    return period;
   }
 
   /** Builds what active campaigns now target and forgets what they no longer do. */

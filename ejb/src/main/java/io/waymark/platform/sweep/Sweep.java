@@ -17,6 +17,20 @@ public interface Sweep {
   /** The time between two runs (the feature's config key). */
   Duration period();
 
+  /** The time from the server's start to the first run: one period unless the sweep says. */
+  default Duration initialDelay() {
+    return period();
+  }
+
+  /**
+   * How many timers run this sweep on each server, staggered over its period ({@code period × lane
+   * / lanes} apart): a sweep that must keep up with a high rate works in several lanes at once.
+   * Each lane runs one run at a time; lanes overlap, as servers do.
+   */
+  default int lanes() {
+    return 1;
+  }
+
   /** One batch; the number of items it handled. Runs in a new transaction unless {@link #own}. */
   int runBatch();
 

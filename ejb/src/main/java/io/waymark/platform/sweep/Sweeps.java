@@ -25,12 +25,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs every {@link Sweep}: one non-persistent interval timer per sweep on each server (never one
- * per user or row), the first run one period after start. A run repeats batches while they come
- * back full, each in its own transaction, and stops early when the server shuts down. A run still
- * going when its next tick comes is not started twice; sweeps run side by side (bean-managed
- * concurrency). A failed batch ends the run; it is logged, kept in the sweep's status, and the next
- * tick tries again.
+ * Runs every {@link Sweep}: one non-persistent interval timer per sweep and lane on each server
+ * (never one per user or row), the first run after the sweep's initial delay. A run repeats batches
+ * while they come back full, each in its own transaction, for at most one period (the next tick
+ * goes on with the rest), and stops early when the server shuts down. A run still going when its
+ * lane's next tick comes is not started twice; sweeps run side by side (bean-managed concurrency).
+ * A failed batch ends the run; it is logged, kept in the sweep's status, and the next tick tries
+ * again.
  */
 @Startup
 @Singleton
@@ -48,6 +49,9 @@ public class Sweeps {
 
   @Inject Clock clock;
 
+  /** Between a sweep's name and its lane in a timer's info. */
+  private static final String LANE = "#lane-";
+
   private final Map<String, SweepRecord> records = new TreeMap<>();
   private volatile boolean stopping;
 
@@ -59,8 +63,13 @@ public class Sweeps {
         throw new IllegalStateException("Two sweeps are named " + name);
       }
       long period = Math.max(1, sweep.period().toMillis());
-      records.put(name, new SweepRecord(sweep));
-      timers.createIntervalTimer(period, period, new TimerConfig(name, false));
+      long initial = Math.max(0, sweep.initialDelay().toMillis());
+      int lanes = Math.max(1, sweep.lanes());
+      records.put(name, new SweepRecord(sweep, lanes));
+      for (int lane = 0; lane < lanes; lane++) {
+        timers.createIntervalTimer(
+            initial + period * lane / lanes, period, new TimerConfig(name + LANE + lane, false));
+      }
     }
     LOG.log(Level.INFO, "Sweeps scheduled: {0}", records.keySet());
   }
@@ -72,9 +81,11 @@ public class Sweeps {
 
   @Timeout
   void tick(Timer timer) {
-    SweepRecord record = records.get(String.valueOf(timer.getInfo()));
+    String info = String.valueOf(timer.getInfo());
+    int at = info.lastIndexOf(LANE);
+    SweepRecord record = records.get(info.substring(0, at));
     if (record != null) {
-      run(record);
+      run(record, Integer.parseInt(info.substring(at + LANE.length())));
     }
   }
 
@@ -84,7 +95,7 @@ public class Sweeps {
     if (record == null) {
       throw new IllegalArgumentException("No sweep named " + name);
     }
-    return run(record);
+    return run(record, 0);
   }
 
   /** What every sweep did on this server, by name. */
@@ -95,11 +106,13 @@ public class Sweeps {
         .toList();
   }
 
-  private boolean run(SweepRecord record) {
-    if (!record.start(clock.instant())) {
+  private boolean run(SweepRecord record, int lane) {
+    if (!record.start(lane, clock.instant())) {
       return false;
     }
     Sweep sweep = record.sweep();
+    // a run that keeps finding full batches yields after one period: the next tick goes on
+    Instant until = clock.instant().plus(sweep.period());
     int done = 0;
     long items = 0;
     try {
@@ -108,14 +121,14 @@ public class Sweeps {
         handled = sweep.own() ? batches.withoutTransaction(sweep) : batches.inNewTransaction(sweep);
         done++;
         items += handled;
-      } while (handled >= sweep.batchSize() && !stopping);
-      record.finished(clock.instant(), done, items, null);
+      } while (handled >= sweep.batchSize() && !stopping && clock.instant().isBefore(until));
+      record.finished(lane, clock.instant(), done, items, null);
       if (items > 0) {
-        LOG.log(Level.INFO, "Sweep {0}: {1} items in {2} batches", sweep.name(), items, done);
+        LOG.log(Level.DEBUG, "Sweep {0}: {1} items in {2} batches", sweep.name(), items, done);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "Sweep " + sweep.name() + " failed in batch " + (done + 1), e);
-      record.finished(clock.instant(), done, items, e);
+      record.finished(lane, clock.instant(), done, items, e);
     }
     return true;
   }
@@ -127,38 +140,43 @@ public class Sweeps {
     private final Duration period;
     private long runs;
     private long items;
-    private Instant startedAt;
+    private final Instant[] startedAt;
+    private Instant lastStartedAt;
     private Duration lastDuration;
     private int lastBatches;
     private long lastItems;
     private String lastError;
     private Instant lastErrorAt;
-    private boolean running;
+    private final boolean[] running;
 
-    SweepRecord(Sweep sweep) {
+    SweepRecord(Sweep sweep, int lanes) {
       this.sweep = sweep;
       this.name = sweep.name();
       this.period = sweep.period();
+      this.running = new boolean[lanes];
+      this.startedAt = new Instant[lanes];
     }
 
     Sweep sweep() {
       return sweep;
     }
 
-    synchronized boolean start(Instant now) {
-      if (running) {
+    synchronized boolean start(int lane, Instant now) {
+      if (running[lane]) {
         return false;
       }
-      running = true;
-      startedAt = now;
+      running[lane] = true;
+      startedAt[lane] = now;
+      lastStartedAt = now;
       return true;
     }
 
-    synchronized void finished(Instant now, int batches, long handled, RuntimeException failure) {
-      running = false;
+    synchronized void finished(
+        int lane, Instant now, int batches, long handled, RuntimeException failure) {
+      running[lane] = false;
       runs++;
       items += handled;
-      lastDuration = Duration.between(startedAt, now);
+      lastDuration = Duration.between(startedAt[lane], now);
       lastBatches = batches;
       lastItems = handled;
       if (failure == null) {
@@ -176,13 +194,22 @@ public class Sweeps {
           period,
           runs,
           items,
-          startedAt,
+          lastStartedAt,
           lastDuration,
           lastBatches,
           lastItems,
           lastError,
           lastErrorAt,
-          running);
+          anyRunning());
+    }
+
+    private boolean anyRunning() {
+      for (boolean lane : running) {
+        if (lane) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }
