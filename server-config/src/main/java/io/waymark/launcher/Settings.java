@@ -115,6 +115,8 @@ final class Settings {
               }
             });
     env.put("WAYMARK_DATA_DIR", dataDir().toString());
+    // a key given as -Dwaymark.secrets.key is forwarded above; else the data directory's own
+    env.computeIfAbsent("WAYMARK_SECRETS_KEY", k -> SecretsKey.readOrCreate(dataDir()));
     dbPassword().ifPresent(p -> env.put("WAYMARK_DB_PASSWORD", p));
     if (embeddedDatabase()) {
       env.put("WAYMARK_SEGMENTS_SANDBOX_USER", DbPasswords.SANDBOX);

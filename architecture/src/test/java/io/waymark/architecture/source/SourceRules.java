@@ -14,9 +14,10 @@ final class SourceRules {
   static final SourceRule CLAIM_LOOP_SQL =
       new SourceRule(
           "claim-loop-sql",
-          "due rows are claimed (FOR UPDATE SKIP LOCKED) by the one claim loop in io.waymark.platform",
+          "due rows are claimed (FOR UPDATE SKIP LOCKED) by the one claim loop of io.waymark.platform"
+              + ".jobs (and the outbox's)",
           Pattern.compile("(?i)\\bskip\\s+locked\\b"),
-          List.of("io.waymark.platform"));
+          List.of("io.waymark.platform.jobs", "io.waymark.platform.outbox"));
 
   /**
    * A switch on something named type or kind whose first label is a string literal: an element,

@@ -9,6 +9,7 @@ import io.waymark.scenarios.control.ScenarioDefinition;
 import io.waymark.scenarios.control.ScenarioStore;
 import io.waymark.scenarios.control.ScenarioValidator;
 import io.waymark.scenarios.control.UuidRemap;
+import io.waymark.scenarios.control.WebhookHeaders;
 import io.waymark.scenarios.entity.Scenario;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -54,6 +55,7 @@ public class Scenarios {
    */
   public JsonObject save(JsonObject document) {
     ScenarioDefinition definition = DocumentParser.parse(document);
+    WebhookHeaders.refuseSealed(definition);
     Scenario scenario = null;
     if (definition.id() != null) {
       scenario = entity(definition.id());

@@ -80,7 +80,10 @@ public final class DocumentWriter {
       descendants.add(edge);
     }
     JsonObject options =
-        JsonSupport.JSON.createObjectBuilder(e.options()).add("descendants", descendants).build();
+        JsonSupport.JSON
+            .createObjectBuilder(WebhookHeaders.masked(e.type(), e.options()))
+            .add("descendants", descendants)
+            .build();
     return JsonSupport.JSON
         .createObjectBuilder()
         .add("id", e.uuid())

@@ -9,6 +9,7 @@ import io.waymark.scenarios.entity.Scenario;
 import io.waymark.scenarios.entity.ScenarioElement;
 import io.waymark.scenarios.entity.ScenarioTrigger;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,8 @@ import java.util.stream.Collectors;
  */
 @Dependent
 public class ScenarioStore {
+
+  @Inject WebhookHeaders webhookHeaders;
 
   @PersistenceContext EntityManager em;
 
@@ -139,7 +142,10 @@ public class ScenarioStore {
       }
       row.setName(e.name());
       row.setType(e.type());
-      row.setOptions(e.options().toString());
+      row.setOptions(
+          webhookHeaders
+              .sealed(e, fresh ? null : row.getOptions(), "elements." + e.uuid())
+              .toString());
       row.setDeletedAt(null);
       if (fresh) {
         em.persist(row); // identity: inserted now, so set every column first

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +48,14 @@ class LauncherIT {
   private static final Duration BOOT = Duration.ofMinutes(6);
 
   record Result(int exit, String output) {}
+
+  /** The launcher's instance's database, as the application's login. */
+  private static Connection database() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + DB + "/waymark",
+        "waymark",
+        Files.readString(DATA.resolve("db-waymark.password")).strip());
+  }
 
   private static List<String> command(String verb) {
     return List.of(
@@ -198,6 +209,28 @@ class LauncherIT {
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.output()).contains("Payara Server: stopped", "Embedded PostgreSQL: stopped");
 
+    // a webhook header stored in clear (as by a version before secrets), written while only the
+    // database runs: the next start seals it
+    String clear = "Bearer launcher-clear-" + System.nanoTime();
+    assertThat(launcher("db-start").exit()).isZero();
+    try (Connection c = database()) {
+      c.createStatement()
+          .execute(
+              "insert into scenarios (name, created_at, updated_at) values ('clear headers', now(), now())");
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into scenario_elements (scenario_id, uuid, name, type, options) select"
+                  + " max(id), gen_random_uuid(), 'hook', 'webhook', ? from scenarios")) {
+        insert.setString(
+            1,
+            "{\"url\":\"https://example.com/hook\",\"headers\":{\"Authorization\":\""
+                + clear
+                + "\"}}");
+        insert.executeUpdate();
+      }
+    }
+    assertThat(launcher("db-stop").exit()).isZero();
+
     // run in the foreground; `stop` from elsewhere ends it
     Path log = Files.createTempFile("launcher-run", ".log");
     Process run =
@@ -212,6 +245,18 @@ class LauncherIT {
           .pollInterval(Duration.ofSeconds(2))
           .until(() -> Files.readString(log).contains("Press Ctrl-C to stop."));
       assertThat(get("/health/ready")).isEqualTo(200);
+      try (Connection c = database();
+          var options =
+              c.createStatement()
+                  .executeQuery(
+                      "select options from scenario_elements where type = 'webhook'"
+                          + " and name = 'hook'")) {
+        assertThat(options.next()).isTrue();
+        assertThat(options.getString(1))
+            .as("sealed at start")
+            .doesNotContain(clear)
+            .contains("\"Authorization\":\"wms1:");
+      }
       long runPid = payaraPid();
       assertThat(launcher("stop").exit()).isZero();
       assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();

@@ -96,6 +96,10 @@ class ServerListenersIT {
             .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("28P01", "08004"));
       }
     }
+    Path secretsKey = DATA.resolve("secrets.key");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretsKey)))
+        .as("the generated waymark.secrets.key")
+        .isEqualTo("rw-------");
     try (Connection c = Db.connectAs("postgres");
         var rules =
             c.createStatement()

@@ -2,7 +2,7 @@ package io.waymark.scenarios.engine.boundary;
 
 import io.waymark.platform.http.OutboundHttp;
 import io.waymark.platform.http.OutboundRefusedException;
-import io.waymark.platform.json.JsonSupport;
+import io.waymark.scenarios.control.WebhookHeaders;
 import io.waymark.scenarios.engine.control.EngineSettings;
 import io.waymark.scenarios.engine.entity.WebhookDelivery;
 import jakarta.annotation.PostConstruct;
@@ -16,9 +16,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -46,6 +43,8 @@ public class WebhookSweeper {
   @Inject WebhookDeliveries deliveries;
 
   @Inject OutboundHttp http;
+
+  @Inject WebhookHeaders webhookHeaders;
 
   @PostConstruct
   void schedule() {
@@ -93,15 +92,12 @@ public class WebhookSweeper {
 
   private CompletableFuture<Integer> send(WebhookDelivery d) {
     try {
-      Map<String, String> headers = new LinkedHashMap<>();
-      try (var reader = JsonSupport.JSON.createReader(new StringReader(d.headers()))) {
-        JsonObject stored = reader.readObject();
-        stored.forEach(
-            (name, value) -> {
-              if (value instanceof JsonString s) {
-                headers.put(name, s.getString());
-              }
-            });
+      Map<String, String> headers;
+      try {
+        headers = webhookHeaders.opened(d.headers());
+      } catch (IllegalStateException e) {
+        // a header that does not open (another key, tampered): trying again cannot help
+        throw new IllegalArgumentException("a stored header does not open: " + e.getMessage(), e);
       }
       headers.put("Idempotency-Key", Long.toString(d.jobId()));
       return http.postJson(URI.create(d.url()), headers, d.body(), settings.webhookTimeout());
