@@ -61,6 +61,17 @@ public class HttpEdge {
         request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
   }
 
+  /**
+   * Redirects to {@code location} on the public URL — without one, to the path alone — whether or
+   * not {@code response} is already wrapped: for code that runs before the wrapping filter (the
+   * authentication mechanism, other filters), where the container's own {@code sendRedirect} would
+   * prefix the request's {@code Host}.
+   */
+  public void redirect(HttpServletRequest request, HttpServletResponse response, String location)
+      throws java.io.IOException {
+    redirectingToPublicUrl(request, response).sendRedirect(location);
+  }
+
   /** The response whose redirects and {@code Location} headers point at the public URL. */
   public HttpServletResponse redirectingToPublicUrl(
       HttpServletRequest request, HttpServletResponse response) {

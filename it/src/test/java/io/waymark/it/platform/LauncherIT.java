@@ -3,6 +3,7 @@ package io.waymark.it.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.RawHttp;
 import io.waymark.it.support.TestServer;
 import java.io.IOException;
 import java.net.URI;
@@ -179,6 +180,15 @@ class LauncherIT {
     assertThat(DATA.resolve("initial-admin-password")).doesNotExist();
     assertThat(login("admin@localhost", shown.group(1))).isEqualTo(200);
     assertThat(login("admin@localhost", shown.group(1) + "x")).isEqualTo(400);
+
+    // no waymark.public-url here: redirects carry the path only, never the request's Host
+    for (String page : List.of("/admin/", "/admin/goals/list.xhtml", "/admin")) {
+      RawHttp.Reply redirect =
+          RawHttp.at("http://127.0.0.1:" + HTTP).header("Host", "evil.example").get(page);
+      assertThat(redirect.status()).as(page + ": " + redirect.all()).isBetween(301, 303);
+      assertThat(redirect.header("Location")).as(page).startsWith("/");
+      assertThat(redirect.all()).as(page).doesNotContain("evil.example");
+    }
 
     assertThat(sessionCookie())
         .contains("HttpOnly")

@@ -48,24 +48,31 @@ public final class RawHttp {
   }
 
   private final String localAddress;
+  private final URI base;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  private RawHttp(String localAddress) {
+  private RawHttp(String localAddress, URI base) {
     this.localAddress = localAddress;
+    this.base = base;
   }
 
   /** Requests from the tests' own address. */
   public static RawHttp direct() {
-    return new RawHttp(null);
+    return new RawHttp(null, URI.create(TestServer.BASE));
+  }
+
+  /** Requests to another instance (the launcher's), from the tests' own address. */
+  public static RawHttp at(String baseUrl) {
+    return new RawHttp(null, URI.create(baseUrl));
   }
 
   /** Requests whose connection comes from this loopback address. */
   public static RawHttp from(String localAddress) {
-    return new RawHttp(localAddress);
+    return new RawHttp(localAddress, URI.create(TestServer.BASE));
   }
 
   public RawHttp header(String name, String value) {
-    RawHttp copy = new RawHttp(localAddress);
+    RawHttp copy = new RawHttp(localAddress, base);
     copy.headers.putAll(headers);
     copy.headers.put(name, value);
     return copy;
@@ -84,7 +91,6 @@ public final class RawHttp {
   }
 
   private Reply send(String method, String path, String contentType, String body) {
-    URI base = URI.create(TestServer.BASE);
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
     if (!headers.containsKey("Host")) {

@@ -11,6 +11,8 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * How people sign in to the console (Jakarta Security): the login page hands the credentials over
@@ -48,7 +50,13 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
       String query = request.getQueryString();
       request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
     }
-    return context.redirect(
-        edge.publicUrl().resolve(request.getContextPath() + ConsoleSecurity.LOGIN_PAGE));
+    try {
+      // not context.redirect: the container's sendRedirect would prefix the request's Host when
+      // no public URL is set (this runs before the filter that wraps the response)
+      edge.redirect(request, response, request.getContextPath() + ConsoleSecurity.LOGIN_PAGE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
   }
 }

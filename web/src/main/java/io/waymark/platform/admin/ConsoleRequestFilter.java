@@ -176,6 +176,7 @@ public class ConsoleRequestFilter extends HttpFilter {
                   + "\"/></partial-response>");
       return;
     }
-    response.sendRedirect(url);
+    // filters run in no fixed order: this one may see the response before it is wrapped
+    edge.redirect(request, response, url);
   }
 }
