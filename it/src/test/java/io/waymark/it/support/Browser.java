@@ -155,12 +155,15 @@ public final class Browser implements AutoCloseable {
 
   /**
    * A wait that retries while the element it reads was just replaced: PrimeFaces ajax updates swap
-   * whole forms, so an element found a moment ago can be gone before its text is read
-   * (StaleElementReferenceException).
+   * whole forms, so an element found a moment ago can be gone before its text is read. Chromium
+   * says so as a StaleElementReferenceException or, while the new nodes are being built, as a plain
+   * WebDriverException ("Node with given id does not belong to the document"): both are retried
+   * until the timeout, which still fails the wait with the last one as its cause.
    */
   public WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
     wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
     return wait;
   }
 
