@@ -19,8 +19,8 @@ import java.time.Clock;
  * Mirrors goal-segment membership to REMP Campaign: a new active goal row adds the user to the
  * goal's segment {@code onboarding_<code>}, a completion or timeout removes them. The call is
  * written to the outbox in the transaction of the goal change (nothing is lost if the server dies
- * after commit, nothing is sent if the change rolls back) and delivered by {@link
- * RempDeliverySweeper}. With sync off nothing is written.
+ * after commit, nothing is sent if the change rolls back) and delivered by {@link RempDelivery}.
+ * With sync off nothing is written.
  */
 @ApplicationScoped
 public class GoalSegmentSync {

@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * The mail outbox (scenarios issue #5, contract 3): messages rendered when queued, in the caller's
- * transaction, and sent later by {@link MailSendSweeper}. Never throws for a missing template or
- * user, nor for a template failing for the user: a thrown exception would mark the caller's
- * transaction rollback-only.
+ * transaction, and sent later by {@link MailSending}. Never throws for a missing template or user,
+ * nor for a template failing for the user: a thrown exception would mark the caller's transaction
+ * rollback-only.
  */
 @Stateless
 public class MailOutbox {

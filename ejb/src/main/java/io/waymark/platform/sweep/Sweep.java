@@ -17,6 +17,11 @@ public interface Sweep {
   /** The time between two runs (the feature's config key). */
   Duration period();
 
+  /** False for a sweep that is off by configuration (it gets no timer). */
+  default boolean enabled() {
+    return true;
+  }
+
   /** The time from the server's start to the first run: one period unless the sweep says. */
   default Duration initialDelay() {
     return period();

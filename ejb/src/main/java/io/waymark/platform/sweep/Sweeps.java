@@ -58,6 +58,9 @@ public class Sweeps {
   @PostConstruct
   void schedule() {
     for (Sweep sweep : all) {
+      if (!sweep.enabled()) {
+        continue;
+      }
       String name = sweep.name();
       if (records.containsKey(name)) {
         throw new IllegalStateException("Two sweeps are named " + name);

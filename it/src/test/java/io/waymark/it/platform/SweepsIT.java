@@ -26,7 +26,15 @@ class SweepsIT {
             reply.json().getJsonArray("sweeps").stream()
                 .map(JsonValue::asJsonObject)
                 .map(s -> s.getString("name") + " " + s.getString("period")))
-        .contains("idempotency.purge PT1H", "campaigns.one-time-banner-purge PT1S");
+        .contains(
+            "idempotency.purge PT1H",
+            "campaigns.one-time-banner-purge PT1S",
+            "goals.timeouts PT1S",
+            "segments.recount PT1S",
+            "scenarios.dispatch PT1S",
+            "scenarios.webhooks PT1S",
+            "mail.send PT1S",
+            "remp.delivery PT1S");
   }
 
   @Test
