@@ -1,11 +1,6 @@
 package io.waymark.launcher;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -32,18 +27,6 @@ final class AdminPassword {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.deleteIfExists(file);
-      // created with owner-only permissions: never readable by others, not even for a moment
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(EmbeddedPostgres.ownerOnly()));
-      Files.writeString(
-          file,
-          "AS_ADMIN_PASSWORD=" + password + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
-      throw new LauncherException("Cannot write the Payara admin password file " + file, e);
-    }
+    SecretFiles.write(file, "AS_ADMIN_PASSWORD=" + password);
   }
 }

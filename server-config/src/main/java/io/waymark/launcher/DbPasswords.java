@@ -1,10 +1,6 @@
 package io.waymark.launcher;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -30,16 +26,7 @@ final class DbPasswords {
 
   /** The stored password of this login, if the file exists. */
   static Optional<String> read(Path dataDir, String login) {
-    Path file = file(dataDir, login);
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    try {
-      String password = Files.readString(file, StandardCharsets.UTF_8).strip();
-      return password.isEmpty() ? Optional.empty() : Optional.of(password);
-    } catch (IOException e) {
-      throw new LauncherException("Cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return SecretFiles.read(file(dataDir, login));
   }
 
   /** The stored password, generated (and stored, owner-only) on first use. */
@@ -51,16 +38,7 @@ final class DbPasswords {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     String password = HexFormat.of().formatHex(random);
-    Path file = file(dataDir, login);
-    try {
-      Files.createDirectories(dataDir);
-      Files.deleteIfExists(file);
-      // created with owner-only permissions: never readable by others, not even for a moment
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(EmbeddedPostgres.ownerOnly()));
-      Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new LauncherException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    SecretFiles.write(file(dataDir, login), password);
     return password;
   }
 }

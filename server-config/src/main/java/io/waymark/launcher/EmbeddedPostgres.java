@@ -437,13 +437,7 @@ final class EmbeddedPostgres {
   private Path initdbPasswordFile() {
     String password = DbPasswords.readOrCreate(dataDir, DbPasswords.SUPERUSER);
     Path file = base().resolve("initdb.pwfile");
-    try {
-      Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly()));
-      Files.writeString(file, password + "\n", UTF_8);
-    } catch (IOException e) {
-      throw new LauncherException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    SecretFiles.write(file, password);
     if (Processes.isRoot()) {
       Processes.runOrFail(List.of("chown", "nobody:", file.toString()), Map.of(), null, 30);
     }
