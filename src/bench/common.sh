@@ -7,7 +7,7 @@ BASE=http://127.0.0.1:$HTTP
 PSQL="psql -X -q -t -A -h 127.0.0.1 -p $DB -U waymark waymark"
 launcher() { java -Dwaymark.data-dir=$WORK -Dwaymark.http.port=$HTTP -Dwaymark.db.embedded-port=$DB \
   -Dwaymark.bootstrap.api-token=$TOKEN -Dwaymark.goals.sweep-period=PT1S ${SWEEP_BATCH:+-Dwaymark.goals.sweep-batch=$SWEEP_BATCH} \
-  -jar server-config/target/waymark-launcher.jar "$@"; local rc=$?
+  ${BENCH_OPTS:-} -jar server-config/target/waymark-launcher.jar "$@"; local rc=$?
   # the embedded database's logins have generated passwords, kept 0600 in the data directory: psql and pgbench
   # read the application's from PGPASSWORD
   [ -f $WORK/db-waymark.password ] && export PGPASSWORD=$(cat $WORK/db-waymark.password)

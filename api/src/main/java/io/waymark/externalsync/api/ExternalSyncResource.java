@@ -1,6 +1,6 @@
 package io.waymark.externalsync.api;
 
-import io.waymark.externalsync.boundary.RempDeliveries;
+import io.waymark.externalsync.boundary.RempChannel;
 import io.waymark.externalsync.boundary.SyncStatus;
 import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Json;
@@ -21,13 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExternalSyncResource {
 
-  @Inject RempDeliveries deliveries;
+  @Inject RempChannel remp;
 
   @GET
   @Path("status")
   @ApiResource("external-sync.status")
   public JsonObject status() {
-    SyncStatus s = deliveries.status();
+    SyncStatus s = remp.status();
     return Json.ok()
         .put(
             "remp_campaign",

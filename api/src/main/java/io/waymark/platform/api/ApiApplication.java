@@ -10,6 +10,7 @@ import io.waymark.goals.api.OnboardingGoalsResource;
 import io.waymark.goals.api.UserGoalsResource;
 import io.waymark.mail.api.EmailTemplatesResource;
 import io.waymark.platform.api.ops.MessagingCheckResource;
+import io.waymark.platform.api.ops.MetricsResource;
 import io.waymark.platform.api.ops.ScenarioDispatchResource;
 import io.waymark.platform.api.ops.SweepsResource;
 import io.waymark.scenarios.api.ScenarioStatsResource;
@@ -50,6 +51,7 @@ public class ApiApplication extends Application {
           CampaignSegmentCacheResource.class,
           ScenarioDispatchResource.class,
           SweepsResource.class,
+          MetricsResource.class,
           ScenarioStatsResource.class,
           ScenariosResource.class,
           EmailTemplatesResource.class);

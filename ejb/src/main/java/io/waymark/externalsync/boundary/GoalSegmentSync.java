@@ -2,34 +2,33 @@ package io.waymark.externalsync.boundary;
 
 import io.waymark.externalsync.control.RempSettings;
 import io.waymark.externalsync.entity.SegmentAction;
-import io.waymark.externalsync.entity.SegmentOutbox;
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
 import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.outbox.Outbox;
 import io.waymark.segments.boundary.Segments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Clock;
 
 /**
  * Mirrors goal-segment membership to REMP Campaign: a new active goal row adds the user to the
  * goal's segment {@code onboarding_<code>}, a completion or timeout removes them. The call is
  * written to the outbox in the transaction of the goal change (nothing is lost if the server dies
- * after commit, nothing is sent if the change rolls back) and delivered by {@link RempDelivery}.
- * With sync off nothing is written.
+ * after commit, nothing is sent if the change rolls back), keyed by the user-goal row and the
+ * action (a row is added and removed once), and delivered by {@link RempChannel} right after
+ * commit, the calls of one user and segment in order. With sync off nothing is written.
  */
 @ApplicationScoped
 public class GoalSegmentSync {
 
   @Inject RempSettings settings;
 
-  @Inject SegmentOutbox outbox;
-
-  @Inject Clock clock;
+  @Inject Outbox outbox;
 
   void created(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCreated event) {
     if (event.userGoal().state() == UserGoalState.ACTIVE) {
@@ -47,7 +46,17 @@ public class GoalSegmentSync {
 
   private void record(UserGoalView row, SegmentAction action) {
     if (settings.enabled()) {
-      outbox.add(row.userId(), Segments.goalSegmentCode(row.goalCode()), action, clock.instant());
+      String segment = Segments.goalSegmentCode(row.goalCode());
+      outbox.enqueue(
+          RempChannel.NAME,
+          "user-goal:" + row.id() + ":" + action.path(),
+          row.userId() + ":" + segment,
+          JsonSupport.JSON
+              .createObjectBuilder()
+              .add("user_id", row.userId())
+              .add("segment_code", segment)
+              .add("action", action.path())
+              .build());
     }
   }
 }

@@ -23,10 +23,6 @@ public class RempSettings {
   Optional<String> token;
 
   @Inject
-  @ConfigProperty(name = "waymark.remp.campaign.sweep-period", defaultValue = "PT5S")
-  Duration sweepPeriod;
-
-  @Inject
   @ConfigProperty(name = "waymark.remp.campaign.timeout", defaultValue = "PT5S")
   Duration timeout;
 
@@ -41,10 +37,6 @@ public class RempSettings {
   @Inject
   @ConfigProperty(name = "waymark.remp.campaign.retry-max-delay", defaultValue = "PT1H")
   Duration retryMaxDelay;
-
-  @Inject
-  @ConfigProperty(name = "waymark.remp.campaign.batch", defaultValue = "100")
-  int batch;
 
   @Inject
   @ConfigProperty(name = "waymark.remp.campaign.keep", defaultValue = "P7D")
@@ -64,10 +56,6 @@ public class RempSettings {
     return token.map(String::strip).filter(t -> !t.isEmpty());
   }
 
-  public Duration sweepPeriod() {
-    return sweepPeriod;
-  }
-
   /** Connect timeout and response timeout of one call. */
   public Duration timeout() {
     return timeout;
@@ -83,10 +71,6 @@ public class RempSettings {
 
   public Duration retryMaxDelay() {
     return retryMaxDelay;
-  }
-
-  public int batch() {
-    return Math.max(1, batch);
   }
 
   /** How long delivered, ignored and failed rows are kept. */

@@ -2,24 +2,28 @@ package io.waymark.mail.boundary;
 
 import io.waymark.mail.control.MailContent;
 import io.waymark.mail.control.TemplateRenderer;
-import io.waymark.mail.entity.MailQueue;
 import io.waymark.mail.entity.MailUsers;
+import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.outbox.Outbox;
+import io.waymark.platform.outbox.OutboxItems;
 import io.waymark.platform.templates.TemplateException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The mail outbox (scenarios issue #5, contract 3): messages rendered when queued, in the caller's
- * transaction, and sent later by {@link MailSending}. Never throws for a missing template or user,
- * nor for a template failing for the user: a thrown exception would mark the caller's transaction
- * rollback-only.
+ * Mail through the outbox (scenarios issue #5, contract 3; ADR 0019): messages rendered when
+ * queued, in the caller's transaction, as items of the {@code mail} channel, sent right after
+ * commit by {@link MailChannel}. Never throws for a missing template or user, nor for a template
+ * failing for the user: a thrown exception would mark the caller's transaction rollback-only.
  */
 @Stateless
 public class MailOutbox {
@@ -28,18 +32,18 @@ public class MailOutbox {
 
   @PersistenceContext EntityManager em;
 
-  @Inject MailQueue queue;
+  @Inject Outbox outbox;
+
+  @Inject OutboxItems items;
 
   @Inject MailUsers users;
-
-  @Inject Clock clock;
 
   @Inject TemplateRenderer renderer;
 
   /**
    * Renders the template for the user now and queues it; empty when the template (or user) does not
    * exist. A template that fails for this user — a limit of {@code waymark.templates.*} (output,
-   * loops, time) or a render error — is recorded as a {@code failed} message with the reason (never
+   * loops, time) or a render error — is recorded as a {@code dead} message with the reason (never
    * sent, never retried) and logged. A second call with the same uniqueKey writes nothing and
    * returns the first message. {@code uniqueKey}: at most 500 characters; null = never a duplicate.
    */
@@ -68,37 +72,56 @@ public class MailOutbox {
     } catch (TemplateException e) {
       String reason = "template '" + templateCode + "': " + e.part() + ": " + e.getMessage();
       LOG.log(Level.WARNING, "Mail failed for user {0}: {1}", userId, reason);
-      long id =
-          queue.addFailed(
-              new MailQueue.NewMail(
-                  uniqueKey, templateCode, userId, recipient == null ? "" : recipient, "", "", ""),
-              reason,
-              clock.instant());
+      JsonObject payload =
+          payload(templateCode, userId, recipient == null ? "" : recipient, "", "", "");
+      long id = outbox.enqueueDead(MailChannel.NAME, key(uniqueKey), payload, reason).id();
       return Optional.of(new Enqueued(id, Optional.of(reason)));
     }
-    long id =
-        queue.add(
-            new MailQueue.NewMail(
-                uniqueKey,
-                templateCode,
-                userId,
-                recipient,
-                mail.subject(),
-                mail.html(),
-                mail.text()),
-            clock.instant());
+    JsonObject payload =
+        payload(templateCode, userId, recipient, mail.subject(), mail.html(), mail.text());
+    long id = outbox.enqueue(MailChannel.NAME, key(uniqueKey), null, payload).id();
     return Optional.of(new Enqueued(id, Optional.empty()));
+  }
+
+  /** Left out of listed messages. */
+  private static final List<String> BODIES = List.of("html_body", "text_body");
+
+  private static String key(String uniqueKey) {
+    return uniqueKey != null ? uniqueKey : "random:" + UUID.randomUUID();
+  }
+
+  private static JsonObject payload(
+      String templateCode,
+      long userId,
+      String recipient,
+      String subject,
+      String html,
+      String text) {
+    JsonObjectBuilder b = JsonSupport.JSON.createObjectBuilder();
+    if (templateCode != null) {
+      b.add("template_code", templateCode);
+    }
+    return b.add("user_id", userId)
+        .add("recipient", recipient)
+        .add("subject", subject)
+        .add("html_body", html)
+        .add("text_body", text)
+        .build();
   }
 
   /**
    * Newest first: the messages with ids below {@code beforeId} (all when null), optionally of one
-   * status.
+   * status ({@code pending}, {@code sent}, {@code stored}, {@code dead}).
    */
   public List<OutboxMessage> page(Long beforeId, int limit, String status) {
-    return queue.page(beforeId, limit, status).stream().map(OutboxMessage::of).toList();
+    String state = status == null || OutboxItems.STATES.contains(status) ? status : "done";
+    String outcome = "done".equals(state) ? status : null;
+    return items.page(MailChannel.NAME, state, outcome, beforeId, limit, BODIES).stream()
+        .map(OutboxMessage::of)
+        .toList();
   }
 
   public Optional<OutboxMessage> find(long id) {
-    return queue.find(id).map(OutboxMessage::of);
+    return items.find(id).filter(e -> MailChannel.NAME.equals(e.channel())).map(OutboxMessage::of);
   }
 }

@@ -1,11 +1,14 @@
 package io.waymark.mail.boundary;
 
-import io.waymark.mail.entity.OutboxRow;
+import io.waymark.platform.outbox.OutboxEntry;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /**
- * One outbox message as operators see it (the bodies are null in lists, given when one message is
- * shown).
+ * One message of the outbox's {@code mail} channel as operators see it (the bodies are null in
+ * lists, given when one message is shown); {@code status} {@code pending}, {@code sent}, {@code
+ * stored} or {@code dead}.
  */
 public record OutboxMessage(
     long id,
@@ -22,20 +25,21 @@ public record OutboxMessage(
     Instant finishedAt,
     String lastError) {
 
-  static OutboxMessage of(OutboxRow r) {
+  static OutboxMessage of(OutboxEntry e) {
+    JsonObject p = e.payload();
     return new OutboxMessage(
-        r.id(),
-        r.templateCode(),
-        r.userId(),
-        r.recipient(),
-        r.subject(),
-        r.htmlBody(),
-        r.textBody(),
-        r.status(),
-        r.attempts(),
-        r.createdAt(),
-        r.nextAttemptAt(),
-        r.finishedAt(),
-        r.lastError());
+        e.id(),
+        p.getString("template_code", null),
+        p.get("user_id") instanceof JsonNumber n ? n.longValue() : null,
+        p.getString("recipient", ""),
+        p.getString("subject", ""),
+        p.getString("html_body", null),
+        p.getString("text_body", null),
+        "done".equals(e.state()) ? e.outcome() : e.state(),
+        e.attempts(),
+        e.createdAt(),
+        e.dueAt(),
+        e.finishedAt(),
+        e.lastError());
   }
 }

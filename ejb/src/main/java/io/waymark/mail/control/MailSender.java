@@ -56,7 +56,7 @@ public class MailSender {
     return results;
   }
 
-  /** The message as it would be sent (also what the outbox transport checks before storing it). */
+  /** The message as it would be sent (also what the start-up self-check builds). */
   public MimeMessage message(Session session, ClaimedMail mail) throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(settings.from(), true));

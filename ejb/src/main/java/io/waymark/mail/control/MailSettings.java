@@ -1,6 +1,5 @@
 package io.waymark.mail.control;
 
-import io.waymark.platform.time.Backoff;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -8,18 +7,21 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code waymark.mail.*}. The transport is {@code outbox} unless configured: messages are then only
- * stored, so no mail leaves a developer's machine. The password is only ever handed to the SMTP
- * connection: never logged.
+ * {@code waymark.mail.*}. The transport is {@code store} unless configured ({@code outbox} is its
+ * old name): messages are then only stored, so no mail leaves a developer's machine. The password
+ * is only ever handed to the SMTP connection: never logged.
  */
 @Dependent
 public class MailSettings {
 
   public static final String SMTP = "smtp";
+  public static final String STORE = "store";
+
+  /** The old name of {@link #STORE}, still accepted. */
   public static final String OUTBOX = "outbox";
 
   @Inject
-  @ConfigProperty(name = "waymark.mail.transport", defaultValue = OUTBOX)
+  @ConfigProperty(name = "waymark.mail.transport", defaultValue = STORE)
   String transport;
 
   @Inject
@@ -51,14 +53,6 @@ public class MailSettings {
   Duration timeout;
 
   @Inject
-  @ConfigProperty(name = "waymark.mail.send-period", defaultValue = "PT2S")
-  Duration sendPeriod;
-
-  @Inject
-  @ConfigProperty(name = "waymark.mail.batch", defaultValue = "50")
-  int batch;
-
-  @Inject
   @ConfigProperty(name = "waymark.mail.max-attempts", defaultValue = "8")
   int maxAttempts;
 
@@ -74,12 +68,12 @@ public class MailSettings {
   @ConfigProperty(name = "waymark.mail.keep", defaultValue = "P30D")
   Duration keep;
 
-  /** True when messages go out over SMTP; false for {@code outbox} (stored only). */
+  /** True when messages go out over SMTP; false for {@code store} (stored only). */
   public boolean smtp() {
     String t = transport.strip().toLowerCase(java.util.Locale.ROOT);
-    if (!t.equals(SMTP) && !t.equals(OUTBOX)) {
+    if (!t.equals(SMTP) && !t.equals(STORE) && !t.equals(OUTBOX)) {
       throw new IllegalStateException(
-          "waymark.mail.transport must be smtp or outbox, not '" + transport + "'");
+          "waymark.mail.transport must be smtp or store, not '" + transport + "'");
     }
     return t.equals(SMTP);
   }
@@ -112,24 +106,16 @@ public class MailSettings {
     return timeout;
   }
 
-  public Duration sendPeriod() {
-    return sendPeriod;
-  }
-
-  public int batch() {
-    return Math.max(1, batch);
-  }
-
   public int maxAttempts() {
     return Math.max(1, maxAttempts);
   }
 
-  /**
-   * The wait after the {@code attempts}-th failed attempt: doubling from the retry delay, at most
-   * the max delay.
-   */
-  public Duration retryAfter(int attempts) {
-    return Backoff.after(attempts, retryDelay, retryMaxDelay);
+  public Duration retryDelay() {
+    return retryDelay;
+  }
+
+  public Duration retryMaxDelay() {
+    return retryMaxDelay;
   }
 
   /** How long sent, stored and failed messages are kept. */
@@ -137,8 +123,11 @@ public class MailSettings {
     return keep;
   }
 
-  /** How long a claimed message stays reserved for the server sending it. */
-  public Duration lease() {
-    return timeout.multipliedBy(batch() + 2L).plusSeconds(30);
+  /**
+   * How long a claimed message stays reserved for the server sending it, when {@code batch} are
+   * sent one after the other over one connection.
+   */
+  public Duration lease(int batch) {
+    return timeout.multipliedBy(batch + 2L).plusSeconds(30);
   }
 }

@@ -68,7 +68,7 @@ public class Sweeps {
       long period = Math.max(1, sweep.period().toMillis());
       long initial = Math.max(0, sweep.initialDelay().toMillis());
       int lanes = Math.max(1, sweep.lanes());
-      records.put(name, new SweepRecord(sweep, lanes));
+      records.put(name, new SweepRecord(sweep, lanes, clock.instant().plusMillis(initial)));
       for (int lane = 0; lane < lanes; lane++) {
         timers.createIntervalTimer(
             initial + period * lane / lanes, period, new TimerConfig(name + LANE + lane, false));
@@ -151,8 +151,11 @@ public class Sweeps {
     private String lastError;
     private Instant lastErrorAt;
     private final boolean[] running;
+    private final Instant firstRunDue;
+    private int failuresInARow;
 
-    SweepRecord(Sweep sweep, int lanes) {
+    SweepRecord(Sweep sweep, int lanes, Instant firstRunDue) {
+      this.firstRunDue = firstRunDue;
       this.sweep = sweep;
       this.name = sweep.name();
       this.period = sweep.period();
@@ -185,7 +188,9 @@ public class Sweeps {
       if (failure == null) {
         lastError = null;
         lastErrorAt = null;
+        failuresInARow = 0;
       } else {
+        failuresInARow++;
         lastError = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         lastErrorAt = now;
       }
@@ -203,7 +208,9 @@ public class Sweeps {
           lastItems,
           lastError,
           lastErrorAt,
-          anyRunning());
+          anyRunning(),
+          failuresInARow,
+          firstRunDue);
     }
 
     private boolean anyRunning() {

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * At start, seals webhook header values stored in clear by a version before secrets existed — in
- * the scenarios' elements and in deliveries not yet sent — in the migrations' wake, before the
- * engine runs. Without {@code waymark.secrets.key} and with such values, the start stops with what
- * to do: nothing is sent or kept in clear.
+ * the scenarios' elements and in webhook calls of the outbox not yet sent — in the migrations'
+ * wake, before the engine runs. Without {@code waymark.secrets.key} and with such values, the start
+ * stops with what to do: nothing is sent or kept in clear.
  */
 @Startup
 @Singleton
@@ -38,16 +38,22 @@ public class WebhookHeaderSealing {
             rs -> new Stored(rs.getLong(1), rs.getString(2)));
     List<Stored> deliveries =
         jdbc.list(
-            "select id, headers from scenario_webhook_deliveries"
-                + " where state not in ('delivered', 'failed') and headers <> '{}'",
+            "select id, (payload -> 'headers')::text from outbox_items"
+                + " where channel = 'webhook' and state = 'pending' and payload -> 'headers' <> '{}'::jsonb",
             rs -> new Stored(rs.getLong(1), rs.getString(2)));
     int sealed = 0;
     for (Stored e : elements) {
       sealed += store("scenario_elements", "options", e, headers.sealClearOptions(e.json()));
     }
     for (Stored d : deliveries) {
-      sealed +=
-          store("scenario_webhook_deliveries", "headers", d, headers.sealClearHeaders(d.json()));
+      String sealedHeaders = headers.sealClearHeaders(d.json());
+      if (sealedHeaders != null) {
+        jdbc.update(
+            "update outbox_items set payload = jsonb_set(payload, '{headers}', ?::jsonb) where id = ?",
+            sealedHeaders,
+            d.id());
+        sealed++;
+      }
     }
     if (sealed > 0) {
       LOG.log(Level.INFO, "Sealed the webhook headers of {0} rows stored in clear", sealed);

@@ -108,7 +108,8 @@ class ExternalSyncIT {
   /** The user's outbox rows for the segment, oldest first: [action, status, attempts]. */
   private static List<List<Object>> rows(String segment, long user) {
     return Db.query(
-        "select action, status, attempts from remp_segment_outbox where segment_code = ? and user_id = ? order by id",
+        "select payload ->> 'action', coalesce(outcome, state), attempts from outbox_items where channel = 'remp'"
+            + " and payload ->> 'segment_code' = ? and (payload ->> 'user_id')::bigint = ? order by id",
         segment,
         user);
   }
@@ -213,12 +214,12 @@ class ExternalSyncIT {
     await()
         .atMost(WAIT)
         .untilAsserted(
-            () ->
-                assertThat(rows(segment, user)).containsExactly(List.of("add-user", "failed", 4)));
+            () -> assertThat(rows(segment, user)).containsExactly(List.of("add-user", "dead", 4)));
     assertThat(calls(segment, user)).hasSize(4);
     assertThat(
             Db.single(
-                "select last_error from remp_segment_outbox where segment_code = ? and user_id = ?",
+                "select last_error from outbox_items where channel = 'remp' and payload ->> 'segment_code' = ?"
+                    + " and (payload ->> 'user_id')::bigint = ?",
                 segment,
                 user))
         .isEqualTo("HTTP 503");
@@ -247,7 +248,7 @@ class ExternalSyncIT {
     assertThat(status.body()).doesNotContain(TOKEN);
     assertThat(
             Db.single(
-                "select count(*) from remp_segment_outbox where position(? in coalesce(last_error, '')) > 0",
+                "select count(*) from outbox_items where position(? in coalesce(last_error, '') || payload::text) > 0",
                 TOKEN))
         .isEqualTo(0L);
   }

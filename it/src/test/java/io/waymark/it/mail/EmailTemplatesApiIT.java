@@ -155,7 +155,10 @@ class EmailTemplatesApiIT {
         .isEqualTo("Hi " + user.getString("email") + " on <gold>");
     assertThat(rendered.getString("html")).isEqualTo("<b>&lt;gold&gt;</b> " + userId);
     assertThat(rendered.getString("text")).isEqualTo("Plan: <gold>");
-    assertThat(Db.single("select count(*) from mail_outbox where template_code = ?", code))
+    assertThat(
+            Db.single(
+                "select count(*) from outbox_items where channel = 'mail' and payload ->> 'template_code' = ?",
+                code))
         .isEqualTo(0L);
 
     assertError(

@@ -62,8 +62,13 @@ class MailDeliveryIT {
         .isEqualTo("<p>Plan <b>gold</b></p>");
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> "sent".equals(Db.single("select status from mail_outbox where id = ?", id)));
-    assertThat(Db.single("select attempts from mail_outbox where id = ?", id)).isEqualTo(1);
+        .until(
+            () ->
+                "sent"
+                    .equals(
+                        Db.single(
+                            "select coalesce(outcome, state) from outbox_items where id = ?", id)));
+    assertThat(Db.single("select attempts from outbox_items where id = ?", id)).isEqualTo(1);
   }
 
   @Test
@@ -83,11 +88,20 @@ class MailDeliveryIT {
     long id = first.json().getJsonNumber("message_id").longValue();
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> "sent".equals(Db.single("select status from mail_outbox where id = ?", id)));
+        .until(
+            () ->
+                "sent"
+                    .equals(
+                        Db.single(
+                            "select coalesce(outcome, state) from outbox_items where id = ?", id)));
     assertThat(received(email)).hasSize(1);
     assertThat(((String) received(email).get(0).getContent()).strip()).isEqualTo("Only once");
     assertThat(received(email).get(0).getContentType()).startsWith("text/plain");
-    assertThat(Db.single("select count(*) from mail_outbox where user_id = ?", user)).isEqualTo(1L);
+    assertThat(
+            Db.single(
+                "select count(*) from outbox_items where channel = 'mail' and (payload ->> 'user_id')::bigint = ?",
+                user))
+        .isEqualTo(1L);
   }
 
   @Test
@@ -104,8 +118,12 @@ class MailDeliveryIT {
       long id = sent.json().getJsonNumber("message_id").longValue();
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> (int) Db.single("select attempts from mail_outbox where id = ?", id) >= 2);
-      assertThat(Db.query("select status, last_error from mail_outbox where id = ?", id).get(0))
+          .until(() -> (int) Db.single("select attempts from outbox_items where id = ?", id) >= 2);
+      assertThat(
+              Db.query(
+                      "select coalesce(outcome, state), last_error from outbox_items where id = ?",
+                      id)
+                  .get(0))
           .satisfies(row -> assertThat(row.get(0)).isEqualTo("pending"))
           .satisfies(row -> assertThat((String) row.get(1)).isNotBlank());
     } finally {
@@ -118,7 +136,11 @@ class MailDeliveryIT {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                "sent".equals(Db.single("select status from mail_outbox where user_id = ?", user)));
+                "sent"
+                    .equals(
+                        Db.single(
+                            "select coalesce(outcome, state) from outbox_items where channel = 'mail' and (payload ->> 'user_id')::bigint = ?",
+                            user)));
   }
 
   private static List<MimeMessage> received(String recipient) {

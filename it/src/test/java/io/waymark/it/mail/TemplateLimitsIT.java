@@ -106,7 +106,11 @@ class TemplateLimitsIT {
         422,
         "validation_error",
         "Invalid template: html_body: " + RANGE_LIMIT);
-    assertThat(Db.single("select count(*) from mail_outbox where user_id = ?", user)).isEqualTo(0L);
+    assertThat(
+            Db.single(
+                "select count(*) from outbox_items where channel = 'mail' and (payload ->> 'user_id')::bigint = ?",
+                user))
+        .isEqualTo(0L);
 
     // and within the limits the same template renders
     Api.Reply fine =
@@ -148,11 +152,12 @@ class TemplateLimitsIT {
         .until(() -> "failed".equals(ScenarioGraphs.state(email, user)));
     List<Object> mail =
         Db.query(
-                "select status, attempts, last_error from mail_outbox where user_id = ? and template_code = ?",
+                "select coalesce(outcome, state), attempts, last_error from outbox_items"
+                    + " where channel = 'mail' and (payload ->> 'user_id')::bigint = ? and payload ->> 'template_code' = ?",
                 user,
                 code)
             .get(0);
-    assertThat(mail.get(0)).isEqualTo("failed");
+    assertThat(mail.get(0)).isEqualTo("dead");
     assertThat(mail.get(1)).as("never handed to the sender").isEqualTo(0);
     assertThat((String) mail.get(2))
         .isEqualTo("template '" + code + "': text_body: " + RANGE_LIMIT);

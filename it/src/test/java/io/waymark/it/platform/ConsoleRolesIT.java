@@ -8,6 +8,7 @@ import io.waymark.it.support.ConsoleForms;
 import io.waymark.it.support.Db;
 import io.waymark.it.support.Goals;
 import io.waymark.it.support.Mails;
+import io.waymark.it.support.StubServer;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -618,6 +619,30 @@ class ConsoleRolesIT {
     PAGES.put(
         "admin/mail/outbox.xhtml",
         new Page(() -> List.of(new View("/admin/mail/outbox.xhtml", Map.of())), List.of()));
+    PAGES.put(
+        "admin/outbox/list.xhtml",
+        new Page(
+            () ->
+                List.of(
+                    new View("/admin/outbox/list.xhtml", Map.of()),
+                    new View(
+                        "/admin/outbox/list.xhtml?item=" + deadItem(),
+                        Map.of("retry:submit", Role.EDITOR))),
+            List.of(
+                new Action(
+                    "retry a dead outbox item",
+                    Role.EDITOR,
+                    s -> {
+                      long id = deadItem();
+                      submit(
+                          s,
+                          "/admin/outbox/list.xhtml?item=" + id,
+                          "retry",
+                          "submit",
+                          Map.of("item", String.valueOf(id)));
+                      return !"dead"
+                          .equals(Db.single("select state from outbox_items where id = ?", id));
+                    }))));
   }
 
   @BeforeAll
@@ -869,6 +894,23 @@ class ConsoleRolesIT {
   private static boolean hasRole(long userId, String role) {
     return count("select count(*) from user_roles where user_id = ? and role = ?", userId, role)
         > 0;
+  }
+
+  /**
+   * A webhook call that used up its attempts (written with SQL: waiting out real retries here would
+   * cost seconds per role; OutboxConsoleIT does it for real), to a receiver that accepts it.
+   */
+  private static long deadItem() {
+    String url = StubServer.receiver(StubServer.uniquePath("roles-outbox")).url();
+    return ((Number)
+            Db.single(
+                "insert into outbox_items (channel, unique_key, payload, state, attempts, due_at, created_at,"
+                    + " finished_at, last_status, last_error)"
+                    + " values ('webhook', ?, jsonb_build_object('url', ?::text, 'headers', '{}'::jsonb, 'body', '{}'),"
+                    + " 'dead', 5, now(), now(), now(), 500, 'HTTP 500') returning id",
+                "roles-" + UUID.randomUUID(),
+                url))
+        .longValue();
   }
 
   private static long token() {

@@ -3,22 +3,19 @@ package io.waymark.it.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.LocalInstance;
 import io.waymark.it.support.RawHttp;
-import io.waymark.it.support.TestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,50 +33,26 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherIT {
 
-  private static final int HTTP = URI.create(TestServer.BASE).getPort() + 3000;
-  private static final int DB =
-      URI.create(
-                  System.getProperty("it.jdbc-url", "jdbc:postgresql://127.0.0.1:28432/x")
-                      .substring(5))
-              .getPort()
-          + 3000;
-  private static final Path DATA = Path.of(TestServer.DATA_DIR + "-launcher").toAbsolutePath();
-  private static final String JAR =
-      System.getProperty("it.launcher-jar", "../server-config/target/waymark-launcher.jar");
-  private static final Duration BOOT = Duration.ofMinutes(6);
+  private static final LocalInstance INSTANCE =
+      new LocalInstance(
+          3000,
+          "-launcher",
+          // as behind a TLS proxy: the console's session cookie must say Secure
+          List.of("-Dwaymark.console.secure-cookie=true"));
+  private static final int HTTP = INSTANCE.httpPort();
+  private static final Path DATA = INSTANCE.data();
+  private static final Duration BOOT = LocalInstance.BOOT;
 
-  record Result(int exit, String output) {}
-
-  /** The launcher's instance's database, as the application's login. */
   private static Connection database() throws Exception {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + DB + "/waymark",
-        "waymark",
-        Files.readString(DATA.resolve("db-waymark.password")).strip());
+    return INSTANCE.database();
   }
 
   private static List<String> command(String verb) {
-    return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dwaymark.data-dir=" + DATA,
-        "-Dwaymark.http.port=" + HTTP,
-        "-Dwaymark.db.embedded-port=" + DB,
-        // as behind a TLS proxy: the console's session cookie must say Secure
-        "-Dwaymark.console.secure-cookie=true",
-        "-jar",
-        JAR,
-        verb);
+    return INSTANCE.command(verb);
   }
 
-  private static Result launcher(String verb) throws Exception {
-    Process process =
-        new ProcessBuilder(command(verb))
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(BOOT.toSeconds(), TimeUnit.SECONDS)).as(verb + " ended").isTrue();
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  private static LocalInstance.Result launcher(String verb) throws Exception {
+    return INSTANCE.launcher(verb);
   }
 
   private static int get(String path) {
@@ -130,35 +103,21 @@ class LauncherIT {
   }
 
   private static long payaraPid() throws IOException {
-    Path pid = DATA.resolve("payara6/glassfish/domains/waymark/config/pid");
-    return Files.exists(pid) ? Long.parseLong(Files.readString(pid).trim()) : -1;
+    return INSTANCE.payaraPid();
   }
 
-  /**
-   * PostgreSQL's postmaster: its files are in the data directory, or (as root, when {@code nobody}
-   * cannot reach the data directory) where {@code postgres.location} says.
-   */
   private static long postgresPid() throws IOException {
-    Path record = DATA.resolve("postgres.location");
-    Path base = Files.exists(record) ? Path.of(Files.readString(record).strip()) : DATA;
-    Path pid = base.resolve("pgdata/postmaster.pid");
-    return Files.exists(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : -1;
+    return INSTANCE.postgresPid();
   }
 
   private static boolean alive(long pid) {
-    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return LocalInstance.alive(pid);
   }
 
   /** A first start, as on a fresh machine: nothing left of an earlier run. */
   @BeforeAll
   static void freshDataDirectory() throws Exception {
-    if (Files.exists(DATA)) {
-      launcher("stop");
-      try (var files = Files.walk(DATA)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-    assertThat(DATA).doesNotExist();
+    INSTANCE.fresh();
   }
 
   @AfterAll
@@ -168,7 +127,7 @@ class LauncherIT {
 
   @Test
   void startRedeployStatusStopAndRunEndingOnStop() throws Exception {
-    Result started = launcher("start");
+    LocalInstance.Result started = launcher("start");
     assertThat(started.exit()).as(started.output()).isZero();
     assertThat(started.output()).contains("Waymark is up");
     assertThat(get("/health/ready")).isEqualTo(200);
@@ -195,27 +154,27 @@ class LauncherIT {
         .containsIgnoringCase("SameSite=Strict")
         .contains("Secure");
 
-    Result again = launcher("start");
+    LocalInstance.Result again = launcher("start");
     assertThat(again.exit()).as(again.output()).isZero();
     assertThat(again.output()).contains("redeploying").contains("Waymark is up");
     assertThat(again.output()).doesNotContain("Admin console login");
     assertThat(login("admin@localhost", shown.group(1))).as("the same password").isEqualTo(200);
 
-    Result status = launcher("status");
+    LocalInstance.Result status = launcher("status");
     assertThat(status.exit()).as(status.output()).isZero();
     assertThat(status.output()).contains("Payara Server: running", "Readiness: UP");
 
     long pid = payaraPid();
     long postgres = postgresPid();
     assertThat(alive(postgres)).as("PostgreSQL's process before stop").isTrue();
-    Result stopped = launcher("stop");
+    LocalInstance.Result stopped = launcher("stop");
     assertThat(stopped.exit()).as(stopped.output()).isZero();
     assertThat(alive(pid)).as("Payara's process after stop").isFalse();
     // pg_ctl's stop returns once the pid file is gone, a moment before the process itself
     await("PostgreSQL's process after stop")
         .atMost(Duration.ofSeconds(15))
         .until(() -> !alive(postgres));
-    Result down = launcher("status");
+    LocalInstance.Result down = launcher("status");
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.output()).contains("Payara Server: stopped", "Embedded PostgreSQL: stopped");
 
@@ -277,8 +236,7 @@ class LauncherIT {
     }
     List<String> left = new ArrayList<>();
     // PostgreSQL's files are in the data directory, or where it records them (as root)
-    Path record = DATA.resolve("postgres.location");
-    String elsewhere = Files.exists(record) ? Files.readString(record).strip() : DATA.toString();
+    String elsewhere = INSTANCE.postgresBase().toString();
     ProcessHandle.allProcesses()
         .filter(
             p -> {

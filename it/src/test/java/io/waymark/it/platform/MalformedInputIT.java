@@ -55,7 +55,7 @@ class MalformedInputIT {
           "POST /v1/campaigns", "campaigns",
           "POST /v1/campaigns/one-time-banners", "campaign_one_time_banners",
           "POST /v1/email-templates", "email_templates",
-          "POST /v1/email-templates/{code}/send", "mail_outbox",
+          "POST /v1/email-templates/{code}/send", "outbox_items",
           "POST /v1/events", "tracked_events",
           "POST /v1/onboarding-goals", "onboarding_goals",
           "POST /v1/scenarios/create", "scenarios",

@@ -32,9 +32,23 @@ class SweepsIT {
             "goals.timeouts PT1S",
             "segments.recount PT1S",
             "scenarios.dispatch PT1S",
-            "scenarios.webhooks PT1S",
-            "mail.send PT1S",
-            "remp.delivery PT1S");
+            "outbox.deliver PT1S",
+            "outbox.purge PT1M");
+  }
+
+  /** The sweeps' own health check: each sweep's status, 200 exactly when all are UP. */
+  @Test
+  void theSweepsHealthCheckNamesEachSweep() {
+    Api.Reply reply = Api.bootstrap().get("/api/v1/ops/sweeps/health");
+    assertThat(reply.status()).as(reply.body()).isIn(200, 503);
+    boolean up = "UP".equals(reply.json().getString("health"));
+    assertThat(reply.status()).isEqualTo(up ? 200 : 503);
+    assertThat(
+            reply.json().getJsonArray("sweeps").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals("outbox.deliver")))
+        .singleElement()
+        .satisfies(s -> assertThat(s.getString("status")).as(s.toString()).isEqualTo("UP"));
   }
 
   @Test

@@ -131,7 +131,8 @@ class ScenarioExactlyOnceIT {
       assertThat(ScenarioGraphs.jobs(after, user)).hasSize(1);
       assertThat(
               Db.single(
-                  "select count(*) from scenario_webhook_deliveries where job_id = ?", webhookJob))
+                  "select count(*) from outbox_items where channel = 'webhook' and unique_key = ?",
+                  String.valueOf(webhookJob)))
           .isEqualTo(1L);
       String key = String.valueOf(webhookJob);
       List<Receiver.Exchange> calls = calls(hook, webhookJob);
@@ -151,8 +152,8 @@ class ScenarioExactlyOnceIT {
             () ->
                 ((Number)
                             Db.single(
-                                "select count(*) from scenario_webhook_deliveries d join scenario_jobs j on j.id = d.job_id"
-                                    + " where j.element_id = ? and d.state = 'delivered'",
+                                "select count(*) from outbox_items d join scenario_jobs j on j.id::text = d.unique_key and d.channel = 'webhook'"
+                                    + " where j.element_id = ? and d.outcome = 'delivered'",
                                 webhook.id()))
                         .intValue()
                     == users.size());

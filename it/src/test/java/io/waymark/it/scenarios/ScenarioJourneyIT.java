@@ -108,7 +108,7 @@ class ScenarioJourneyIT {
     assertThat(mails(user).get(0).getSubject()).startsWith("Well done, ");
     assertThat(
             Db.single(
-                "select count(*) from mail_outbox where user_id = ? and template_code = ?",
+                "select count(*) from outbox_items where channel = 'mail' and (payload ->> 'user_id')::bigint = ? and payload ->> 'template_code' = ?",
                 user,
                 nudge))
         .isEqualTo(0L);

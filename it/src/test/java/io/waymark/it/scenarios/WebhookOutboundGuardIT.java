@@ -115,14 +115,15 @@ class WebhookOutboundGuardIT {
             () ->
                 assertThat(
                         Db.query(
-                            "select d.state, d.attempts, d.last_error from scenario_webhook_deliveries d"
-                                + " join scenario_jobs j on j.id = d.job_id where j.element_id = ? and j.user_id = ?",
+                            "select coalesce(d.outcome, d.state), d.attempts, d.last_error"
+                                + " from outbox_items d join scenario_jobs j on j.id::text = d.unique_key and d.channel = 'webhook'"
+                                + " where j.element_id = ? and j.user_id = ?",
                             webhook.id(),
                             user))
                     .singleElement()
                     .satisfies(
                         row -> {
-                          assertThat(row.get(0)).isEqualTo("failed");
+                          assertThat(row.get(0)).isEqualTo("dead");
                           assertThat(row.get(1)).isEqualTo(1);
                           assertThat((String) row.get(2))
                               .contains("refused by the outbound guard")

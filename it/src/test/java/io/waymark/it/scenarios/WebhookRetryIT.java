@@ -41,8 +41,9 @@ class WebhookRetryIT {
   private static List<Object> delivery(Journey j) {
     List<List<Object>> rows =
         Db.query(
-            "select d.state, d.attempts, d.last_status, d.last_error from scenario_webhook_deliveries d"
-                + " join scenario_jobs j on j.id = d.job_id where j.element_id = ? and j.user_id = ?",
+            "select coalesce(d.outcome, d.state), d.attempts, d.last_status, d.last_error"
+                + " from outbox_items d join scenario_jobs j on j.id::text = d.unique_key and d.channel = 'webhook'"
+                + " where j.element_id = ? and j.user_id = ?",
             j.webhook().id(),
             j.user());
     return rows.isEmpty() ? List.of() : rows.get(0);
@@ -95,7 +96,7 @@ class WebhookRetryIT {
     Journey j = journey(hook);
     await()
         .atMost(WAIT)
-        .untilAsserted(() -> assertThat(delivery(j)).containsExactly("failed", 5, 500, "HTTP 500"));
+        .untilAsserted(() -> assertThat(delivery(j)).containsExactly("dead", 5, 500, "HTTP 500"));
     assertThat(hook.exchanges()).hasSize(5);
     assertOneKey(hook.exchanges());
     assertBackoff(hook.exchanges());

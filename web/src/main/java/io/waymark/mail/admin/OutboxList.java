@@ -19,7 +19,7 @@ import java.util.Set;
 public class OutboxList {
 
   static final int PAGE_SIZE = 50;
-  private static final Set<String> STATUSES = Set.of("pending", "sent", "stored", "failed");
+  private static final Set<String> STATUSES = Set.of("pending", "sent", "stored", "dead");
 
   @Inject MailOutbox outbox;
 
@@ -56,7 +56,7 @@ public class OutboxList {
   }
 
   public List<String> getStatuses() {
-    return List.of("pending", "sent", "stored", "failed");
+    return List.of("pending", "sent", "stored", "dead");
   }
 
   public List<OutboxMessage> getItems() {

@@ -31,6 +31,7 @@ public class ConsoleModules {
           new Module("campaigns", "Campaigns", "pi pi-megaphone", "/admin/campaigns/list.xhtml"),
           new Module("scenarios", "Scenarios", "pi pi-sitemap", "/admin/scenarios/list.xhtml"),
           new Module("mail", "Mail", "pi pi-envelope", "/admin/mail/templates.xhtml"),
+          new Module("outbox", "Outbox", "pi pi-send", "/admin/outbox/list.xhtml"),
           new Module("sms", "SMS", "pi pi-comment", null),
           new Module("rules", "Rules", "pi pi-bolt", null),
           new Module("integrations", "Integrations", "pi pi-link", null));

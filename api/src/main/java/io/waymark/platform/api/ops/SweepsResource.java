@@ -14,7 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Operators' view of the sweeps on the server that answers: what each did last ({@code GET}), and a
@@ -28,12 +33,39 @@ public class SweepsResource {
 
   @Inject Sweeps sweeps;
 
+  @Inject Clock clock;
+
   @GET
   @ApiResource("ops.sweeps")
   public JsonObject list() {
     return Json.ok()
         .put("sweeps", sweeps.statuses().stream().map(SweepsResource::json).toList())
         .build();
+  }
+
+  /**
+   * The sweeps' own health check (not readiness: a slow recount must not take a server out of a
+   * load balancer): 200 {@code UP} when every sweep is healthy, else 503 {@code DOWN} with each
+   * unhealthy one's problem (failing, stale or stuck: {@link SweepStatus#problem}).
+   */
+  @GET
+  @Path("health")
+  @ApiResource("ops.sweeps")
+  public Response health() {
+    Instant now = clock.instant();
+    List<Json.Obj> checks = new ArrayList<>();
+    boolean up = true;
+    for (SweepStatus s : sweeps.statuses()) {
+      String problem = s.problem(now);
+      up &= problem == null;
+      checks.add(
+          Json.object()
+              .put("name", s.name())
+              .put("status", problem == null ? "UP" : "DOWN")
+              .put("problem", problem));
+    }
+    JsonObject body = Json.ok().put("health", up ? "UP" : "DOWN").put("sweeps", checks).build();
+    return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
   }
 
   @POST

@@ -2,6 +2,7 @@ package io.waymark.scenarios.engine.boundary;
 
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.scenarios.engine.control.EngineCatalog;
+import io.waymark.scenarios.engine.control.JobsDue;
 import io.waymark.scenarios.engine.entity.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,9 +29,7 @@ public class GoalWakeups {
 
   @Inject Clock clock;
 
-  @Inject Event<JobsWoken> woken;
-
-  @Inject ScenarioJobQueue queue;
+  @Inject Event<JobsDue> due;
 
   void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
     List<Long> watchers = catalog.watchers(event.userGoal().goalCode());
@@ -39,11 +38,7 @@ public class GoalWakeups {
     }
     List<Long> ids = jobs.wake(event.userGoal().userId(), watchers, clock.instant());
     if (!ids.isEmpty()) {
-      woken.fire(new JobsWoken(ids));
+      due.fire(new JobsDue(ids));
     }
-  }
-
-  void handOff(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsWoken event) {
-    queue.handOff(event.jobIds());
   }
 }

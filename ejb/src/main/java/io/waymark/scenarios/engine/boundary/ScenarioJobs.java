@@ -3,6 +3,7 @@ package io.waymark.scenarios.engine.boundary;
 import io.waymark.platform.time.Backoff;
 import io.waymark.scenarios.engine.control.Elements;
 import io.waymark.scenarios.engine.control.EngineSettings;
+import io.waymark.scenarios.engine.control.JobsDue;
 import io.waymark.scenarios.engine.control.Outcome;
 import io.waymark.scenarios.engine.control.Visit;
 import io.waymark.scenarios.engine.entity.Element;
@@ -14,9 +15,12 @@ import io.waymark.scenarios.engine.entity.ScenarioState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +42,8 @@ public class ScenarioJobs {
   @Inject EngineSettings settings;
 
   @Inject Clock clock;
+
+  @Inject Event<JobsDue> due;
 
   /**
    * Returns what happened to the job (for logs and the tests), or empty when there was nothing to
@@ -89,9 +95,14 @@ public class ScenarioJobs {
     Outcome outcome = elements.run(new Visit(job, element.get(), enteredAt, !job.entered(), now));
     if (outcome instanceof Outcome.Finished finished) {
       jobs.finish(jobId, finished.result(), enteredAt, now);
+      List<Long> children = new ArrayList<>();
       for (long child : graph.descendants(job.elementId(), finished.result())) {
-        jobs.insert(
-            job.scenarioId(), child, job.triggerId(), jobId, job.userId(), job.context(), now);
+        children.add(
+            jobs.insert(
+                job.scenarioId(), child, job.triggerId(), jobId, job.userId(), job.context(), now));
+      }
+      if (!children.isEmpty()) {
+        due.fire(new JobsDue(children));
       }
       return Optional.of(JobState.FINISHED);
     }

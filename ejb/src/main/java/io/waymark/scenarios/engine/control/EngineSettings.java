@@ -51,6 +51,10 @@ public class EngineSettings {
   @ConfigProperty(name = "waymark.scenarios.webhook.retry-delay", defaultValue = "PT10S")
   Duration webhookRetryDelay;
 
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.webhook.keep", defaultValue = "P7D")
+  Duration webhookKeep;
+
   public Duration dispatchPeriod() {
     return dispatchPeriod;
   }
@@ -89,5 +93,10 @@ public class EngineSettings {
 
   public Duration webhookRetryDelay() {
     return webhookRetryDelay;
+  }
+
+  /** How long delivered and dead webhook calls are kept. */
+  public Duration webhookKeep() {
+    return webhookKeep;
   }
 }

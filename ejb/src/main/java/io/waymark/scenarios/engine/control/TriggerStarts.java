@@ -3,16 +3,18 @@ package io.waymark.scenarios.engine.control;
 import io.waymark.scenarios.engine.entity.JobStore;
 import io.waymark.scenarios.engine.entity.ScenarioGraph.TriggerStart;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Starts the users on the first elements of the triggers listening to an event, in the causing
- * transaction and insert-only. The listening triggers come from memory: an event nobody listens to
- * costs a map lookup, no SQL.
+ * transaction and insert-only; after commit the new jobs go to the queue ({@link JobsDue}). The
+ * listening triggers come from memory: an event nobody listens to costs a map lookup, no SQL.
  */
 @Dependent
 public class TriggerStarts {
@@ -22,6 +24,8 @@ public class TriggerStarts {
   @Inject JobStore jobs;
 
   @Inject Clock clock;
+
+  @Inject Event<JobsDue> due;
 
   /**
    * {@code payload} is built only when a trigger listens (the hot path builds nothing otherwise).
@@ -37,9 +41,18 @@ public class TriggerStarts {
     }
     String context = payload.get().toString();
     Instant now = clock.instant();
+    List<Long> ids = new ArrayList<>(starts.size());
     for (TriggerStart start : starts) {
-      jobs.insert(
-          start.scenarioId(), start.elementId(), start.triggerId(), null, userId, context, now);
+      ids.add(
+          jobs.insert(
+              start.scenarioId(),
+              start.elementId(),
+              start.triggerId(),
+              null,
+              userId,
+              context,
+              now));
     }
+    due.fire(new JobsDue(ids));
   }
 }

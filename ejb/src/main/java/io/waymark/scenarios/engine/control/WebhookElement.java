@@ -1,21 +1,25 @@
 package io.waymark.scenarios.engine.control;
 
-import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.outbox.Outbox;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.URI;
 
 /**
- * {@code webhook} {url, headers?}: writes the call to the delivery outbox in the job's transaction
- * (so it exists exactly when the job finished) — one row per job, unique — and the webhook sweeper
- * POSTs it with {@code Idempotency-Key: <job id>}, retrying with backoff.
+ * {@code webhook} {url, headers?}: writes the call to the outbox in the job's transaction (so it
+ * exists exactly when the job finished), keyed by the job id — one call per job — and the webhook
+ * channel ({@code WebhookChannel}) POSTs it right after commit with {@code Idempotency-Key: <job
+ * id>}, retrying with backoff.
  */
 @Dependent
 public class WebhookElement {
 
-  @Inject Jdbc jdbc;
+  /** The outbox channel of webhook calls. */
+  public static final String CHANNEL = "webhook";
+
+  @Inject Outbox outbox;
 
   public Outcome run(Visit visit) {
     JsonObject options = visit.element().options();
@@ -39,15 +43,16 @@ public class WebhookElement {
             .add("trigger", ConditionElement.payload(visit.job().context()))
             .build()
             .toString();
-    jdbc.update(
-        "insert into scenario_webhook_deliveries (job_id, url, headers, body, state, due_at, created_at)"
-            + " values (?, ?, ?, ?, 'pending', ?, ?) on conflict (job_id) do nothing",
-        visit.job().id(),
-        url,
-        headers.toString(),
-        body,
-        visit.now(),
-        visit.now());
+    outbox.enqueue(
+        CHANNEL,
+        Long.toString(visit.job().id()),
+        null,
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("url", url)
+            .add("headers", headers)
+            .add("body", body)
+            .build());
     return Outcome.POSITIVE;
   }
 }

@@ -1,0 +1,95 @@
+package io.waymark.platform.outbox;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The outbox's transactions around a delivery: claiming items and recording what their channel made
+ * of them. Delivery happens between the two, with no lock or connection held.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxTransactions {
+
+  private static final System.Logger LOG = System.getLogger(OutboxTransactions.class.getName());
+
+  @Inject OutboxStore store;
+
+  @Inject OutboxChannels channels;
+
+  @Inject OutboxSettings settings;
+
+  @Inject Clock clock;
+
+  /** The oldest due items of the channels that are on. */
+  public List<OutboxItem> claimDue() {
+    return store.claim(channels.leasesOfEnabled(), clock.instant(), settings.batch(), null);
+  }
+
+  /** These items, when still due (another server or the sweep may have them already). */
+  public List<OutboxItem> claim(Collection<Long> ids) {
+    return store.claim(channels.leasesOfEnabled(), clock.instant(), ids.size(), ids);
+  }
+
+  /** One attempt's result. */
+  public record Attempt(OutboxItem item, Delivery delivery) {}
+
+  /** Records the results of one channel's deliveries; returns how many items are now dead. */
+  public int record(OutboxChannel channel, List<Attempt> attempts) {
+    Instant now = clock.instant();
+    RetryPolicy policy = channel.policy();
+    int dead = 0;
+    String example = null;
+    for (Attempt attempt : attempts) {
+      OutboxItem item = attempt.item();
+      Delivery d = attempt.delivery();
+      switch (d.result()) {
+        case DONE -> store.finish(item.id(), "done", d.outcome(), d.status(), d.error(), now);
+        case RETRY -> {
+          if (item.attempts() >= policy.maxAttempts()) {
+            store.finish(item.id(), "dead", null, d.status(), d.error(), now);
+            dead++;
+            example = "item " + item.id() + ": " + d.error();
+          } else {
+            store.retryAt(
+                item.id(), now.plus(policy.retryAfter(item.attempts())), d.status(), d.error());
+          }
+        }
+        case DEAD -> {
+          store.finish(item.id(), "dead", null, d.status(), d.error(), now);
+          dead++;
+          example = "item " + item.id() + ": " + d.error();
+        }
+      }
+    }
+    if (dead > 0) {
+      // one line per batch (a receiver that is down fails whole batches); each item keeps its own
+      // last_error
+      LOG.log(
+          Level.WARNING,
+          "Outbox channel {0} gave up on {1} item(s), e.g. {2}",
+          channel.name(),
+          dead,
+          example);
+    }
+    return dead;
+  }
+
+  /** Forgets finished items past their channel's retention, a batch per channel. */
+  public int purge() {
+    Instant now = clock.instant();
+    int purged = 0;
+    for (String name : channels.names()) {
+      OutboxChannel channel = channels.require(name);
+      purged += store.purge(name, now.minus(channel.policy().keep()), settings.purgeBatch());
+    }
+    return purged;
+  }
+}
