@@ -378,6 +378,21 @@ until [ "$(request GET "$BASE/api/v1/ops/messaging-checks/$check_id" -H "$AUTH")
 done
 log "ok: messaging check $check_id received by the MDB"
 
+# the broadcast between servers (platform.broadcast) listens on the pool's connection: its PostgreSQL classes are the
+# driver deployment's, reached by reflection
+grep -q 'Broadcast listener listening on waymark_broadcast' "$SERVER_LOG" \
+  || fail "the broadcast listener is not listening: $(grep 'Broadcast listener' "$SERVER_LOG" | tail -3)"
+if grep -q 'Broadcast listener lost its connection' "$SERVER_LOG"; then
+  fail "the broadcast listener lost its connection: $(grep 'Broadcast listener' "$SERVER_LOG" | tail -3)"
+fi
+log "ok: the broadcast listener listens"
+
+# the application's own metrics (ADR 0020), the same as on Payara
+expect 200 "$(request GET "$BASE/api/v1/ops/metrics" -H "$AUTH")" "GET /api/v1/ops/metrics"
+grep -q '^waymark_sweep_runs_total{sweep="outbox.deliver"}' "$BODY" \
+  || fail "no application metric in /api/v1/ops/metrics: $(head -c 400 "$BODY")"
+log "ok: the application's metrics list the sweeps"
+
 expect 200 "$(request GET "$BASE/openapi")" "GET /openapi"
 # the API is a web module of its own at /api (ADR 0015): its paths start at /v1/, the server URL carries /api
 grep -q '/v1/users' "$BODY" || fail "the OpenAPI document does not list /v1/users: $(head -c 400 "$BODY")"

@@ -1,17 +1,17 @@
 package io.waymark.campaigns.boundary;
 
-import jakarta.annotation.Resource;
+import io.waymark.platform.broadcast.Broadcast;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Topic;
 
 /**
- * Announces membership-cache changes to every server (this one included) on a JMS topic. Called
- * after commit, so it runs on its own: {@code @Asynchronous}, in a transaction of its own (DESIGN
- * §4: an after-commit observer must not use transactional resources itself). A lost announcement
- * costs staleness until the next build, never data.
+ * Announces membership-cache changes to every server (this one included) on the broadcast ({@link
+ * Broadcast}: PostgreSQL NOTIFY, which crosses servers whatever their JMS set-up). Called after
+ * commit, so it runs on its own: {@code @Asynchronous}, in a transaction of its own (DESIGN §4: an
+ * after-commit observer must not use transactional resources itself); the message goes out when
+ * that transaction commits. A lost announcement costs staleness until the next build, never data; a
+ * server that was not listening rebuilds ({@link CampaignSegmentAnnouncements#missed}).
  *
  * <p>Bodies are small text: {@code member <user id> <segment code>} (re-check that user) or {@code
  * campaigns} (re-read which segments active campaigns target).
@@ -19,22 +19,21 @@ import jakarta.jms.Topic;
 @Stateless
 public class CampaignSegmentMessages {
 
-  public static final String TOPIC = "java:app/jms/CampaignSegmentTopic";
+  /** The broadcast topic. */
+  public static final String TOPIC = "campaigns.segments";
+
   static final String CAMPAIGNS = "campaigns";
   static final String MEMBER = "member";
 
-  @Inject JMSContext jms;
-
-  @Resource(lookup = TOPIC)
-  Topic topic;
+  @Inject Broadcast broadcast;
 
   @Asynchronous
   public void memberChanged(String segmentCode, long userId) {
-    jms.createProducer().send(topic, MEMBER + " " + userId + " " + segmentCode);
+    broadcast.publish(TOPIC, MEMBER + " " + userId + " " + segmentCode);
   }
 
   @Asynchronous
   public void campaignsChanged() {
-    jms.createProducer().send(topic, CAMPAIGNS);
+    broadcast.publish(TOPIC, CAMPAIGNS);
   }
 }

@@ -78,6 +78,12 @@ public class CampaignSegments {
     return cache.segments().size();
   }
 
+  /** A refresh on its own thread (announcements were missed: every segment is rebuilt). */
+  @Asynchronous
+  public void refreshSoon() {
+    refresh();
+  }
+
   /** {@code waymark.campaigns.segment-refresh-period}. */
   public Duration refreshPeriod() {
     return period;

@@ -1,5 +1,7 @@
 package io.waymark.tokens.control;
 
+import io.waymark.platform.broadcast.Broadcast;
+import io.waymark.platform.broadcast.BroadcastReceiver;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.security.IpRestrictions;
 import io.waymark.platform.security.SecretTokens;
@@ -19,12 +21,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What an API token (kept by its hash, never the token itself) may do with one resource, remembered
  * for {@code waymark.api.token-cache-ttl} so a busy client does not cost a query per request. A
- * change to any token forgets everything on this server as soon as it commits; other servers of a
- * cluster see it within the TTL. Unknown tokens are never remembered (random tokens cannot fill the
- * memory).
+ * change to any token forgets everything on this server as soon as it commits, and on every other
+ * server when the broadcast ({@value #TOPIC}) reaches it — within milliseconds, or at the
+ * broadcast's next versions check when a server missed the message; the TTL is only the last
+ * resort. Unknown tokens are never remembered (random tokens cannot fill the memory).
  */
 @ApplicationScoped
-public class TokenGrants {
+public class TokenGrants implements BroadcastReceiver {
+
+  /** The broadcast topic of token changes. */
+  public static final String TOPIC = "tokens.grants";
 
   private static final int MAX_REMEMBERED = 10_000;
 
@@ -76,11 +82,15 @@ public class TokenGrants {
     return grant;
   }
 
+  @Inject Broadcast broadcast;
+
   /**
-   * Forgets every grant when the current transaction (which changes tokens) ends, and right now.
+   * Forgets every grant when the current transaction (which changes tokens) ends, and right now;
+   * every other server forgets when the transaction's broadcast reaches it.
    */
   public void forgetAfterCompletion() {
     remembered.clear();
+    broadcast.changed(TOPIC);
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -91,5 +101,21 @@ public class TokenGrants {
             remembered.clear();
           }
         });
+  }
+
+  @Override
+  public String topic() {
+    return TOPIC;
+  }
+
+  /** Another server (or this one) changed a token: forget every grant. */
+  @Override
+  public void received(String payload) {
+    remembered.clear();
+  }
+
+  @Override
+  public void missed() {
+    remembered.clear();
   }
 }

@@ -1,5 +1,6 @@
 package io.waymark.scenarios.engine.boundary;
 
+import io.waymark.platform.messaging.Redelivery;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -14,8 +15,10 @@ import java.lang.System.Logger.Level;
 /**
  * Runs handed-off jobs. Thin: unwrap the id and call the boundary, whose run is its own
  * transaction; a run that throws is recorded as a failed attempt (retried with backoff by the
- * dispatcher), so the message is done either way. Only when even that cannot be recorded does the
- * exception go to the broker for redelivery.
+ * dispatcher), so the message is done either way. Only when even that cannot be recorded (the
+ * database away) does the exception go to the broker for redelivery, up to {@link Redelivery#CAP}
+ * deliveries: then the message is given up and the job row — still pending, its lease running out —
+ * goes back to the dispatcher. Nothing reaches a broker's dead-letter queue.
  */
 @JMSDestinationDefinition(
     name = ScenarioJobQueue.QUEUE,
@@ -53,7 +56,22 @@ public class ScenarioJobConsumer implements MessageListener {
       jobs.run(id);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scenario job " + id + " failed; it is retried with backoff", e);
-      jobs.recordFailure(id, describe(e));
+      try {
+        jobs.recordFailure(id, describe(e));
+      } catch (RuntimeException unrecorded) {
+        if (Redelivery.last(message)) {
+          LOG.log(
+              Level.ERROR,
+              "Scenario job "
+                  + id
+                  + ": its failure could not be recorded in "
+                  + Redelivery.CAP
+                  + " deliveries; the dispatcher claims it again when its lease ends",
+              unrecorded);
+          return;
+        }
+        throw unrecorded;
+      }
     }
   }
 
