@@ -74,6 +74,10 @@ public class OutboxDispatch {
     for (int i = 0; i < items.size(); i++) {
       attempts.add(new OutboxTransactions.Attempt(items.get(i), results.get(i)));
     }
-    transactions.record(channel, attempts);
+    List<Long> next = transactions.record(channel, attempts);
+    if (!next.isEmpty()) {
+      // the next items of sequences that waited for these: at once, not at the next sweep
+      deliverNow(next);
+    }
   }
 }

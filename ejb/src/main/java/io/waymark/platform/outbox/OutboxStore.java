@@ -115,7 +115,7 @@ public class OutboxStore {
                 for update of o skip locked)
         update outbox_items o set attempts = o.attempts + 1, due_at = lease.until
         from due, lease where o.id = due.id and lease.channel = o.channel
-        returning o.id, o.channel, o.unique_key, o.payload::text, o.attempts, o.created_at"""
+        returning o.id, o.channel, o.unique_key, o.sequence_key, o.payload::text, o.attempts, o.created_at"""
             .formatted(values, only, limit);
     return jdbc.list(
         sql,
@@ -124,9 +124,10 @@ public class OutboxStore {
                 rs.getLong(1),
                 rs.getString(2),
                 rs.getString(3),
-                json(rs.getString(4)),
-                rs.getInt(5),
-                Jdbc.instant(rs, 6)),
+                rs.getString(4),
+                json(rs.getString(5)),
+                rs.getInt(6),
+                Jdbc.instant(rs, 7)),
         params.toArray());
   }
 
@@ -141,6 +142,18 @@ public class OutboxStore {
         truncate(error),
         now,
         id);
+  }
+
+  /** The oldest pending item of that sequence, if any: the next to deliver. */
+  Optional<Long> nextInSequence(String channel, String sequenceKey) {
+    return jdbc.first(
+        "select min(id) from outbox_items where channel = ? and sequence_key = ? and state = 'pending'",
+        rs -> {
+          long id = rs.getLong(1);
+          return rs.wasNull() ? null : id;
+        },
+        channel,
+        sequenceKey);
   }
 
   void retryAt(long id, Instant at, Integer status, String error) {

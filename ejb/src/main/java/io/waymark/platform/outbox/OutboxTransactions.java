@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -41,15 +42,20 @@ public class OutboxTransactions {
   /** One attempt's result. */
   public record Attempt(OutboxItem item, Delivery delivery) {}
 
-  /** Records the results of one channel's deliveries; returns how many items are now dead. */
-  public int record(OutboxChannel channel, List<Attempt> attempts) {
+  /**
+   * Records the results of one channel's deliveries; returns the items that became due by it: the
+   * next of each sequence whose item finished (it waited for that one), to deliver at once.
+   */
+  public List<Long> record(OutboxChannel channel, List<Attempt> attempts) {
     Instant now = clock.instant();
+    List<Long> next = new ArrayList<>();
     RetryPolicy policy = channel.policy();
     int dead = 0;
     String example = null;
     for (Attempt attempt : attempts) {
       OutboxItem item = attempt.item();
       Delivery d = attempt.delivery();
+      boolean finished = true;
       switch (d.result()) {
         case DONE -> store.finish(item.id(), "done", d.outcome(), d.status(), d.error(), now);
         case RETRY -> {
@@ -60,6 +66,7 @@ public class OutboxTransactions {
           } else {
             store.retryAt(
                 item.id(), now.plus(policy.retryAfter(item.attempts())), d.status(), d.error());
+            finished = false;
           }
         }
         case DEAD -> {
@@ -67,6 +74,9 @@ public class OutboxTransactions {
           dead++;
           example = "item " + item.id() + ": " + d.error();
         }
+      }
+      if (finished && item.sequenceKey() != null) {
+        store.nextInSequence(item.channel(), item.sequenceKey()).ifPresent(next::add);
       }
     }
     if (dead > 0) {
@@ -79,7 +89,7 @@ public class OutboxTransactions {
           dead,
           example);
     }
-    return dead;
+    return next;
   }
 
   /** Forgets finished items past their channel's retention, a batch per channel. */
