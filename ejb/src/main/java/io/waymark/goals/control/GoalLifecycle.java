@@ -5,6 +5,8 @@ import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.jobs.ClaimSpec;
+import io.waymark.platform.jobs.Claims;
 import io.waymark.users.boundary.Users;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
@@ -30,6 +32,8 @@ public class GoalLifecycle {
       "id, user_id, onboarding_goal_id, created_at, updated_at, completed_at, timedout_at, expires_at";
 
   @Inject Jdbc jdbc;
+
+  @Inject Claims claims;
 
   @Inject Event<UserGoalCreated> created;
 
@@ -106,30 +110,26 @@ public class GoalLifecycle {
     return row;
   }
 
+  /** Due active rows (expired, neither completed nor timed out), timed out at their own expiry. */
+  private static final ClaimSpec TIMEOUTS =
+      new ClaimSpec(
+          "user_onboarding_goals u",
+          "expires_at <= ? and completed_at is null and timedout_at is null",
+          "expires_at",
+          "update",
+          "timedout_at = u.expires_at, updated_at = ?",
+          new ClaimSpec.Join("onboarding_goals g", "g.id = u.onboarding_goal_id"),
+          "u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at,"
+              + " u.timedout_at, u.expires_at, g.code");
+
   /**
    * Times out up to {@code limit} active rows whose expiry has passed, claimed with SKIP LOCKED so
    * several servers share the work; each row times out at its own expiry. Returns how many were
    * timed out.
    */
   public int timeOutDue(Instant now, int limit) {
-    // the limit is written into the text (an int, never user input): as a parameter, PostgreSQL's
-    // generic plan
-    // cannot see how few rows are claimed and joins them by scanning the whole table
     List<UserGoalView> rows =
-        jdbc.list(
-            """
-            with due as (select id from user_onboarding_goals
-                         where expires_at <= ? and completed_at is null and timedout_at is null
-                         order by expires_at limit %d for update skip locked)
-            update user_onboarding_goals u set timedout_at = u.expires_at, updated_at = ?
-            from due, onboarding_goals g
-            where u.id = due.id and g.id = u.onboarding_goal_id
-            returning u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at, u.timedout_at,
-                      u.expires_at, g.code"""
-                .formatted(limit),
-            rs -> view(rs, rs.getString(9)),
-            now,
-            now);
+        claims.claim(TIMEOUTS, limit, rs -> view(rs, rs.getString(9)), new Object[] {now}, now);
     for (UserGoalView row : rows) {
       timedOut.fire(new UserGoalTimedOut(row));
     }

@@ -1,6 +1,8 @@
 package io.waymark.segments.control;
 
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.jobs.ClaimSpec;
+import io.waymark.platform.jobs.Claims;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +30,8 @@ public class SegmentCounts {
 
   @Inject Jdbc jdbc;
 
+  @Inject Claims claims;
+
   @Inject
   @ConfigProperty(name = "waymark.segments.slow-threshold", defaultValue = "PT5S")
   Duration slowThreshold;
@@ -41,24 +45,34 @@ public class SegmentCounts {
    * {@code withRawSql} false leaves raw-SQL segments for later (their background counts are busy).
    */
   public Optional<Due> claimDue(Instant now, Instant leaseUntil, boolean withRawSql) {
-    return jdbc.first(
-        """
-            update segments set count_claimed_until = ? where id = (
-              select id from segments
-              where (count_updated_at is null or count_updated_at + recalculate_every <= ?)
-                and (count_failed_at is null or count_failed_at + recalculate_every <= ?)
-                and (count_claimed_until is null or count_claimed_until <= ?)
-                and (? or raw_sql is null)
-              order by count_updated_at nulls first, id
-              limit 1 for no key update skip locked)
-            returning id, code, updated_at, raw_sql is not null""",
-        rs -> new Due(rs.getLong(1), rs.getString(2), Jdbc.instant(rs, 3), rs.getBoolean(4)),
-        leaseUntil,
-        now,
-        now,
-        now,
-        withRawSql);
+    return claims
+        .claim(
+            DUE,
+            1,
+            rs -> new Due(rs.getLong(1), rs.getString(2), Jdbc.instant(rs, 3), rs.getBoolean(4)),
+            new Object[] {now, now, now, withRawSql},
+            leaseUntil)
+        .stream()
+        .findFirst();
   }
+
+  /**
+   * Segments whose recalculation period has passed (and, after a failure, one period since it), not
+   * leased to a count still running; raw-SQL ones only when asked. {@code no key update}: the count
+   * history's rows reference segments.
+   */
+  private static final ClaimSpec DUE =
+      new ClaimSpec(
+          "segments",
+          "(count_updated_at is null or count_updated_at + recalculate_every <= ?)"
+              + " and (count_failed_at is null or count_failed_at + recalculate_every <= ?)"
+              + " and (count_claimed_until is null or count_claimed_until <= ?)"
+              + " and (? or raw_sql is null)",
+          "count_updated_at nulls first, id",
+          "no key update",
+          "count_claimed_until = ?",
+          null,
+          "segments.id, segments.code, segments.updated_at, segments.raw_sql is not null");
 
   /**
    * Limits how long statements of the current transaction may run (the count of a runaway raw-SQL
