@@ -27,11 +27,11 @@ import java.util.TreeMap;
 /**
  * Runs every {@link Sweep}: one non-persistent interval timer per sweep and lane on each server
  * (never one per user or row), the first run after the sweep's initial delay. A run repeats batches
- * while they come back full, each in its own transaction, for at most one period (the next tick
- * goes on with the rest), and stops early when the server shuts down. A run still going when its
- * lane's next tick comes is not started twice; sweeps run side by side (bean-managed concurrency).
- * A failed batch ends the run; it is logged, kept in the sweep's status, and the next tick tries
- * again.
+ * while they come back full, each in its own transaction, for at most ten periods or a minute (the
+ * next tick goes on with the rest), and stops early when the server shuts down. A run still going
+ * when its lane's next tick comes is not started twice; sweeps run side by side (bean-managed
+ * concurrency). A failed batch ends the run; it is logged, kept in the sweep's status, and the next
+ * tick tries again.
  */
 @Startup
 @Singleton
@@ -48,6 +48,11 @@ public class Sweeps {
   @Inject SweepBatches batches;
 
   @Inject Clock clock;
+
+  /** Periods (at least {@link #MIN_RUN}) a run with full batches may go on for. */
+  static final int RUN_LIMIT = 10;
+
+  static final Duration MIN_RUN = Duration.ofMinutes(1);
 
   /** Between a sweep's name and its lane in a timer's info. */
   private static final String LANE = "#lane-";
@@ -114,8 +119,11 @@ public class Sweeps {
       return false;
     }
     Sweep sweep = record.sweep();
-    // a run that keeps finding full batches yields after one period: the next tick goes on
-    Instant until = clock.instant().plus(sweep.period());
+    // a run that keeps finding full batches goes on (yielding after one period left the backlog
+    // idle until the next tick: half the speed of a timeout backlog); it ends after RUN_LIMIT
+    // periods (at least a minute) so that its status shows, and the next tick goes on
+    Duration limit = sweep.period().multipliedBy(RUN_LIMIT);
+    Instant until = clock.instant().plus(limit.compareTo(MIN_RUN) < 0 ? MIN_RUN : limit);
     int done = 0;
     long items = 0;
     try {
