@@ -103,7 +103,7 @@ public class RempChannel implements OutboxChannel {
     long pending = 0;
     long dead = 0;
     Instant oldest = null;
-    for (OutboxCount c : items.counts()) {
+    for (OutboxCount c : items.backlog()) {
       if (NAME.equals(c.channel()) && "pending".equals(c.state())) {
         pending = c.items();
         oldest = c.oldestCreatedAt();

@@ -212,13 +212,7 @@ public class BroadcastListener {
         try {
           Class<?> pg = Class.forName("org.postgresql.PGConnection", false, loader);
           if (c.isWrapperFor(pg)) {
-            Class<?> note =
-                Class.forName("org.postgresql.PGNotification", false, pg.getClassLoader());
-            return new Notifications(
-                c.unwrap(pg),
-                pg.getMethod("getNotifications", int.class),
-                note.getMethod("getName"),
-                note.getMethod("getParameter"));
+            return on(c.unwrap(pg), pg);
           }
         } catch (ClassNotFoundException | java.sql.SQLException e) {
           // not this loader's
@@ -231,16 +225,22 @@ public class BroadcastListener {
         Object physical = underlying.invoke(c);
         Class<?> pg = interfaceNamed(physical.getClass(), "org.postgresql.PGConnection");
         if (pg != null) {
-          Class<?> note =
-              Class.forName("org.postgresql.PGNotification", false, pg.getClassLoader());
-          return new Notifications(
-              physical,
-              pg.getMethod("getNotifications", int.class),
-              note.getMethod("getName"),
-              note.getMethod("getParameter"));
+          return on(physical, pg);
         }
       }
       throw new IllegalStateException("the pool's connection is no PostgreSQL connection");
+    }
+
+    /**
+     * The notification API of {@code connection}, a {@code PGConnection} of {@code pg}'s driver.
+     */
+    private static Notifications on(Object connection, Class<?> pg) throws Exception {
+      Class<?> note = Class.forName("org.postgresql.PGNotification", false, pg.getClassLoader());
+      return new Notifications(
+          connection,
+          pg.getMethod("getNotifications", int.class),
+          note.getMethod("getName"),
+          note.getMethod("getParameter"));
     }
 
     private static Method publicMethod(Class<?> type, String name) {

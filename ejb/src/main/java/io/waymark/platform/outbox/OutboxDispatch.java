@@ -43,18 +43,14 @@ public class OutboxDispatch {
     Map<String, List<OutboxItem>> byChannel = new LinkedHashMap<>();
     items.forEach(i -> byChannel.computeIfAbsent(i.channel(), c -> new ArrayList<>()).add(i));
     List<CompletableFuture<Void>> others = new ArrayList<>();
-    boolean first = true;
-    for (var group : byChannel.entrySet()) {
+    List<Map.Entry<String, List<OutboxItem>>> groups = List.copyOf(byChannel.entrySet());
+    for (var group : groups.subList(Math.min(1, groups.size()), groups.size())) {
       OutboxChannel channel = channels.require(group.getKey());
-      if (first) {
-        first = false;
-        continue;
-      }
       others.add(CompletableFuture.runAsync(() -> deliver(channel, group.getValue()), executor));
     }
-    byChannel.entrySet().stream()
-        .findFirst()
-        .ifPresent(g -> deliver(channels.require(g.getKey()), g.getValue()));
+    if (!groups.isEmpty()) {
+      deliver(channels.require(groups.get(0).getKey()), groups.get(0).getValue());
+    }
     others.forEach(CompletableFuture::join);
   }
 

@@ -199,11 +199,8 @@ public class OutboxStore {
     List<Object> params = new ArrayList<>();
     String payload = "null";
     if (omit != null) {
-      payload = "(payload - ?::text[])::text";
-      params.add(
-          omit.stream()
-              .map(k -> '"' + k.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-              .collect(Collectors.joining(",", "{", "}")));
+      payload = "(payload" + " - ?::text".repeat(omit.size()) + ")::text";
+      params.addAll(omit);
     }
     StringBuilder sql =
         new StringBuilder(

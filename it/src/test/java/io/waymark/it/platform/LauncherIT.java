@@ -43,18 +43,6 @@ class LauncherIT {
   private static final Path DATA = INSTANCE.data();
   private static final Duration BOOT = LocalInstance.BOOT;
 
-  private static Connection database() throws Exception {
-    return INSTANCE.database();
-  }
-
-  private static List<String> command(String verb) {
-    return INSTANCE.command(verb);
-  }
-
-  private static LocalInstance.Result launcher(String verb) throws Exception {
-    return INSTANCE.launcher(verb);
-  }
-
   private static int get(String path) {
     try {
       return HttpClient.newHttpClient()
@@ -102,18 +90,6 @@ class LauncherIT {
     return sessionCookie("http://127.0.0.1:" + HTTP);
   }
 
-  private static long payaraPid() throws IOException {
-    return INSTANCE.payaraPid();
-  }
-
-  private static long postgresPid() throws IOException {
-    return INSTANCE.postgresPid();
-  }
-
-  private static boolean alive(long pid) {
-    return LocalInstance.alive(pid);
-  }
-
   /** A first start, as on a fresh machine: nothing left of an earlier run. */
   @BeforeAll
   static void freshDataDirectory() throws Exception {
@@ -122,12 +98,12 @@ class LauncherIT {
 
   @AfterAll
   static void stopWhateverIsLeft() throws Exception {
-    launcher("stop");
+    INSTANCE.launcher("stop");
   }
 
   @Test
   void startRedeployStatusStopAndRunEndingOnStop() throws Exception {
-    LocalInstance.Result started = launcher("start");
+    LocalInstance.Result started = INSTANCE.launcher("start");
     assertThat(started.exit()).as(started.output()).isZero();
     assertThat(started.output()).contains("Waymark is up");
     assertThat(get("/health/ready")).isEqualTo(200);
@@ -154,35 +130,35 @@ class LauncherIT {
         .containsIgnoringCase("SameSite=Strict")
         .contains("Secure");
 
-    LocalInstance.Result again = launcher("start");
+    LocalInstance.Result again = INSTANCE.launcher("start");
     assertThat(again.exit()).as(again.output()).isZero();
     assertThat(again.output()).contains("redeploying").contains("Waymark is up");
     assertThat(again.output()).doesNotContain("Admin console login");
     assertThat(login("admin@localhost", shown.group(1))).as("the same password").isEqualTo(200);
 
-    LocalInstance.Result status = launcher("status");
+    LocalInstance.Result status = INSTANCE.launcher("status");
     assertThat(status.exit()).as(status.output()).isZero();
     assertThat(status.output()).contains("Payara Server: running", "Readiness: UP");
 
-    long pid = payaraPid();
-    long postgres = postgresPid();
-    assertThat(alive(postgres)).as("PostgreSQL's process before stop").isTrue();
-    LocalInstance.Result stopped = launcher("stop");
+    long pid = INSTANCE.payaraPid();
+    long postgres = INSTANCE.postgresPid();
+    assertThat(LocalInstance.alive(postgres)).as("PostgreSQL's process before stop").isTrue();
+    LocalInstance.Result stopped = INSTANCE.launcher("stop");
     assertThat(stopped.exit()).as(stopped.output()).isZero();
-    assertThat(alive(pid)).as("Payara's process after stop").isFalse();
+    assertThat(LocalInstance.alive(pid)).as("Payara's process after stop").isFalse();
     // pg_ctl's stop returns once the pid file is gone, a moment before the process itself
     await("PostgreSQL's process after stop")
         .atMost(Duration.ofSeconds(15))
-        .until(() -> !alive(postgres));
-    LocalInstance.Result down = launcher("status");
+        .until(() -> !LocalInstance.alive(postgres));
+    LocalInstance.Result down = INSTANCE.launcher("status");
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.output()).contains("Payara Server: stopped", "Embedded PostgreSQL: stopped");
 
     // a webhook header stored in clear (as by a version before secrets), written while only the
     // database runs: the next start seals it
     String clear = "Bearer launcher-clear-" + System.nanoTime();
-    assertThat(launcher("db-start").exit()).isZero();
-    try (Connection c = database()) {
+    assertThat(INSTANCE.launcher("db-start").exit()).isZero();
+    try (Connection c = INSTANCE.database()) {
       c.createStatement()
           .execute(
               "insert into scenarios (name, created_at, updated_at) values ('clear headers', now(), now())");
@@ -198,12 +174,12 @@ class LauncherIT {
         insert.executeUpdate();
       }
     }
-    assertThat(launcher("db-stop").exit()).isZero();
+    assertThat(INSTANCE.launcher("db-stop").exit()).isZero();
 
     // run in the foreground; `stop` from elsewhere ends it
     Path log = Files.createTempFile("launcher-run", ".log");
     Process run =
-        new ProcessBuilder(command("run"))
+        new ProcessBuilder(INSTANCE.command("run"))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -214,7 +190,7 @@ class LauncherIT {
           .pollInterval(Duration.ofSeconds(2))
           .until(() -> Files.readString(log).contains("Press Ctrl-C to stop."));
       assertThat(get("/health/ready")).isEqualTo(200);
-      try (Connection c = database();
+      try (Connection c = INSTANCE.database();
           var options =
               c.createStatement()
                   .executeQuery(
@@ -226,10 +202,10 @@ class LauncherIT {
             .doesNotContain(clear)
             .contains("\"Authorization\":\"wms1:");
       }
-      long runPid = payaraPid();
-      assertThat(launcher("stop").exit()).isZero();
+      long runPid = INSTANCE.payaraPid();
+      assertThat(INSTANCE.launcher("stop").exit()).isZero();
       assertThat(run.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
-      assertThat(alive(runPid)).isFalse();
+      assertThat(LocalInstance.alive(runPid)).isFalse();
       assertThat(get("/health/ready")).isEqualTo(-1);
     } finally {
       run.destroyForcibly();

@@ -9,7 +9,6 @@ import io.waymark.it.support.Api;
 import io.waymark.it.support.Browser;
 import io.waymark.it.support.Console;
 import io.waymark.it.support.Db;
-import io.waymark.it.support.Goals;
 import io.waymark.it.support.Receiver;
 import io.waymark.it.support.StubServer;
 import java.time.Duration;
@@ -36,13 +35,9 @@ class OutboxConsoleIT {
     Receiver hook =
         StubServer.receiver(StubServer.uniquePath("webhooks"))
             .answer(r -> back.get() ? Receiver.Answer.NO_CONTENT : Receiver.Answer.status(502));
-    ScenarioGraphs s = ScenarioGraphs.scenario();
-    String start = Goals.createSimple("outbox-console");
-    var webhook = s.element("webhook", "{\"url\":\"" + hook.url() + "\"}");
-    var after = s.element("wait", "{\"minutes\":600}");
-    s.edge(webhook, after, "positive").trigger("goal_completed", start, webhook).enable();
-    long user = Goals.user();
-    assertThat(Goals.complete(start, user).status()).isEqualTo(200);
+    var journey = ScenarioGraphs.webhookJourney(hook.url(), "outbox-console");
+    var webhook = journey.webhook();
+    long user = journey.user();
 
     // 5 attempts, 1 s doubling (the IT server's settings): dead within some 15 s
     await().atMost(WAIT).until(() -> "dead".equals(item(webhook, user).get(1)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Db;
+import io.waymark.it.support.Goals;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -182,6 +183,24 @@ public final class ScenarioGraphs {
         .add("elements", documentElements)
         .add("visual", JsonObject.EMPTY_JSON_OBJECT)
         .build();
+  }
+
+  /** A user who entered a webhook element, and the element. */
+  public record WebhookJourney(long user, Element webhook) {}
+
+  /**
+   * trigger (goal_completed of a new goal named after {@code goalPrefix}) → webhook to {@code url}
+   * → wait; a new user completes the goal, so their call is written.
+   */
+  public static WebhookJourney webhookJourney(String url, String goalPrefix) {
+    ScenarioGraphs s = scenario();
+    String start = Goals.createSimple(goalPrefix);
+    Element webhook = s.element("webhook", "{\"url\":\"" + url + "\"}");
+    Element after = s.element("wait", "{\"minutes\":600}");
+    s.edge(webhook, after, "positive").trigger("goal_completed", start, webhook).enable();
+    long user = Goals.user();
+    assertThat(Goals.complete(start, user).status()).isEqualTo(200);
+    return new WebhookJourney(user, webhook);
   }
 
   /** One dispatch pass on the server; returns how many jobs it claimed. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.waymark.it.support.Db;
-import io.waymark.it.support.Goals;
 import io.waymark.it.support.Receiver;
 import io.waymark.it.support.StubServer;
 import java.time.Duration;
@@ -23,22 +22,13 @@ class WebhookRetryIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
-  record Journey(long user, ScenarioGraphs.Element webhook) {}
-
   /** trigger (goal_completed) → webhook to the receiver → wait; a user enters it. */
-  private static Journey journey(Receiver hook) {
-    ScenarioGraphs s = ScenarioGraphs.scenario();
-    String start = Goals.createSimple("sc-retry");
-    var webhook = s.element("webhook", "{\"url\":\"" + hook.url() + "\"}");
-    var after = s.element("wait", "{\"minutes\":600}");
-    s.edge(webhook, after, "positive").trigger("goal_completed", start, webhook).enable();
-    long user = Goals.user();
-    assertThat(Goals.complete(start, user).status()).isEqualTo(200);
-    return new Journey(user, webhook);
+  private static ScenarioGraphs.WebhookJourney journey(Receiver hook) {
+    return ScenarioGraphs.webhookJourney(hook.url(), "sc-retry");
   }
 
   /** The user's delivery row: [state, attempts, last_status, last_error]. */
-  private static List<Object> delivery(Journey j) {
+  private static List<Object> delivery(ScenarioGraphs.WebhookJourney j) {
     List<List<Object>> rows =
         Db.query(
             "select coalesce(d.outcome, d.state), d.attempts, d.last_status, d.last_error"
@@ -77,7 +67,7 @@ class WebhookRetryIT {
                     calls.incrementAndGet() <= 2
                         ? Receiver.Answer.status(503)
                         : Receiver.Answer.NO_CONTENT);
-    Journey j = journey(hook);
+    ScenarioGraphs.WebhookJourney j = journey(hook);
     await()
         .atMost(WAIT)
         .untilAsserted(() -> assertThat(delivery(j)).containsExactly("delivered", 3, 204, null));
@@ -93,7 +83,7 @@ class WebhookRetryIT {
     Receiver hook =
         StubServer.receiver(StubServer.uniquePath("webhooks"))
             .answer(r -> Receiver.Answer.status(500));
-    Journey j = journey(hook);
+    ScenarioGraphs.WebhookJourney j = journey(hook);
     await()
         .atMost(WAIT)
         .untilAsserted(() -> assertThat(delivery(j)).containsExactly("dead", 5, 500, "HTTP 500"));

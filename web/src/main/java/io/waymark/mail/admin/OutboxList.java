@@ -3,6 +3,7 @@ package io.waymark.mail.admin;
 import io.waymark.mail.boundary.MailOutbox;
 import io.waymark.mail.boundary.OutboxMessage;
 import io.waymark.platform.admin.Messages;
+import io.waymark.platform.admin.NewestFirstPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,23 +27,18 @@ public class OutboxList {
   private String before;
   private String status;
   private String message;
-  private List<OutboxMessage> items;
-  private boolean hasOlder;
+  private NewestFirstPage<OutboxMessage> page = NewestFirstPage.empty();
   private OutboxMessage shown;
 
   public void load() {
-    Long cursor = null;
-    if (before != null && !before.isBlank()) {
-      try {
-        cursor = Long.parseLong(before.strip());
-      } catch (NumberFormatException e) {
-        Messages.error("'" + before + "' is not a page position; showing the newest messages.");
-      }
-    }
     String filter = status != null && STATUSES.contains(status) ? status : null;
-    List<OutboxMessage> rows = outbox.page(cursor, PAGE_SIZE + 1, filter);
-    hasOlder = rows.size() > PAGE_SIZE;
-    items = hasOlder ? rows.subList(0, PAGE_SIZE) : rows;
+    page =
+        NewestFirstPage.load(
+            before,
+            PAGE_SIZE,
+            (cursor, limit) -> outbox.page(cursor, limit, filter),
+            OutboxMessage::id,
+            "messages");
     if (message != null && !message.isBlank()) {
       try {
         shown = outbox.find(Long.parseLong(message.strip())).orElse(null);
@@ -60,15 +56,15 @@ public class OutboxList {
   }
 
   public List<OutboxMessage> getItems() {
-    return items;
+    return page.items();
   }
 
   public boolean isHasOlder() {
-    return hasOlder;
+    return page.hasOlder();
   }
 
   public Long getOlderCursor() {
-    return items.isEmpty() ? null : items.get(items.size() - 1).id();
+    return page.olderCursor();
   }
 
   public OutboxMessage getShown() {

@@ -1,5 +1,6 @@
 package io.waymark.platform.admin;
 
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.outbox.OutboxCount;
 import io.waymark.platform.outbox.OutboxEntry;
 import io.waymark.platform.outbox.OutboxItems;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
@@ -30,7 +30,7 @@ public class OutboxConsole {
   static final int PAGE_SIZE = 50;
 
   private static final JsonWriterFactory PRETTY =
-      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+      JsonSupport.JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   @Inject OutboxItems outbox;
 
@@ -40,8 +40,8 @@ public class OutboxConsole {
   private String state;
   private String before;
   private String item;
-  private List<OutboxEntry> items;
-  private boolean hasOlder;
+  private NewestFirstPage<OutboxEntry> page = NewestFirstPage.empty();
+  private List<ChannelCounts> counts;
   private OutboxEntry shown;
   private Boolean retryable;
 
@@ -70,21 +70,16 @@ public class OutboxConsole {
       String channel, long pending, long done, long dead, Instant oldestPendingAt) {}
 
   public void load() {
-    Long cursor = null;
-    if (before != null && !before.isBlank()) {
-      try {
-        cursor = Long.parseLong(before.strip());
-      } catch (NumberFormatException e) {
-        Messages.error("'" + before + "' is not a page position; showing the newest items.");
-      }
-    }
     // immutable collections throw on contains(null)
     String channelFilter = channel != null && outbox.channels().contains(channel) ? channel : null;
     String stateFilter = state != null && OutboxItems.STATES.contains(state) ? state : null;
-    List<OutboxEntry> rows =
-        outbox.page(channelFilter, stateFilter, null, cursor, PAGE_SIZE + 1, null);
-    hasOlder = rows.size() > PAGE_SIZE;
-    items = hasOlder ? rows.subList(0, PAGE_SIZE) : rows;
+    page =
+        NewestFirstPage.load(
+            before,
+            PAGE_SIZE,
+            (cursor, limit) -> outbox.page(channelFilter, stateFilter, null, cursor, limit, null),
+            OutboxEntry::id,
+            "items");
     if (item != null && !item.isBlank()) {
       shown = parse(item).flatMap(outbox::find).orElse(null);
       if (shown == null) {
@@ -113,12 +108,20 @@ public class OutboxConsole {
     return "/admin/outbox/list.xhtml?faces-redirect=true&item=" + id.get();
   }
 
+  /** Per channel, read once per request (the table asks more than once). */
   public List<ChannelCounts> getCounts() {
-    Map<String, long[]> counts = new TreeMap<>();
+    if (counts == null) {
+      counts = readCounts();
+    }
+    return counts;
+  }
+
+  private List<ChannelCounts> readCounts() {
+    Map<String, long[]> byChannel = new TreeMap<>();
     Map<String, Instant> oldest = new TreeMap<>();
-    outbox.channels().forEach(c -> counts.put(c, new long[3]));
+    outbox.channels().forEach(c -> byChannel.put(c, new long[3]));
     for (OutboxCount c : outbox.counts()) {
-      long[] n = counts.computeIfAbsent(c.channel(), k -> new long[3]);
+      long[] n = byChannel.computeIfAbsent(c.channel(), k -> new long[3]);
       switch (c.state()) {
         case "pending" -> {
           n[0] = c.items();
@@ -128,7 +131,7 @@ public class OutboxConsole {
         default -> n[2] = c.items();
       }
     }
-    return counts.entrySet().stream()
+    return byChannel.entrySet().stream()
         .map(
             e ->
                 new ChannelCounts(
@@ -181,15 +184,15 @@ public class OutboxConsole {
   }
 
   public List<OutboxEntry> getItems() {
-    return items;
+    return page.items();
   }
 
   public boolean isHasOlder() {
-    return hasOlder;
+    return page.hasOlder();
   }
 
   public Long getOlderCursor() {
-    return items.isEmpty() ? null : items.get(items.size() - 1).id();
+    return page.olderCursor();
   }
 
   public OutboxEntry getShown() {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The application's own metrics in Prometheus text (ADR 0020), the same on Payara and WildFly: what
@@ -74,10 +75,11 @@ public class MetricsResource {
         "waymark_sweep_healthy", "gauge", "1 when the sweep is healthy (GET /ops/sweeps/health).");
     statuses.forEach(s -> out.sample("waymark_sweep_healthy", "sweep", s.name(), healthy(s, now)));
     out.family("waymark_outbox_items", "gauge", "Pending and dead outbox items per channel.");
+    List<OutboxCount> backlog = outbox.backlog();
     for (String channel : outbox.channels()) {
       long pending = 0;
       long dead = 0;
-      for (OutboxCount c : outbox.backlog()) {
+      for (OutboxCount c : backlog) {
         if (c.channel().equals(channel)) {
           pending += "pending".equals(c.state()) ? c.items() : 0;
           dead += "dead".equals(c.state()) ? c.items() : 0;
