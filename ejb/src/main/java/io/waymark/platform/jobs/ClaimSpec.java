@@ -10,7 +10,8 @@ package io.waymark.platform.jobs;
  * @param table the table, with the alias the other fragments use for its updated row (e.g. {@code
  *     user_onboarding_goals u})
  * @param due which rows are due, on the table without alias (its {@code ?} are the claim's first
- *     parameters)
+ *     parameters); {@code {limit}} in it stands for the claim's limit, for a candidate subquery
+ *     that must not read more rows than are claimed
  * @param order the order due rows are claimed in (oldest due first)
  * @param lock {@code update}, or {@code no key update} where other transactions may insert rows
  *     referencing the claimed ones
@@ -22,6 +23,9 @@ package io.waymark.platform.jobs;
  */
 public record ClaimSpec(
     String table, String due, String order, String lock, String set, Join join, String returning) {
+
+  /** Stands for the claim's limit in {@code due}. */
+  public static final String LIMIT = "{limit}";
 
   /** Further tables joined to the claimed rows. */
   public record Join(String tables, String condition) {}
@@ -47,7 +51,7 @@ public record ClaimSpec(
         update %s set %s from due%s where %s.id = due.id%s returning %s"""
         .formatted(
             name,
-            due,
+            due.replace(LIMIT, Integer.toString(limit)),
             order,
             limit,
             lock,

@@ -39,4 +39,18 @@ class ClaimSpecTest {
     ClaimSpec spec = new ClaimSpec("t", "true", "id", "update", "x = 1", null, "id");
     assertThatThrownBy(() -> spec.sql(0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aCandidateSubqueryReadsNoMoreRowsThanAreClaimed() {
+    ClaimSpec spec =
+        new ClaimSpec(
+            "t",
+            "id in (select id from c limit " + ClaimSpec.LIMIT + ")",
+            "id",
+            "update",
+            "x = 1",
+            null,
+            "id");
+    assertThat(spec.sql(7)).contains("from c limit 7)").contains("order by id limit 7");
+  }
 }

@@ -7,10 +7,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
-/** The dispatcher's short transactions, each committed before anything is handed off. */
+/**
+ * The dispatch pass's own short transactions before it claims (the claims are {@code
+ * platform.jobs}'), each committed before anything is handed off.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobClaims {
@@ -20,19 +21,6 @@ public class JobClaims {
   @Inject EngineSettings settings;
 
   @Inject Clock clock;
-
-  public List<Long> claim(int limit) {
-    Instant now = clock.instant();
-    return jobs.claim(now, now.plus(settings.lease()), limit);
-  }
-
-  /**
-   * How many more jobs may be claimed now without exceeding {@code
-   * waymark.scenarios.max-in-flight}.
-   */
-  public int room() {
-    return settings.maxInFlight() - jobs.inFlight(clock.instant(), settings.maxInFlight());
-  }
 
   public int dropOutlived() {
     return jobs.dropOutlived(clock.instant(), settings.batch());

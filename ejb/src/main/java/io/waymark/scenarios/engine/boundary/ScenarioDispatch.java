@@ -1,5 +1,6 @@
 package io.waymark.scenarios.engine.boundary;
 
+import io.waymark.platform.jobs.DueWork;
 import io.waymark.scenarios.engine.control.EngineCatalog;
 import io.waymark.scenarios.engine.control.EngineSettings;
 import jakarta.ejb.Stateless;
@@ -12,10 +13,10 @@ import java.util.List;
 /**
  * One dispatch pass (the timers' tick, and {@code POST /api/v1/ops/scenario-dispatch}): follow
  * definition changes, turn wake-up rows into due jobs, drop the jobs of deleted (or restored)
- * scenarios, then claim due jobs in batches while batches come back full, up to {@code
- * waymark.scenarios.max-in-flight} claimed-but-not-run jobs, and hand each batch to the queue after
- * its claim committed. Safe to run concurrently anywhere: claims skip locked rows, and a job runs
- * at most once whatever is handed off twice.
+ * scenarios, then dispatch the due jobs ({@link DueWork}: batches while they come back full, up to
+ * {@code waymark.scenarios.max-in-flight} claimed-but-not-run jobs, each batch handed to the queue
+ * after its claim committed). Safe to run concurrently anywhere: claims skip locked rows, and a job
+ * runs at most once whatever is handed off twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -30,6 +31,10 @@ public class ScenarioDispatch {
   @Inject ScenarioJobQueue queue;
 
   @Inject EngineSettings settings;
+
+  @Inject DueWork due;
+
+  @Inject ScenarioJobKind kind;
 
   /** Returns how many jobs this pass claimed and handed off. */
   public int pass() {
@@ -46,24 +51,7 @@ public class ScenarioDispatch {
     if (dropped > 0) {
       LOG.log(Level.INFO, "Dropped {0} jobs of deleted or restored scenarios", dropped);
     }
-    // Claim no more than the consumers can run within a lease: a long queue would delay every
-    // hand-off behind it
-    // and, once leases run out, fill it with duplicates. What is left stays due for the next pass.
-    long deadline = System.nanoTime() + settings.dispatchPeriod().toNanos() * 5;
-    int room = claims.room();
-    int claimed = 0;
-    int wanted;
-    List<Long> ids;
-    do {
-      wanted = Math.min(settings.batch(), room - claimed);
-      if (wanted <= 0) {
-        break;
-      }
-      ids = claims.claim(wanted);
-      queue.send(ids);
-      claimed += ids.size();
-    } while (ids.size() == wanted && System.nanoTime() < deadline);
-    return claimed;
+    return due.dispatch(kind);
   }
 
   /** Hands these jobs to the queue again (operators' re-kick; duplicates are harmless). */

@@ -1,5 +1,6 @@
 package io.waymark.scenarios.engine.boundary;
 
+import io.waymark.platform.jobs.DueWork;
 import io.waymark.platform.messaging.Redelivery;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -14,11 +15,13 @@ import java.lang.System.Logger.Level;
 
 /**
  * Runs handed-off jobs. Thin: unwrap the id and call the boundary, whose run is its own
- * transaction; a run that throws is recorded as a failed attempt (retried with backoff by the
- * dispatcher), so the message is done either way. Only when even that cannot be recorded (the
- * database away) does the exception go to the broker for redelivery, up to {@link Redelivery#CAP}
- * deliveries: then the message is given up and the job row — still pending, its lease running out —
- * goes back to the dispatcher. Nothing reaches a broker's dead-letter queue.
+ * transaction; a run that throws is recorded as a failed attempt by the due-work dispatcher
+ * (retried with backoff, {@code failed} after {@code waymark.scenarios.max-attempts}), so the
+ * message is done either way. Only when even that cannot be recorded (the database away) does the
+ * exception go to the broker for redelivery; the {@link Redelivery#CAP}-th delivery marks the job
+ * {@code failed} instead of running it again, so a job whose run cannot end (it kills its
+ * transaction, or the consumer) is given up the same way on OpenMQ and Artemis. Nothing reaches a
+ * broker's dead-letter queue.
  */
 @JMSDestinationDefinition(
     name = ScenarioJobQueue.QUEUE,
@@ -40,6 +43,10 @@ public class ScenarioJobConsumer implements MessageListener {
 
   @Inject ScenarioJobs jobs;
 
+  @Inject DueWork due;
+
+  @Inject ScenarioJobKind kind;
+
   @Override
   public void onMessage(Message message) {
     long id;
@@ -52,26 +59,27 @@ public class ScenarioJobConsumer implements MessageListener {
           e); // redelivery would not help
       return;
     }
+    if (Redelivery.last(message)) {
+      // delivered CAP times without an outcome recorded: give it up rather than loop
+      LOG.log(
+          Level.ERROR,
+          "Scenario job {0} was delivered {1} times without finishing; it is marked failed",
+          id,
+          Redelivery.count(message));
+      try {
+        due.dead(kind, id, "gave up after " + Redelivery.count(message) + " deliveries");
+      } catch (RuntimeException unrecorded) {
+        // the database away: the message is given up all the same, the row (still pending, its
+        // lease running out) goes back to the dispatcher
+        LOG.log(Level.ERROR, "Scenario job " + id + " could not be marked failed", unrecorded);
+      }
+      return;
+    }
     try {
       jobs.run(id);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scenario job " + id + " failed; it is retried with backoff", e);
-      try {
-        jobs.recordFailure(id, describe(e));
-      } catch (RuntimeException unrecorded) {
-        if (Redelivery.last(message)) {
-          LOG.log(
-              Level.ERROR,
-              "Scenario job "
-                  + id
-                  + ": its failure could not be recorded in "
-                  + Redelivery.CAP
-                  + " deliveries; the dispatcher claims it again when its lease ends",
-              unrecorded);
-          return;
-        }
-        throw unrecorded;
-      }
+      due.failed(kind, id, describe(e)); // when this throws too, the broker redelivers
     }
   }
 

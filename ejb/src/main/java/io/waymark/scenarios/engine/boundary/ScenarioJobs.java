@@ -1,8 +1,6 @@
 package io.waymark.scenarios.engine.boundary;
 
-import io.waymark.platform.time.Backoff;
 import io.waymark.scenarios.engine.control.Elements;
-import io.waymark.scenarios.engine.control.EngineSettings;
 import io.waymark.scenarios.engine.control.JobsDue;
 import io.waymark.scenarios.engine.control.Outcome;
 import io.waymark.scenarios.engine.control.Visit;
@@ -38,8 +36,6 @@ public class ScenarioJobs {
   @Inject ScenarioGraph graph;
 
   @Inject Elements elements;
-
-  @Inject EngineSettings settings;
 
   @Inject Clock clock;
 
@@ -80,12 +76,7 @@ public class ScenarioJobs {
       return Optional.empty(); // a duplicate hand-off of a job that is not due
     }
     if (!scenario.get().enabled()) {
-      jobs.release(
-          job,
-          job.attempts(),
-          now,
-          null,
-          now); // paused: the dispatcher claims it again once enabled
+      jobs.release(job, now, now); // paused: the dispatcher claims it again once enabled
       return Optional.empty();
     }
     jobs.forgetWakeups(
@@ -112,30 +103,5 @@ public class ScenarioJobs {
     }
     jobs.end(jobId, JobState.FAILED, ((Outcome.Failed) outcome).reason(), enteredAt, now);
     return Optional.of(JobState.FAILED);
-  }
-
-  /**
-   * A run threw (and rolled back): count the attempt, retry with backoff, {@code failed} after the
-   * last retry.
-   */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordFailure(long jobId, String error) {
-    Optional<Job> locked = jobs.lock(jobId);
-    if (locked.isEmpty() || !locked.get().state().pending()) {
-      return;
-    }
-    Job job = locked.get();
-    Instant now = clock.instant();
-    int failures = job.attempts() + 1;
-    if (failures > EngineSettings.MAX_RETRIES) {
-      jobs.end(jobId, JobState.FAILED, error, null, now);
-    } else {
-      jobs.release(
-          job,
-          failures,
-          now.plus(Backoff.after(failures, settings.retryDelay(), EngineSettings.MAX_RETRY_DELAY)),
-          error,
-          now);
-    }
   }
 }

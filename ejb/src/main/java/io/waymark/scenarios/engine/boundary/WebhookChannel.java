@@ -45,7 +45,7 @@ public class WebhookChannel implements OutboxChannel {
     return new RetryPolicy(
         settings.webhookMaxAttempts(),
         settings.webhookRetryDelay(),
-        EngineSettings.MAX_RETRY_DELAY,
+        settings.webhookRetryMaxDelay(),
         settings.webhookTimeout().multipliedBy(3),
         settings.webhookKeep());
   }

@@ -9,12 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EngineSettings {
 
-  /** How many retries a failing job gets before it is {@code failed}. */
-  public static final int MAX_RETRIES = 3;
-
-  /** Retries of jobs and webhook calls back off exponentially up to this. */
-  public static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
-
   @Inject
   @ConfigProperty(name = "waymark.scenarios.dispatch-period", defaultValue = "PT1S")
   Duration dispatchPeriod;
@@ -40,6 +34,18 @@ public class EngineSettings {
   Duration retryDelay;
 
   @Inject
+  @ConfigProperty(name = "waymark.scenarios.retry-max-delay", defaultValue = "PT1H")
+  Duration retryMaxDelay;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.max-attempts", defaultValue = "4")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "waymark.scenarios.webhook.retry-max-delay", defaultValue = "PT1H")
+  Duration webhookRetryMaxDelay;
+
+  @Inject
   @ConfigProperty(name = "waymark.scenarios.webhook.timeout", defaultValue = "PT5S")
   Duration webhookTimeout;
 
@@ -54,6 +60,19 @@ public class EngineSettings {
   @Inject
   @ConfigProperty(name = "waymark.scenarios.webhook.keep", defaultValue = "P7D")
   Duration webhookKeep;
+
+  public Duration retryMaxDelay() {
+    return retryMaxDelay;
+  }
+
+  /** Runs of a job (the first included) before a job whose run keeps throwing is {@code failed}. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration webhookRetryMaxDelay() {
+    return webhookRetryMaxDelay;
+  }
 
   public Duration dispatchPeriod() {
     return dispatchPeriod;

@@ -1,6 +1,9 @@
 package io.waymark.scenarios.engine.entity;
 
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.jobs.ClaimSpec;
+import io.waymark.platform.jobs.Claims;
+import io.waymark.platform.jobs.DueTable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -25,6 +28,8 @@ public class JobStore {
   @Inject Jdbc jdbc;
 
   @Inject JobIds ids;
+
+  @Inject Claims claims;
 
   /**
    * A new job, due now: insert-only, so the causing transaction (a goal completion) locks no
@@ -94,64 +99,63 @@ public class JobStore {
         id);
   }
 
-  /** Back to unclaimed, due at {@code dueAt} (a paused scenario, or a retry after a failure). */
-  public void release(Job job, int attempts, Instant dueAt, String error, Instant now) {
+  /** Back to unclaimed, due at {@code dueAt} (a paused scenario is claimed again once enabled). */
+  public void release(Job job, Instant dueAt, Instant now) {
     jdbc.update(
-        "update scenario_jobs set state = ?, attempts = ?, due_at = ?, last_error = coalesce(?, last_error), updated_at = ?"
-            + " where id = ?",
+        "update scenario_jobs set state = ?, due_at = ?, updated_at = ? where id = ?",
         job.entered() ? "waiting" : "created",
-        attempts,
         dueAt,
-        error,
         now,
         job.id());
   }
 
   /**
-   * Claimed jobs whose lease has not run out (handed off, not yet run), counted up to {@code
-   * limit}.
+   * Scenario jobs as due work ({@code platform.jobs}): due jobs of enabled, live scenarios (not
+   * older than their restore) are claimed as {@code scheduled}, {@code due_at} being the end of
+   * their lease, so a lost hand-off is claimed again. Candidates are read per enabled scenario
+   * through (scenario_id, due_at) (V16), so the due jobs of paused scenarios are never scanned;
+   * only the chosen ones are locked, and a row another dispatcher holds is skipped. A retried job
+   * goes back to {@code created} or, once it entered its element, {@code waiting}; a job whose runs
+   * keep throwing ends {@code failed}.
    */
-  public int inFlight(Instant now, int limit) {
-    return jdbc.first(
-            "select count(*) from (select 1 from scenario_jobs where state = 'scheduled' and due_at > ? limit "
-                + limit
-                + ") f",
-            rs -> rs.getInt(1),
-            now)
-        .orElse(0);
-  }
+  public static final DueTable DUE =
+      new DueTable(
+          "scenario_jobs",
+          """
+          id in (select c.id from scenarios s
+                 cross join lateral (select j2.id, j2.due_at from scenario_jobs j2
+                                     where j2.scenario_id = s.id and j2.state in %1$s and j2.due_at <= ?
+                                       and (s.restored_at is null or j2.created_at >= s.restored_at)
+                                     order by j2.due_at limit %2$s) c
+                 where s.enabled and s.deleted_at is null
+                 order by c.due_at limit %2$s)
+          and state in %1$s and due_at <= ?"""
+              .formatted(JobState.PENDING_SQL, ClaimSpec.LIMIT),
+          "due_at",
+          JobState.PENDING_SQL,
+          JobState.SCHEDULED.id(),
+          "case when entered_at is null then 'created' else 'waiting' end",
+          JobState.FAILED.id(),
+          "finished_at");
 
-  /**
-   * Claims due jobs of enabled, live scenarios (not older than their restore): marks them scheduled
-   * with a lease ({@code due_at} = its end, so a lost hand-off is claimed again) and returns their
-   * ids.
-   */
-  public List<Long> claim(Instant now, Instant leaseEnd, int limit) {
-    // Candidates are read per enabled scenario through (scenario_id, due_at) (V16), so the due jobs
-    // of paused
-    // scenarios are never scanned; only the chosen ones are locked, and a row another dispatcher
-    // holds is skipped.
-    return jdbc.list(
-        """
-        update scenario_jobs set state = 'scheduled', due_at = ?, updated_at = ?
-        where id in (select j.id from scenario_jobs j
-                     where j.id in (select c.id from scenarios s
-                                    cross join lateral (select j2.id, j2.due_at from scenario_jobs j2
-                                                        where j2.scenario_id = s.id and j2.state in %1$s and j2.due_at <= ?
-                                                          and (s.restored_at is null or j2.created_at >= s.restored_at)
-                                                        order by j2.due_at limit %2$d) c
-                                    where s.enabled and s.deleted_at is null
-                                    order by c.due_at limit %2$d)
-                       and j.state in %1$s and j.due_at <= ?
-                     for update skip locked)
-        returning id"""
-            .formatted(JobState.PENDING_SQL, limit),
-        rs -> rs.getLong(1),
-        leaseEnd,
-        now,
-        now,
-        now);
-  }
+  /** Pending jobs a scenario's deletion or restore outlived. */
+  private static final ClaimSpec OUTLIVED =
+      new ClaimSpec(
+          "scenario_jobs j",
+          """
+          id in (select j2.id from scenarios s2 join scenario_jobs j2 on j2.scenario_id = s2.id
+                 where (s2.deleted_at is not null or s2.restored_at is not null) and j2.state in %1$s
+                   and j2.created_at < case when s2.deleted_at is not null then 'infinity'::timestamptz else s2.restored_at end
+                 limit %2$s)
+          and state in %1$s"""
+              .formatted(JobState.PENDING_SQL, ClaimSpec.LIMIT),
+          "id",
+          "no key update",
+          """
+          state = 'dropped', finished_at = ?, updated_at = ?,
+          last_error = case when s.deleted_at is not null then 'scenario deleted' else 'created before the scenario was restored' end""",
+          new ClaimSpec.Join("scenarios s", "s.id = j.scenario_id"),
+          "j.id");
 
   /**
    * Drops pending jobs of deleted scenarios and jobs created before a scenario's restore; returns
@@ -159,19 +163,7 @@ public class JobStore {
    * never the whole set of pending jobs.
    */
   public int dropOutlived(Instant now, int limit) {
-    return jdbc.update(
-        """
-        update scenario_jobs j set state = 'dropped', finished_at = ?, updated_at = ?,
-               last_error = case when s.deleted_at is not null then 'scenario deleted' else 'created before the scenario was restored' end
-        from scenarios s
-        where s.id = j.scenario_id
-          and j.id in (select j2.id from scenarios s2 join scenario_jobs j2 on j2.scenario_id = s2.id
-                       where (s2.deleted_at is not null or s2.restored_at is not null) and j2.state in %s
-                         and j2.created_at < case when s2.deleted_at is not null then 'infinity'::timestamptz else s2.restored_at end
-                       limit %d for update of j2 skip locked)"""
-            .formatted(JobState.PENDING_SQL, limit),
-        now,
-        now);
+    return claims.claim(OUTLIVED, limit, rs -> rs.getLong(1), new Object[0], now, now).size();
   }
 
   /** Wake-ups of the user's pending jobs on these elements (insert-only; returns the job ids). */
@@ -197,12 +189,7 @@ public class JobStore {
    * many were read.
    */
   public int applyWakeups(Instant now, int limit) {
-    List<Long> jobs =
-        jdbc.list(
-            "delete from scenario_wakeups where id in (select id from scenario_wakeups order by id limit "
-                + limit
-                + " for update skip locked) returning job_id",
-            rs -> rs.getLong(1));
+    List<Long> jobs = claims.take("scenario_wakeups", "id", limit, "job_id", rs -> rs.getLong(1));
     if (!jobs.isEmpty()) {
       jdbc.update(
           "update scenario_jobs set due_at = ?, updated_at = ? where id in ("

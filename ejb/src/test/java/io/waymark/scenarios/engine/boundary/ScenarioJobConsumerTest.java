@@ -1,0 +1,99 @@
+package io.waymark.scenarios.engine.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.waymark.platform.jobs.DueKind;
+import io.waymark.platform.jobs.DueWork;
+import io.waymark.platform.messaging.Redelivery;
+import io.waymark.scenarios.engine.entity.JobState;
+import jakarta.jms.Message;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ScenarioJobConsumerTest {
+
+  private final List<String> calls = new ArrayList<>();
+  private RuntimeException runFails;
+  private RuntimeException recordFails;
+
+  private ScenarioJobConsumer consumer() {
+    ScenarioJobConsumer consumer = new ScenarioJobConsumer();
+    consumer.jobs =
+        new ScenarioJobs() {
+          @Override
+          public Optional<JobState> run(long jobId) {
+            calls.add("run " + jobId);
+            if (runFails != null) {
+              throw runFails;
+            }
+            return Optional.of(JobState.FINISHED);
+          }
+        };
+    consumer.due =
+        new DueWork() {
+          @Override
+          public void failed(DueKind kind, long id, String error) {
+            calls.add("failed " + id + ": " + error);
+            if (recordFails != null) {
+              throw recordFails;
+            }
+          }
+
+          @Override
+          public void dead(DueKind kind, long id, String error) {
+            calls.add("dead " + id + ": " + error);
+            if (recordFails != null) {
+              throw recordFails;
+            }
+          }
+        };
+    consumer.kind = new ScenarioJobKind();
+    return consumer;
+  }
+
+  private static Message delivery(long jobId, int count) {
+    return (Message)
+        Proxy.newProxyInstance(
+            Message.class.getClassLoader(),
+            new Class<?>[] {Message.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getBody" -> Long.toString(jobId);
+                  case "propertyExists" -> true;
+                  case "getIntProperty" -> count;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  @Test
+  void aRunThatThrowsIsRecordedAsAFailedAttemptAndTheMessageIsDone() {
+    runFails = new IllegalStateException("boom");
+    consumer().onMessage(delivery(7, 1));
+    assertThat(calls).containsExactly("run 7", "failed 7: IllegalStateException: boom");
+  }
+
+  @Test
+  void whenTheFailureCannotBeRecordedTheBrokerRedelivers() {
+    runFails = new IllegalStateException("boom");
+    recordFails = new IllegalStateException("database away");
+    assertThatThrownBy(() -> consumer().onMessage(delivery(7, Redelivery.CAP - 1)))
+        .hasMessage("database away");
+  }
+
+  @Test
+  void theLastDeliveryMarksTheJobFailedInsteadOfRunningItAgain() {
+    consumer().onMessage(delivery(7, Redelivery.CAP));
+    assertThat(calls).containsExactly("dead 7: gave up after " + Redelivery.CAP + " deliveries");
+  }
+
+  @Test
+  void theLastDeliveryIsGivenUpEvenWhenTheJobCannotBeMarked() {
+    recordFails = new IllegalStateException("database away");
+    consumer().onMessage(delivery(7, Redelivery.CAP + 1));
+    assertThat(calls).hasSize(1).first().asString().startsWith("dead 7");
+  }
+}
