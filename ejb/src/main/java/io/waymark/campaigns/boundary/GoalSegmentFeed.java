@@ -4,8 +4,8 @@ import io.waymark.campaigns.control.CampaignSegmentCache;
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
-import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsTimedOut;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -33,8 +33,8 @@ public class GoalSegmentFeed {
     changed(event.userGoal(), false);
   }
 
-  void timedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalTimedOut event) {
-    changed(event.userGoal(), false);
+  void timedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalsTimedOut event) {
+    event.userGoals().forEach(row -> changed(row, false));
   }
 
   private void changed(UserGoalView row, boolean member) {

@@ -5,8 +5,8 @@ import io.waymark.externalsync.entity.SegmentAction;
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
-import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.outbox.Outbox;
 import io.waymark.segments.boundary.Segments;
@@ -40,8 +40,8 @@ public class GoalSegmentSync {
     record(event.userGoal(), SegmentAction.REMOVE_USER);
   }
 
-  void timedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalTimedOut event) {
-    record(event.userGoal(), SegmentAction.REMOVE_USER);
+  void timedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {
+    event.userGoals().forEach(row -> record(row, SegmentAction.REMOVE_USER));
   }
 
   private void record(UserGoalView row, SegmentAction action) {

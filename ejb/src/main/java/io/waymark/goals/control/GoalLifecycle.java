@@ -2,8 +2,8 @@ package io.waymark.goals.control;
 
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
-import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.jobs.ClaimSpec;
 import io.waymark.platform.jobs.Claims;
@@ -14,8 +14,11 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The per-user goal rules (SPEC §2), in the caller's transaction, over plain JDBC (the hot path of
@@ -39,7 +42,7 @@ public class GoalLifecycle {
 
   @Inject Event<UserGoalCompleted> completed;
 
-  @Inject Event<UserGoalTimedOut> timedOut;
+  @Inject Event<UserGoalsTimedOut> timedOut;
 
   /** No active row: create one. An active row: touch it (and set a new expiry when given). */
   public UserGoalView assign(
@@ -106,11 +109,15 @@ public class GoalLifecycle {
               now,
               latest.get().id());
     }
-    timedOut.fire(new UserGoalTimedOut(row));
+    timedOut.fire(new UserGoalsTimedOut(List.of(row)));
     return row;
   }
 
-  /** Due active rows (expired, neither completed nor timed out), timed out at their own expiry. */
+  /**
+   * Due active rows (expired, neither completed nor timed out), timed out at their own expiry. The
+   * claim answers only what it does not set itself (a row's updated, completed and timed-out times
+   * are then known): a batch is 5,000 rows, and each timestamp costs its parsing.
+   */
   private static final ClaimSpec TIMEOUTS =
       new ClaimSpec(
           "user_onboarding_goals u",
@@ -118,9 +125,17 @@ public class GoalLifecycle {
           "expires_at",
           "update",
           "timedout_at = u.expires_at, updated_at = ?",
-          new ClaimSpec.Join("onboarding_goals g", "g.id = u.onboarding_goal_id"),
-          "u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.updated_at, u.completed_at,"
-              + " u.timedout_at, u.expires_at, g.code");
+          null,
+          "u.id, u.user_id, u.onboarding_goal_id, u.created_at, u.expires_at");
+
+  /** A claimed row before its goal's code is known. */
+  private record TimedOut(long id, long userId, long goalId, Instant createdAt, Instant expiresAt) {
+
+    UserGoalView view(String goalCode, Instant now) {
+      return new UserGoalView(
+          id, userId, goalId, goalCode, createdAt, now, null, expiresAt, expiresAt);
+    }
+  }
 
   /**
    * Times out up to {@code limit} active rows whose expiry has passed, claimed with SKIP LOCKED so
@@ -128,12 +143,39 @@ public class GoalLifecycle {
    * timed out.
    */
   public int timeOutDue(Instant now, int limit) {
-    List<UserGoalView> rows =
-        claims.claim(TIMEOUTS, limit, rs -> view(rs, rs.getString(9)), new Object[] {now}, now);
-    for (UserGoalView row : rows) {
-      timedOut.fire(new UserGoalTimedOut(row));
+    List<TimedOut> claimed =
+        claims.claim(
+            TIMEOUTS,
+            limit,
+            rs ->
+                new TimedOut(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    Jdbc.instant(rs, 4),
+                    Jdbc.instant(rs, 5)),
+            new Object[] {now},
+            now);
+    if (claimed.isEmpty()) {
+      return 0;
     }
-    return rows.size();
+    Map<Long, String> codes = goalCodes(claimed.stream().map(TimedOut::goalId).distinct().toList());
+    timedOut.fire(
+        new UserGoalsTimedOut(
+            claimed.stream().map(row -> row.view(codes.get(row.goalId()), now)).toList()));
+    return claimed.size();
+  }
+
+  /** The codes of these goals (a batch's rows share a few goals: one small query, not a join). */
+  private Map<Long, String> goalCodes(List<Long> goalIds) {
+    Map<Long, String> codes = new HashMap<>();
+    jdbc.list(
+            "select id, code from onboarding_goals where id in ("
+                + goalIds.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + ")",
+            rs -> Map.entry(rs.getLong(1), rs.getString(2)))
+        .forEach(e -> codes.put(e.getKey(), e.getValue()));
+    return codes;
   }
 
   /** Serialises the user's goal changes; an unknown user is a 404. */

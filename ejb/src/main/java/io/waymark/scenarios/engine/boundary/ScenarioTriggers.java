@@ -4,8 +4,8 @@ import io.waymark.events.boundary.TrackedEventReceived;
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
-import io.waymark.goals.boundary.UserGoalTimedOut;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.scenarios.engine.control.TriggerStarts;
 import io.waymark.segments.boundary.Segments;
@@ -46,8 +46,8 @@ public class ScenarioTriggers {
     goal("goal_completed", event.userGoal());
   }
 
-  void goalTimedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalTimedOut event) {
-    goal("goal_timed_out", event.userGoal());
+  void goalTimedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {
+    event.userGoals().forEach(row -> goal("goal_timed_out", row));
   }
 
   /** A goal segment {@code onboarding_<code>} is entered when the goal gets an active row. */

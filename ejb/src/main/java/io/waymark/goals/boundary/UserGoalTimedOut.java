@@ -1,4 +1,0 @@
-package io.waymark.goals.boundary;
-
-/** A user's goal row timed out. Fired inside the transaction. */
-public record UserGoalTimedOut(UserGoalView userGoal) {}
