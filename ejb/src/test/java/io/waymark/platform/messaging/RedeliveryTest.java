@@ -3,25 +3,13 @@ package io.waymark.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.Message;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RedeliveryTest {
 
-  /** A message with these properties (only the property getters answer). */
   private static Message message(Map<String, Object> properties) {
-    return (Message)
-        Proxy.newProxyInstance(
-            Message.class.getClassLoader(),
-            new Class<?>[] {Message.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "propertyExists" -> properties.containsKey((String) args[0]);
-                  case "getIntProperty" ->
-                      Integer.parseInt(String.valueOf(properties.get(args[0])));
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return TestMessages.message(null, properties);
   }
 
   @Test

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.waymark.platform.jobs.DueKind;
 import io.waymark.platform.jobs.DueWork;
 import io.waymark.platform.messaging.Redelivery;
+import io.waymark.platform.messaging.TestMessages;
 import io.waymark.scenarios.engine.entity.JobState;
 import jakarta.jms.Message;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -56,17 +57,7 @@ class ScenarioJobConsumerTest {
   }
 
   private static Message delivery(long jobId, int count) {
-    return (Message)
-        Proxy.newProxyInstance(
-            Message.class.getClassLoader(),
-            new Class<?>[] {Message.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getBody" -> Long.toString(jobId);
-                  case "propertyExists" -> true;
-                  case "getIntProperty" -> count;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return TestMessages.message(Long.toString(jobId), Map.of("JMSXDeliveryCount", count));
   }
 
   @Test
