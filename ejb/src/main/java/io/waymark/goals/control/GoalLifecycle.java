@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,14 +167,12 @@ public class GoalLifecycle {
 
   /** The codes of these goals (a batch's rows share a few goals: one small query, not a join). */
   private Map<Long, String> goalCodes(List<Long> goalIds) {
-    Map<Long, String> codes = new HashMap<>();
-    jdbc.list(
-            "select id, code from onboarding_goals where id in ("
-                + goalIds.stream().map(String::valueOf).collect(Collectors.joining(","))
-                + ")",
+    return jdbc
+        .list(
+            "select id, code from onboarding_goals where id in (" + Jdbc.idList(goalIds) + ")",
             rs -> Map.entry(rs.getLong(1), rs.getString(2)))
-        .forEach(e -> codes.put(e.getKey(), e.getValue()));
-    return codes;
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /** Serialises the user's goal changes; an unknown user is a 404. */

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The job rows over plain JDBC, in the caller's transaction. Batch limits are ints written into the
@@ -172,7 +171,7 @@ public class JobStore {
         "insert into scenario_wakeups (job_id, created_at) select id, ? from scenario_jobs where user_id = ? and state in "
             + JobState.PENDING_SQL
             + " and element_id in ("
-            + inList(elementIds)
+            + Jdbc.idList(elementIds)
             + ") returning job_id",
         rs -> rs.getLong(1),
         now,
@@ -193,7 +192,7 @@ public class JobStore {
     if (!jobs.isEmpty()) {
       jdbc.update(
           "update scenario_jobs set due_at = ?, updated_at = ? where id in ("
-              + inList(jobs)
+              + Jdbc.idList(jobs)
               + ") and state = 'waiting'"
               + " and due_at > ?",
           now,
@@ -201,11 +200,6 @@ public class JobStore {
           now);
     }
     return jobs.size();
-  }
-
-  private static String inList(Collection<Long> ids) {
-    // numbers only (never user input): written into the text
-    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   static Job job(ResultSet rs) throws SQLException {
