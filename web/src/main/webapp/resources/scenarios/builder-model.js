@@ -6,7 +6,7 @@
 (function (global) {
   'use strict';
 
-  /** Trigger event codes offered in the palette and the option each one matches on (null: none). */
+  /** Trigger event codes offered in the palette and the option each one matches on (null: none); see register. */
   var TRIGGERS = {
     user_registered: { label: 'User registered', option: null },
     goal_completed: { label: 'Goal completed', option: 'goal_code' },
@@ -29,6 +29,30 @@
     } },
     sms: { label: 'SMS', negative: false, options: function () { return {}; } }
   };
+
+  /**
+   * Replaces the palette by the server's registries (the page's data-registry):
+   * {triggers: [{code, label, option}], elements: [{key, label, negative, variants}]}. The maps above stay the
+   * starting options of the types they know; a type the server does not run is not offered.
+   */
+  function register(registry) {
+    if (!registry) {
+      return;
+    }
+    var defaults = {};
+    Object.keys(ELEMENTS).forEach(function (k) {
+      defaults[k] = ELEMENTS[k].options;
+      delete ELEMENTS[k];
+    });
+    Object.keys(TRIGGERS).forEach(function (k) { delete TRIGGERS[k]; });
+    (registry.triggers || []).forEach(function (t) {
+      TRIGGERS[t.code] = { label: t.label, option: t.option || null };
+    });
+    (registry.elements || []).forEach(function (e) {
+      ELEMENTS[e.key] = { label: e.label, negative: !!e.negative, variants: !!e.variants,
+        options: defaults[e.key] || function () { return {}; } };
+    });
+  }
 
   /** A random (version 4) uuid; crypto.getRandomValues works on plain http too, unlike crypto.randomUUID. */
   function uuid() {
@@ -232,5 +256,6 @@
     return json;
   };
 
-  global.WaymarkScenario = { Scenario: Scenario, TRIGGERS: TRIGGERS, ELEMENTS: ELEMENTS, uuid: uuid, edgeId: edgeId };
+  global.WaymarkScenario = { Scenario: Scenario, TRIGGERS: TRIGGERS, ELEMENTS: ELEMENTS, register: register, uuid: uuid,
+    edgeId: edgeId };
 })(window);

@@ -33,6 +33,7 @@
   function Builder(root) {
     this.root = root;
     this.readOnly = root.getAttribute('data-readonly') === 'true';
+    S.register(parse(root.getAttribute('data-registry'), null));
     this.field = document.getElementById(root.getAttribute('data-document-field'));
     this.model = new S.Scenario(parse(this.field.value, {}));
     this.errors = parse(root.getAttribute('data-errors'), {});

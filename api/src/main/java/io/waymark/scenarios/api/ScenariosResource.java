@@ -4,12 +4,12 @@ import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Json;
 import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.api.Paging;
+import io.waymark.platform.api.PluginJson;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Trigger;
 import io.waymark.scenarios.boundary.ScenarioSummary;
 import io.waymark.scenarios.boundary.Scenarios;
-import io.waymark.scenarios.control.ElementOptions;
 import io.waymark.scenarios.control.TriggerTypes;
-import io.waymark.segments.boundary.Segments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -40,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class ScenariosResource {
 
   @Inject Scenarios scenarios;
-
-  @Inject Segments segments;
 
   /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
   static final String CREATE_SAMPLE =
@@ -91,31 +89,22 @@ public class ScenariosResource {
   @ApiResource("scenarios.list-triggers")
   public JsonObject triggers() {
     List<Object> triggers = new ArrayList<>();
-    for (TriggerTypes.TriggerType t : TriggerTypes.EVENTS) {
-      List<Object> options =
-          t.matchOption() == null
-              ? List.of()
-              : List.of(
-                  Map.of(
-                      "name",
-                      t.matchOption(),
-                      "type",
-                      "string",
-                      "required",
-                      true,
-                      "description",
-                      t.matchOptionDescription()));
+    for (Trigger t : scenarios.triggers()) {
       triggers.add(
           Json.object()
               .put("type", TriggerTypes.EVENT)
-              .put("code", t.code())
-              .put("options", options)
-              .put("params", t.params()));
+              .put("code", t.scenarioCode())
+              .put("key", t.key())
+              .put("label", t.label())
+              .put("options", PluginJson.params(t.params()))
+              .put("params", t.payload()));
     }
     triggers.add(
         Json.object()
             .put("type", TriggerTypes.BEFORE_EVENT)
             .put("code", null)
+            .put("key", null)
+            .put("label", "Before a dated event")
             .put(
                 "options",
                 List.of(
@@ -126,66 +115,22 @@ public class ScenariosResource {
                         "integer",
                         "required",
                         true,
+                        "values",
+                        List.of(),
                         "description",
                         "how long before the dated event the trigger fires")))
             .put("params", List.of("user_id")));
     return Json.ok().put("triggers", triggers).build();
   }
 
-  /** The segment criteria registry plus {@code trigger.param}, for condition elements. */
+  /** The criteria a condition element may use (the segments' plus {@code trigger.param}). */
   @GET
   @Path("criteria")
   @ApiResource("scenarios.criteria")
   public JsonObject criteria() {
-    List<Object> criteria = new ArrayList<>();
-    segments
-        .criteria()
-        .forEach(
-            t ->
-                criteria.add(
-                    Json.object()
-                        .put("key", t.key())
-                        .put("label", t.label())
-                        .put(
-                            "params",
-                            t.params().stream()
-                                .map(
-                                    p ->
-                                        Json.object()
-                                            .put("name", p.name())
-                                            .put("type", p.type())
-                                            .put("required", p.required())
-                                            .put("values", p.values())
-                                            .put("description", p.description()))
-                                .toList())));
-    criteria.add(
-        Json.object()
-            .put("key", ElementOptions.TRIGGER_PARAM)
-            .put("label", "Trigger parameter")
-            .put(
-                "params",
-                List.of(
-                    Json.object()
-                        .put("name", "name")
-                        .put("type", "string")
-                        .put("required", true)
-                        .put("values", List.of())
-                        .put(
-                            "description",
-                            "a parameter of the trigger's payload, e.g. goal_code or properties.plan"),
-                    Json.object()
-                        .put("name", "operator")
-                        .put("type", "string")
-                        .put("required", true)
-                        .put("values", ElementOptions.TRIGGER_PARAM_OPERATORS)
-                        .put("description", "how the parameter is compared"),
-                    Json.object()
-                        .put("name", "value")
-                        .put("type", "any")
-                        .put("required", false)
-                        .put("values", List.of())
-                        .put("description", "the value compared with (not for exists)"))));
-    return Json.ok().put("criteria", criteria).build();
+    return Json.ok()
+        .put("criteria", scenarios.conditionCriteria().stream().map(PluginJson::of).toList())
+        .build();
   }
 
   @POST

@@ -3,6 +3,7 @@ package io.waymark.segments.api;
 import io.waymark.platform.api.ApiResource;
 import io.waymark.platform.api.Json;
 import io.waymark.platform.api.JsonBody;
+import io.waymark.platform.api.PluginJson;
 import io.waymark.platform.api.RequestContextKeys;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.segments.boundary.SegmentChange;
@@ -50,27 +51,7 @@ public class SegmentsResource {
   @ApiResource("segments.criteria")
   public JsonObject criteria() {
     return Json.ok()
-        .put(
-            "criteria",
-            segments.criteria().stream()
-                .map(
-                    t ->
-                        Json.object()
-                            .put("key", t.key())
-                            .put("label", t.label())
-                            .put(
-                                "params",
-                                t.params().stream()
-                                    .map(
-                                        p ->
-                                            Json.object()
-                                                .put("name", p.name())
-                                                .put("type", p.type())
-                                                .put("required", p.required())
-                                                .put("values", p.values())
-                                                .put("description", p.description()))
-                                    .toList()))
-                .toList())
+        .put("criteria", segments.criteria().stream().map(PluginJson::of).toList())
         .build();
   }
 

@@ -86,9 +86,13 @@ public class Jdbc {
     try {
       for (int i = 0; i < params.length; i++) {
         Object p = params[i];
-        s.setObject(
-            i + 1,
-            p instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : p);
+        if (p instanceof String[] array) {
+          s.setArray(i + 1, c.createArrayOf("text", array));
+        } else {
+          s.setObject(
+              i + 1,
+              p instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : p);
+        }
       }
       return s;
     } catch (SQLException | RuntimeException e) {

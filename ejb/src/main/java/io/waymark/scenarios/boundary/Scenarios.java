@@ -1,7 +1,11 @@
 package io.waymark.scenarios.boundary;
 
+import io.waymark.platform.criteria.CriteriaCompiler;
+import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Trigger;
+import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.control.DatabaseReferences;
 import io.waymark.scenarios.control.DocumentParser;
 import io.waymark.scenarios.control.DocumentWriter;
@@ -10,6 +14,7 @@ import io.waymark.scenarios.control.ScenarioStore;
 import io.waymark.scenarios.control.ScenarioValidator;
 import io.waymark.scenarios.control.UuidRemap;
 import io.waymark.scenarios.control.WebhookHeaders;
+import io.waymark.scenarios.engine.control.ElementTypes;
 import io.waymark.scenarios.entity.Scenario;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -38,6 +43,12 @@ public class Scenarios {
 
   @Inject DatabaseReferences references;
 
+  @Inject ElementTypes elementTypes;
+
+  @Inject Triggers triggers;
+
+  @Inject CriteriaCompiler criteria;
+
   @Inject Event<ScenarioSaved> saved;
 
   @Inject Event<ScenarioEnabled> enabled;
@@ -65,7 +76,7 @@ public class Scenarios {
             "Scenario " + definition.id() + " is deleted; restore it before changing it");
       }
     }
-    ScenarioValidator.validate(definition, references);
+    ScenarioValidator.validate(definition, references, vocabulary());
     Instant now = clock.instant();
     boolean wasEnabled = false;
     if (scenario == null) {
@@ -174,7 +185,7 @@ public class Scenarios {
             store.read(source),
             name.length() > 255 ? name.substring(0, 255) : name,
             UUID::randomUUID);
-    ScenarioValidator.validate(copy, references);
+    ScenarioValidator.validate(copy, references, vocabulary());
     Instant now = clock.instant();
     Scenario scenario = new Scenario(now);
     scenario.setName(copy.name());
@@ -219,5 +230,29 @@ public class Scenarios {
       throw WaymarkException.notFound("not_found", "Scenario does not exist: " + id);
     }
     return scenario;
+  }
+
+  /** The triggers a scenario can start on (the scenario codes of the trigger vocabulary). */
+  public List<Trigger> triggers() {
+    return triggers.scenarioTriggers();
+  }
+
+  /** The criteria a condition element may use. */
+  public List<CriterionPlugin> conditionCriteria() {
+    return criteria.offered(CriterionPlugin.Use.CONDITION);
+  }
+
+  /** The element types this server runs, in key order. */
+  public List<ElementTypeView> elementTypes() {
+    return elementTypes.all().stream()
+        .map(
+            t ->
+                new ElementTypeView(
+                    t.key(), t.label(), t.params(), t.negativeBranch(), t.variants()))
+        .toList();
+  }
+
+  private ScenarioValidator.Vocabulary vocabulary() {
+    return new ScenarioValidator.Vocabulary(elementTypes, triggers);
   }
 }

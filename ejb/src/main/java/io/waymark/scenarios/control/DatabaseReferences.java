@@ -1,6 +1,9 @@
 package io.waymark.scenarios.control;
 
+import io.waymark.platform.criteria.Criteria;
 import io.waymark.platform.http.OutboundHttp;
+import io.waymark.scenarios.engine.control.References;
+import io.waymark.segments.boundary.Segments;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +17,8 @@ public class DatabaseReferences implements References {
   @PersistenceContext EntityManager em;
 
   @Inject OutboundHttp outbound;
+
+  @Inject Segments segments;
 
   @Override
   public boolean goalExists(String code) {
@@ -33,6 +38,11 @@ public class DatabaseReferences implements References {
   @Override
   public Boolean templateExists(String code) {
     return exists("select exists (select 1 from email_templates where code = ?1)", code);
+  }
+
+  @Override
+  public Optional<Criteria> segmentCriteria(String code) {
+    return segments.savedCriteria(code);
   }
 
   @Override

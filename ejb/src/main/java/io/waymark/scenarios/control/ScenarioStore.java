@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 @Dependent
 public class ScenarioStore {
 
+  @jakarta.inject.Inject io.waymark.platform.plugins.Triggers triggers;
+
   @Inject WebhookHeaders webhookHeaders;
 
   @PersistenceContext EntityManager em;
@@ -211,9 +213,10 @@ public class ScenarioStore {
   /**
    * The option the engine looks the trigger up by (event_name, goal_code or segment_code), or null.
    */
-  static String matchValue(Trigger t) {
-    return TriggerTypes.event(t.eventCode())
-        .map(TriggerTypes.TriggerType::matchOption)
+  String matchValue(Trigger t) {
+    return triggers
+        .scenario(t.eventCode())
+        .map(io.waymark.platform.plugins.Trigger::matchParam)
         .map(option -> t.options().get(option) instanceof JsonString s ? s.getString() : null)
         .orElse(null);
   }

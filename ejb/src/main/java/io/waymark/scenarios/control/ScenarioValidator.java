@@ -2,9 +2,13 @@ package io.waymark.scenarios.control;
 
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Trigger;
+import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.control.ScenarioDefinition.Descendant;
 import io.waymark.scenarios.control.ScenarioDefinition.Element;
-import io.waymark.scenarios.control.ScenarioDefinition.Trigger;
+import io.waymark.scenarios.engine.control.ElementCheck;
+import io.waymark.scenarios.engine.control.ElementTypes;
+import io.waymark.scenarios.engine.control.References;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,22 +28,30 @@ public final class ScenarioValidator {
 
   private final ScenarioDefinition definition;
   private final References references;
+  private final Vocabulary vocabulary;
   private final List<FieldError> errors = new ArrayList<>();
 
-  private ScenarioValidator(ScenarioDefinition definition, References references) {
+  /** The registries a document is checked against: element types and triggers. */
+  public record Vocabulary(ElementTypes elements, Triggers triggers) {}
+
+  private ScenarioValidator(
+      ScenarioDefinition definition, References references, Vocabulary vocabulary) {
     this.definition = definition;
     this.references = references;
+    this.vocabulary = vocabulary;
   }
 
-  public static List<FieldError> problems(ScenarioDefinition definition, References references) {
-    ScenarioValidator validator = new ScenarioValidator(definition, references);
+  public static List<FieldError> problems(
+      ScenarioDefinition definition, References references, Vocabulary vocabulary) {
+    ScenarioValidator validator = new ScenarioValidator(definition, references, vocabulary);
     validator.run();
     return List.copyOf(validator.errors);
   }
 
   /** Throws 422 {@code validation_error} naming every problem. */
-  public static void validate(ScenarioDefinition definition, References references) {
-    List<FieldError> errors = problems(definition, references);
+  public static void validate(
+      ScenarioDefinition definition, References references, Vocabulary vocabulary) {
+    List<FieldError> errors = problems(definition, references, vocabulary);
     if (!errors.isEmpty()) {
       throw new WaymarkException(
           422,
@@ -66,18 +78,28 @@ public final class ScenarioValidator {
   /** The length of the name and match-value columns (varchar(255)). */
   static final int MAX_TEXT = 255;
 
-  private void trigger(Trigger trigger) {
+  private void trigger(ScenarioDefinition.Trigger trigger) {
     String path = "triggers." + trigger.uuid();
     if (trigger.name() != null && trigger.name().length() > MAX_TEXT) {
       errors.add(new FieldError(path, "the name must have at most " + MAX_TEXT + " characters"));
     }
     if (TriggerTypes.EVENT.equals(trigger.type())) {
-      var type = TriggerTypes.event(trigger.eventCode());
+      var type = vocabulary.triggers().scenario(trigger.eventCode());
       if (type.isEmpty()) {
         errors.add(
-            new FieldError(path, "unknown trigger event code '" + trigger.eventCode() + "'"));
-      } else if (type.get().matchOption() != null) {
-        String option = type.get().matchOption();
+            new FieldError(
+                path,
+                "unknown trigger event code '"
+                    + trigger.eventCode()
+                    + "' (one of "
+                    + String.join(
+                        ", ",
+                        vocabulary.triggers().scenarioTriggers().stream()
+                            .map(Trigger::scenarioCode)
+                            .toList())
+                    + ")"));
+      } else if (type.get().matchParam() != null) {
+        String option = type.get().matchParam();
         JsonValue value = trigger.options().get(option);
         if (!(value instanceof JsonString s) || s.getString().isBlank()) {
           errors.add(
@@ -126,14 +148,23 @@ public final class ScenarioValidator {
     if (element.name() != null && element.name().length() > MAX_TEXT) {
       element(element.uuid(), "the name must have at most " + MAX_TEXT + " characters");
     }
-    if (!ElementOptions.TYPES.contains(element.type())) {
-      element(element.uuid(), "unknown element type '" + element.type() + "'");
+    var type = vocabulary.elements().find(element.type());
+    if (type.isEmpty()) {
+      element(
+          element.uuid(),
+          "unknown element type '"
+              + element.type()
+              + "' (one of "
+              + String.join(", ", vocabulary.elements().all().stream().map(t -> t.key()).toList())
+              + ")");
     } else {
-      ElementOptions.check(
-          element.type(),
-          element.options(),
-          references,
-          message -> element(element.uuid(), message));
+      type.get()
+          .check(
+              new ElementCheck(
+                  element.type(),
+                  element.options(),
+                  references,
+                  message -> element(element.uuid(), message)));
     }
     Set<String> seen = new HashSet<>();
     int variants =
@@ -149,7 +180,7 @@ public final class ScenarioValidator {
             element.uuid(),
             "descendant '" + d.uuid() + "': direction must be positive or negative");
       }
-      if ("ab_test".equals(element.type())) {
+      if (type.isPresent() && type.get().variants()) {
         if (d.position() == null || d.position() < 0 || d.position() >= Math.max(variants, 1)) {
           element(
               element.uuid(),

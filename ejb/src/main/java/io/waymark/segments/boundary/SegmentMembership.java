@@ -1,11 +1,11 @@
 package io.waymark.segments.boundary;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.CriteriaParser;
+import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.json.JsonSupport;
-import io.waymark.segments.control.CompileContext;
-import io.waymark.segments.control.Criteria;
-import io.waymark.segments.control.CriteriaParser;
 import io.waymark.segments.control.SegmentSql;
-import io.waymark.segments.control.SqlFragment;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,6 +44,8 @@ public class SegmentMembership {
   @Inject Segments segments;
 
   @Inject SegmentSql sql;
+
+  @Inject io.waymark.platform.criteria.CriteriaCompiler compiler;
 
   /** Never throws: the code of a segment that does not exist gives nothing. */
   public Optional<Source> source(String code) {
@@ -99,7 +101,7 @@ public class SegmentMembership {
     return segments.contains(source.code(), userId);
   }
 
-  private static SqlFragment activeGoalRows(String goalCode) {
+  private SqlFragment activeGoalRows(String goalCode) {
     var criterion =
         JsonSupport.JSON
             .createObjectBuilder()
@@ -116,7 +118,7 @@ public class SegmentMembership {
     CompileContext context = new CompileContext(errors, code -> Optional.empty());
     Criteria criteria = CriteriaParser.parse(criterion, "criteria", context);
     SqlFragment fragment =
-        criteria == null ? null : Segments.COMPILER.selectIds(criteria, "criteria", context);
+        criteria == null ? null : compiler.selectIds(criteria, "criteria", context);
     if (fragment == null || !errors.isEmpty()) {
       throw new IllegalStateException("goal segment criterion did not compile: " + errors);
     }

@@ -1,20 +1,20 @@
 package io.waymark.segments.boundary;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.CriteriaCompiler;
+import io.waymark.platform.criteria.CriteriaParser;
+import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.db.Sql;
+import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
-import io.waymark.segments.control.CompileContext;
 import io.waymark.segments.control.CompiledChecks;
-import io.waymark.segments.control.Criteria;
-import io.waymark.segments.control.CriteriaCompiler;
-import io.waymark.segments.control.CriteriaParser;
-import io.waymark.segments.control.CriterionType;
 import io.waymark.segments.control.RawSql;
 import io.waymark.segments.control.SegmentCounts;
 import io.waymark.segments.control.SegmentSql;
-import io.waymark.segments.control.SqlFragment;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,7 +41,6 @@ public class Segments {
 
   static final Pattern CODE = Pattern.compile("[a-z0-9_-]{1,100}");
   static final Set<String> RESERVED = Set.of("count", "criteria", "list");
-  static final CriteriaCompiler COMPILER = CriteriaCompiler.standard();
   private static final String COLUMNS =
       "s.id, s.code, s.name, g.code, g.name, s.locked, s.criteria, s.raw_sql, s.cached_count,"
           + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at, s.count_slow,"
@@ -60,8 +59,11 @@ public class Segments {
 
   @Inject SegmentCounts counts;
 
-  public List<CriterionType> criteria() {
-    return COMPILER.types();
+  @Inject CriteriaCompiler compiler;
+
+  /** The criteria a segment definition may use. */
+  public List<CriterionPlugin> criteria() {
+    return compiler.offered(CriterionPlugin.Use.SEGMENT);
   }
 
   /**
@@ -357,14 +359,18 @@ public class Segments {
     List<FieldError> errors = new ArrayList<>();
     CompileContext context = new CompileContext(errors, this::savedCriteria);
     Criteria criteria = CriteriaParser.parse(json, path, context);
-    SqlFragment fragment = criteria == null ? null : COMPILER.selectIds(criteria, path, context);
+    SqlFragment fragment = criteria == null ? null : compiler.selectIds(criteria, path, context);
     if (fragment == null || !errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
     return fragment;
   }
 
-  private Optional<Criteria> savedCriteria(String code) {
+  /**
+   * The criteria tree of a saved criteria segment ({@code segment.member}); empty for an unknown
+   * code or a segment of another kind.
+   */
+  public Optional<Criteria> savedCriteria(String code) {
     return row(code)
         .filter(s -> s.criteria() != null)
         .map(
@@ -410,7 +416,7 @@ public class Segments {
     }
     Criteria criteria = CriteriaParser.parse(change.criteria(), "criteria", context);
     if (criteria != null) {
-      COMPILER.selectIds(criteria, "criteria", context);
+      compiler.selectIds(criteria, "criteria", context);
     }
     return change.criteria().toString();
   }

@@ -1,5 +1,6 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.db.SqlFragment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

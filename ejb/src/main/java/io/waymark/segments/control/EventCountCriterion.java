@@ -1,5 +1,13 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Compiled;
+import io.waymark.platform.criteria.CriterionPlugin;
+import io.waymark.platform.criteria.Params;
+import io.waymark.platform.db.SqlFragment;
+import io.waymark.platform.plugins.Operator;
+import io.waymark.platform.plugins.Param;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -7,9 +15,12 @@ import java.util.List;
  * {@code event.count}: the user's tracked events of a name within the last N days, at least / at
  * most a count.
  */
-public final class EventCountCriterion implements CriterionType {
+@ApplicationScoped
+public class EventCountCriterion implements CriterionPlugin {
 
-  private static final List<String> OPERATORS = List.of("gte", "lte");
+  /** The comparisons of a count. */
+  static final List<Operator> OPERATORS =
+      List.of(Operator.GTE, Operator.LTE, Operator.GT, Operator.LT, Operator.EQ, Operator.NE);
 
   @Override
   public String key() {
@@ -25,28 +36,33 @@ public final class EventCountCriterion implements CriterionType {
   public List<Param> params() {
     return List.of(
         new Param("name", "string", true, List.of(), "the event name"),
-        new Param("operator", "enum", true, OPERATORS, "at least (gte) or at most (lte)"),
+        Param.choice(
+            "operator",
+            true,
+            Operator.keys(OPERATORS),
+            "how the count compares, e.g. gte: at least"),
         new Param("count", "integer", true, List.of(), "how many times"),
         new Param("within_days", "integer", true, List.of(), "the window, in days up to now"));
   }
 
   @Override
-  public SqlFragment compile(JsonObject json, String path, CompileContext context) {
+  public Compiled compile(JsonObject json, String path, CompileContext context) {
     Params p = new Params(json, path, context);
     String name = p.string("name", true);
-    String operator = p.oneOf("operator", OPERATORS, true);
+    Operator operator = p.operator("operator", OPERATORS, true);
     Integer count = p.integer("count", 0, 1_000_000, true);
     Integer within = p.integer("within_days", 1, 36_500, true);
     if (!p.ok()) {
       return null;
     }
-    return new SqlFragment()
-        .text("(select count(*) from tracked_events e where e.user_id = u.id and e.name = ")
-        .bind(name)
-        .text(" and e.occurred_at >= now() - make_interval(days => ")
-        .bind(within)
-        .text("))")
-        .text(operator.equals("gte") ? " >= " : " <= ")
-        .bind((long) count);
+    SqlFragment sql =
+        new SqlFragment()
+            .text("(select count(*) from tracked_events e where e.user_id = u.id and e.name = ")
+            .bind(name)
+            .text(" and e.occurred_at >= now() - make_interval(days => ")
+            .bind(within)
+            .text(")) " + operator.symbol() + " ")
+            .bind((long) count);
+    return Compiled.sql(key(), json, sql);
   }
 }

@@ -1,5 +1,12 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Compiled;
+import io.waymark.platform.criteria.CriterionPlugin;
+import io.waymark.platform.criteria.Params;
+import io.waymark.platform.db.SqlFragment;
+import io.waymark.platform.plugins.Param;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -7,7 +14,8 @@ import java.util.List;
  * {@code goal.state}: the user has a row of the goal in a state — active (neither completed nor
  * timed out), completed or timed out — optionally reached within the last N days.
  */
-public final class GoalStateCriterion implements CriterionType {
+@ApplicationScoped
+public class GoalStateCriterion implements CriterionPlugin {
 
   private static final List<String> STATES = List.of("active", "completed", "timed_out");
 
@@ -24,7 +32,7 @@ public final class GoalStateCriterion implements CriterionType {
   @Override
   public List<Param> params() {
     return List.of(
-        new Param("goal_code", "string", true, List.of(), "the goal"),
+        new Param("goal_code", "goal_code", true, List.of(), "the goal"),
         new Param("state", "enum", true, STATES, "active, completed or timed out"),
         new Param(
             "within_days",
@@ -35,7 +43,7 @@ public final class GoalStateCriterion implements CriterionType {
   }
 
   @Override
-  public SqlFragment compile(JsonObject json, String path, CompileContext context) {
+  public Compiled compile(JsonObject json, String path, CompileContext context) {
     Params p = new Params(json, path, context);
     String goal = p.string("goal_code", true);
     String state = p.oneOf("state", STATES, true);
@@ -65,6 +73,6 @@ public final class GoalStateCriterion implements CriterionType {
     if (within != null) {
       sql.text(" and " + since + " >= now() - make_interval(days => ").bind(within).text(")");
     }
-    return sql.text(")");
+    return Compiled.sql(key(), json, sql.text(")"));
   }
 }

@@ -1,24 +1,29 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Compiled;
+import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.CriteriaParser;
+import io.waymark.platform.criteria.CriterionPlugin;
+import io.waymark.platform.criteria.Params;
+import io.waymark.platform.plugins.Param;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code segment.member}: member of another (criteria) segment; cycles between segments are
- * refused.
+ * {@code segment.member}: member of another criteria segment, whose tree is compiled in (so it
+ * follows that segment's definition as of this compilation); cycles between segments are refused.
  */
-public final class SegmentMemberCriterion implements CriterionType {
+@ApplicationScoped
+public class SegmentMemberCriterion implements CriterionPlugin {
 
-  private final CriteriaCompiler compiler;
-
-  public SegmentMemberCriterion(CriteriaCompiler compiler) {
-    this.compiler = compiler;
-  }
+  public static final String KEY = "segment.member";
 
   @Override
   public String key() {
-    return "segment.member";
+    return KEY;
   }
 
   @Override
@@ -28,11 +33,12 @@ public final class SegmentMemberCriterion implements CriterionType {
 
   @Override
   public List<Param> params() {
-    return List.of(new Param("code", "string", true, List.of(), "the other segment's code"));
+    return List.of(
+        new Param("code", "segment_code", true, List.of(), "the other (criteria) segment's code"));
   }
 
   @Override
-  public SqlFragment compile(JsonObject json, String path, CompileContext context) {
+  public Compiled compile(JsonObject json, String path, CompileContext context) {
     Params p = new Params(json, path, context);
     String code = p.string("code", true);
     if (!p.ok()) {
@@ -48,10 +54,8 @@ public final class SegmentMemberCriterion implements CriterionType {
       return null;
     }
     try {
-      SqlFragment inner =
-          compiler.predicate(criteria.get(), CriteriaParser.at(path, "code"), context);
       // the other segment's predicate over the same user row
-      return inner;
+      return context.compile(criteria.get(), CriteriaParser.at(path, "code"));
     } finally {
       context.leave();
     }

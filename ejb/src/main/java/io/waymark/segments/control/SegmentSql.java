@@ -1,5 +1,6 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.error.WaymarkException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;

@@ -1,41 +1,46 @@
 package io.waymark.segments.control;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Compiled;
+import io.waymark.platform.criteria.CriterionPlugin;
+import io.waymark.platform.criteria.Params;
+import io.waymark.platform.criteria.SqlComparison;
+import io.waymark.platform.db.SqlFragment;
+import io.waymark.platform.plugins.Operator;
+import io.waymark.platform.plugins.Param;
+import io.waymark.platform.plugins.ValueType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@code user.field}: compares a user column with a value; columns and operators come from
- * whitelists.
+ * {@code user.field}: compares a user column with a value by the operators of SPEC §1, typed by the
+ * column; columns come from a whitelist.
  */
-public final class UserFieldCriterion implements CriterionType {
+@ApplicationScoped
+public class UserFieldCriterion implements CriterionPlugin {
 
-  private enum Kind {
-    TEXT,
-    BOOLEAN,
-    TIME
-  }
-
-  private static final Map<String, Kind> FIELDS =
+  private static final Map<String, ValueType> FIELDS =
       Map.of(
           "email",
-          Kind.TEXT,
+          ValueType.STRING,
           "locale",
-          Kind.TEXT,
+          ValueType.STRING,
           "public_name",
-          Kind.TEXT,
+          ValueType.STRING,
           "active",
-          Kind.BOOLEAN,
+          ValueType.BOOLEAN,
           "created_at",
-          Kind.TIME,
+          ValueType.DATE_TIME,
           "confirmed_at",
-          Kind.TIME);
-  private static final List<String> OPERATORS =
-      List.of("eq", "ne", "lt", "gt", "contains", "is_empty", "in");
+          ValueType.DATE_TIME);
+
+  /** Every operator but {@code exists}: a column is always there. */
+  static final Set<Operator> OPERATORS = EnumSet.complementOf(EnumSet.of(Operator.EXISTS));
 
   @Override
   public String key() {
@@ -47,122 +52,35 @@ public final class UserFieldCriterion implements CriterionType {
     return "User field";
   }
 
+  /** The fields and their types, for tests and the docs. */
+  public static Map<String, ValueType> fields() {
+    return FIELDS;
+  }
+
   @Override
   public List<Param> params() {
     return List.of(
-        new Param(
-            "field",
-            "enum",
+        Param.choice("field", true, List.copyOf(new TreeSet<>(FIELDS.keySet())), "the user field"),
+        Param.choice(
+            "operator",
             true,
-            List.copyOf(new java.util.TreeSet<>(FIELDS.keySet())),
-            "the user field"),
-        new Param("operator", "enum", true, OPERATORS, "how to compare"),
-        new Param(
-            "value",
-            "string|boolean|time|array",
-            false,
-            List.of(),
-            "the value (not for is_empty; an array for in)"));
+            Operator.keys(OPERATORS),
+            "how to compare (each applies to the field types SPEC §1 gives it)"),
+        Param.optional(
+            "value", "any", "the value in the field's type (not for is_empty; an array for in)"));
   }
 
   @Override
-  public SqlFragment compile(JsonObject json, String path, CompileContext context) {
+  public Compiled compile(JsonObject json, String path, CompileContext context) {
     Params p = new Params(json, path, context);
-    String field = p.oneOf("field", List.copyOf(FIELDS.keySet()), true);
-    String operator = p.oneOf("operator", OPERATORS, true);
+    String field = p.oneOf("field", List.copyOf(new TreeSet<>(FIELDS.keySet())), true);
+    Operator operator = p.operator("operator", OPERATORS, true);
     if (!p.ok()) {
       return null;
     }
-    Kind kind = FIELDS.get(field);
-    String column = "u." + field; // from the whitelist above, never from input
-    if (operator.equals("is_empty")) {
-      return new SqlFragment()
-          .text(kind == Kind.TEXT ? "coalesce(" + column + ", '') = ''" : column + " is null");
-    }
-    JsonValue value = p.raw("value");
-    if (operator.equals("in")) {
-      if (kind != Kind.TEXT
-          || value == null
-          || value.getValueType() != JsonValue.ValueType.ARRAY
-          || value.asJsonArray().isEmpty()) {
-        p.error("value", "'in' takes a non-empty array of strings on a text field");
-        return null;
-      }
-      List<String> values = new ArrayList<>();
-      for (JsonValue v : value.asJsonArray()) {
-        if (!(v instanceof JsonString s)) {
-          p.error("value", "'in' takes a non-empty array of strings on a text field");
-          return null;
-        }
-        values.add(s.getString().toLowerCase(java.util.Locale.ROOT));
-      }
-      return new SqlFragment()
-          .text("lower(" + column + ") = any(")
-          .bind(values.toArray(new String[0]))
-          .text(")");
-    }
-    return switch (kind) {
-      case TEXT -> text(column, operator, value, p);
-      case BOOLEAN -> bool(column, operator, value, p);
-      case TIME -> time(column, operator, value, p);
-    };
-  }
-
-  private static SqlFragment text(String column, String operator, JsonValue value, Params p) {
-    if (!(value instanceof JsonString s)) {
-      p.error("value", "must be a string");
-      return null;
-    }
-    String v = s.getString();
-    return switch (operator) {
-      case "eq" -> new SqlFragment().text("lower(" + column + ") = lower(").bind(v).text(")");
-      case "ne" ->
-          new SqlFragment().text("lower(coalesce(" + column + ", '')) <> lower(").bind(v).text(")");
-      case "lt" -> new SqlFragment().text(column + " < ").bind(v);
-      case "gt" -> new SqlFragment().text(column + " > ").bind(v);
-      case "contains" ->
-          new SqlFragment()
-              .text(column + " ilike ")
-              .bind("%" + escapeLike(v) + "%")
-              .text(" escape '\\'");
-      default -> unsupported(operator, p);
-    };
-  }
-
-  private static SqlFragment bool(String column, String operator, JsonValue value, Params p) {
-    if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-      p.error("value", "must be true or false");
-      return null;
-    }
-    boolean v = value == JsonValue.TRUE;
-    return switch (operator) {
-      case "eq" -> new SqlFragment().text(column + " = ").bind(v);
-      case "ne" -> new SqlFragment().text(column + " <> ").bind(v);
-      default -> unsupported(operator, p);
-    };
-  }
-
-  private static SqlFragment time(String column, String operator, JsonValue value, Params p) {
-    Instant v = Params.time(value);
-    if (v == null) {
-      p.error("value", "must be an ISO-8601 time with offset, e.g. 2026-01-31T00:00:00Z");
-      return null;
-    }
-    return switch (operator) {
-      case "eq" -> new SqlFragment().text(column + " = ").bind(v);
-      case "ne" -> new SqlFragment().text(column + " is distinct from ").bind(v);
-      case "lt" -> new SqlFragment().text(column + " < ").bind(v);
-      case "gt" -> new SqlFragment().text(column + " > ").bind(v);
-      default -> unsupported(operator, p);
-    };
-  }
-
-  private static SqlFragment unsupported(String operator, Params p) {
-    p.error("operator", "'" + operator + "' does not apply to this field");
-    return null;
-  }
-
-  static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    // the column name comes from the whitelist above, never from input
+    SqlFragment sql =
+        SqlComparison.of("u." + field, FIELDS.get(field), operator, p.raw("value"), p);
+    return sql == null ? null : Compiled.sql(key(), json, sql);
   }
 }

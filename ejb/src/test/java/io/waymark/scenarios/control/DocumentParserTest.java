@@ -127,7 +127,7 @@ class DocumentParserTest {
         .containsExactly(new UUID(0, 3).toString(), new UUID(0, 4).toString());
     assertThat(copy.visual()).containsOnlyKeys(t);
     assertThat(copy.enabled()).isFalse();
-    assertThat(ScenarioValidator.problems(copy, Documents.KNOWN)).isEmpty();
+    assertThat(ScenarioValidator.problems(copy, Documents.KNOWN, Vocabularies.STANDARD)).isEmpty();
     assertThat(List.copyOf(copy.elements().keySet())).doesNotContain(G, P, N);
   }
 }

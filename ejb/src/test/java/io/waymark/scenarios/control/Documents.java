@@ -18,8 +18,8 @@ final class Documents {
   static final String X = "f0f00000-0000-4000-8000-000000000005";
 
   /** Goal g1 and g2, segment vip, banner 7, templates done and nudge. */
-  static final References KNOWN =
-      new References() {
+  static final io.waymark.scenarios.engine.control.References KNOWN =
+      new io.waymark.scenarios.engine.control.References() {
         public boolean goalExists(String code) {
           return Set.of("g1", "g2").contains(code);
         }
@@ -34,6 +34,16 @@ final class Documents {
 
         public Boolean templateExists(String code) {
           return Set.of("done", "nudge").contains(code);
+        }
+
+        @Override
+        public java.util.Optional<io.waymark.platform.criteria.Criteria> segmentCriteria(
+            String code) {
+          return "vip".equals(code)
+              ? java.util.Optional.of(
+                  new io.waymark.platform.criteria.Criteria.Criterion(
+                      "user.field", json("{'field':'active','operator':'eq','value':true}")))
+              : java.util.Optional.empty();
         }
 
         @Override

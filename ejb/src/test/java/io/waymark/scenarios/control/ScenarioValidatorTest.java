@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ScenarioValidatorTest {
 
   private static List<FieldError> problems(JsonObject document) {
-    return ScenarioValidator.problems(DocumentParser.parse(document), Documents.KNOWN);
+    return ScenarioValidator.problems(
+        DocumentParser.parse(document), Documents.KNOWN, Vocabularies.STANDARD);
   }
 
   /** One trigger starting a single element of the given type and options. */
@@ -44,8 +45,9 @@ class ScenarioValidatorTest {
         "wait|'minutes':30",
         "segment|'code':'vip'",
         "condition|'criteria':{'type':'and','nodes':[{'type':'criterion','key':'trigger.param','params':{'name':'goal_code','operator':'eq','value':'g1'}},{'type':'criterion','key':'user.field','params':{'field':'email','operator':'contains','value':'@'}}]}",
+        "condition|'criteria':{'type':'criterion','key':'segment.member','params':{'code':'vip'}}",
+        "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'plan','operator':'neq','value':'pro'}}",
         "email|'template_code':'done'",
-        "sms|'template_code':'nudge'",
         "banner|'banner_id':7,'expiresInMinutes':60",
         "webhook|'url':'https://example.com/hook','headers':{'X-A':'b'}",
         "ab_test|'variants':[{'code':'a','name':'A','distribution':50},{'code':'b','name':'B','distribution':50}]"
@@ -66,7 +68,11 @@ class ScenarioValidatorTest {
         "wait||wait: option 'minutes' is required",
         "segment|'code':'gone'|segment: unknown segment code 'gone'",
         "condition||condition: option 'criteria' is required",
-        "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'like'}}|condition: criteria.params.operator: must be one of [eq, neq, gt, gte, lt, lte, contains, exists]",
+        "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'like'}}|condition: criteria.params.operator: must be one of eq, ne, lt, lte, gt, gte, contains, is_empty, in, exists",
+        "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'gt','value':[1]}}|condition: criteria.params.value: must be a string, a number or a boolean",
+        "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'contains','value':5}}|condition: criteria.params.value: contains does not compare a number",
+        "condition|'criteria':{'type':'criterion','key':'segment.member','params':{'code':'gone'}}|condition: criteria.params.code: no criteria segment 'gone'",
+        "sms|'template_code':'nudge'|unknown element type 'sms' (one of ab_test, banner, condition, email, goal, segment, wait, webhook)",
         "condition|'criteria':{'type':'criterion','key':'no.such'}|condition: criteria.key: unknown criterion 'no.such'",
         "email|'template_code':'gone'|email: unknown template code 'gone'",
         "email|'template_code':3|email: option 'template_code' must be a string",
@@ -74,7 +80,7 @@ class ScenarioValidatorTest {
         "webhook|'url':'ftp://example.com'|webhook: option 'url' must be an http or https URL",
         "ab_test|'variants':[{'code':'a','name':'A','distribution':60},{'code':'b','name':'B','distribution':50}]|ab_test: the variants' distributions add up to 110, not 100",
         "ab_test|'variants':[{'code':'a','name':'A','distribution':60}]|ab_test: the variants' distributions add up to 60, not 100",
-        "teleport||unknown element type 'teleport'"
+        "teleport||unknown element type 'teleport' (one of ab_test, banner, condition, email, goal, segment, wait, webhook)"
       })
   void aMissingOrWrongOptionIsNamedOnTheElement(String type, String options, String message) {
     assertThat(single(type, options == null ? "" : options))
@@ -83,8 +89,8 @@ class ScenarioValidatorTest {
 
   @Test
   void templatesAreNotCheckedWithoutATemplateStore() {
-    References noTemplates =
-        new References() {
+    io.waymark.scenarios.engine.control.References noTemplates =
+        new io.waymark.scenarios.engine.control.References() {
           public boolean goalExists(String code) {
             return true;
           }
@@ -102,6 +108,12 @@ class ScenarioValidatorTest {
           }
 
           @Override
+          public java.util.Optional<io.waymark.platform.criteria.Criteria> segmentCriteria(
+              String code) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
           public java.util.Optional<String> outboundProblem(String url) {
             return io.waymark.platform.http.OutboundHttp.targetProblem(
                 new io.waymark.platform.http.OutboundGuard(
@@ -115,7 +127,8 @@ class ScenarioValidatorTest {
                     doc(
                         trigger(T, "user_registered", "{}", G),
                         element(G, "email", "'template_code':'any'", ""))),
-                noTemplates))
+                noTemplates,
+                Vocabularies.STANDARD))
         .isEmpty();
   }
 
@@ -215,7 +228,7 @@ class ScenarioValidatorTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "birthday|{}|unknown trigger event code 'birthday'",
+        "birthday|{}|unknown trigger event code 'birthday' (one of event_received, goal_completed, goal_timed_out, segment_entered, user_registered)",
         "event_received|{}|event_received: option 'event_name' is required",
         "goal_completed|{'goal_code':'nope'}|unknown goal code 'nope'",
         "segment_entered|{'segment_code':''}|segment_entered: option 'segment_code' is required"
@@ -274,7 +287,10 @@ class ScenarioValidatorTest {
             element(G, "wait", "", edge(G, "positive"))
                 + ","
                 + element(P, "email", "'template_code':'done'", ""));
-    assertThatThrownBy(() -> ScenarioValidator.validate(DocumentParser.parse(bad), Documents.KNOWN))
+    assertThatThrownBy(
+            () ->
+                ScenarioValidator.validate(
+                    DocumentParser.parse(bad), Documents.KNOWN, Vocabularies.STANDARD))
         .isInstanceOfSatisfying(
             WaymarkException.class,
             e -> {
@@ -298,6 +314,8 @@ class ScenarioValidatorTest {
             doc(
                 trigger(T, "event_received", "{'event_name':'paid'}", G),
                 element(G, "wait", "'minutes':5", "")));
-    assertThat(ScenarioStore.matchValue(d.triggers().get(T))).isEqualTo("paid");
+    ScenarioStore store = new ScenarioStore();
+    store.triggers = Vocabularies.triggers();
+    assertThat(store.matchValue(d.triggers().get(T))).isEqualTo("paid");
   }
 }

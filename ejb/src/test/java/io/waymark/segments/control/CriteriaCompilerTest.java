@@ -2,6 +2,11 @@ package io.waymark.segments.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.platform.criteria.CompileContext;
+import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.CriteriaCompiler;
+import io.waymark.platform.criteria.CriteriaParser;
+import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.error.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -17,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CriteriaCompilerTest {
 
-  private final CriteriaCompiler compiler = CriteriaCompiler.standard();
+  private final CriteriaCompiler compiler = StandardCriteria.compiler();
   private final List<FieldError> errors = new ArrayList<>();
   private Map<String, String> saved = Map.of();
 
@@ -196,7 +201,7 @@ class CriteriaCompilerTest {
         compile(
             "{\"type\":\"criterion\",\"key\":\"segment.member\",\"params\":{\"code\":\"actives\"}}");
     assertThat(errors).isEmpty();
-    assertThat(sql.sql()).isEqualTo("select u.id from users u where ((u.active = ?))");
+    assertThat(sql.sql()).isEqualTo("select u.id from users u where (u.active = ?)");
     assertThat(
             compile(
                 "{\"type\":\"criterion\",\"key\":\"segment.member\",\"params\":{\"code\":\"loop-a\"}}"))

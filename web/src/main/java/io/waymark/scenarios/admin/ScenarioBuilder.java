@@ -203,6 +203,46 @@ public class ScenarioBuilder implements Serializable {
         .toString();
   }
 
+  /**
+   * The palette: the trigger vocabulary's scenario codes and the element types this server runs,
+   * from the registries validation and the engine read.
+   */
+  public String getRegistry() {
+    JsonArrayBuilder triggers = JsonSupport.JSON.createArrayBuilder();
+    scenarios
+        .triggers()
+        .forEach(
+            t -> {
+              JsonObjectBuilder trigger =
+                  JsonSupport.JSON
+                      .createObjectBuilder()
+                      .add("code", t.scenarioCode())
+                      .add("label", t.label());
+              if (t.matchParam() != null) {
+                trigger.add("option", t.matchParam());
+              }
+              triggers.add(trigger);
+            });
+    JsonArrayBuilder elements = JsonSupport.JSON.createArrayBuilder();
+    scenarios
+        .elementTypes()
+        .forEach(
+            e ->
+                elements.add(
+                    JsonSupport.JSON
+                        .createObjectBuilder()
+                        .add("key", e.key())
+                        .add("label", e.label())
+                        .add("negative", e.negativeBranch())
+                        .add("variants", e.variants())));
+    return JsonSupport.JSON
+        .createObjectBuilder()
+        .add("triggers", triggers)
+        .add("elements", elements)
+        .build()
+        .toString();
+  }
+
   private static JsonArrayBuilder array(Collection<String> codes) {
     return JsonSupport.JSON.createArrayBuilder(codes);
   }

@@ -1,13 +1,13 @@
 package io.waymark.segments.admin;
 
-import io.waymark.segments.control.CriterionType;
+import io.waymark.platform.plugins.Plugin;
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * A criterion of the registry as the builder offers it: its key, label and parameters. A
- * serializable copy of {@link CriterionType} (the registry's own objects compile SQL and stay in
- * the EJB tier), kept by the view.
+ * serializable copy of {@link Plugin} (the registry's own objects compile SQL and stay in the EJB
+ * tier), kept by the view.
  */
 public record CriterionSpec(String key, String label, List<Param> params) implements Serializable {
 
@@ -18,7 +18,7 @@ public record CriterionSpec(String key, String label, List<Param> params) implem
       String name, String type, boolean required, List<String> values, String description)
       implements Serializable {}
 
-  public static CriterionSpec of(CriterionType type) {
+  public static CriterionSpec of(Plugin type) {
     return new CriterionSpec(
         type.key(),
         type.label(),
@@ -26,7 +26,11 @@ public record CriterionSpec(String key, String label, List<Param> params) implem
             .map(
                 p ->
                     new Param(
-                        p.name(), p.type(), p.required(), List.copyOf(p.values()), p.description()))
+                        p.name(),
+                        p.type(),
+                        p.required(),
+                        List.copyOf(p.choices()),
+                        p.description()))
             .toList());
   }
 

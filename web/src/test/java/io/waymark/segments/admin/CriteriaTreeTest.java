@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.json.JsonSupport;
-import io.waymark.segments.control.CriteriaCompiler;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +20,14 @@ import org.junit.jupiter.api.Test;
 class CriteriaTreeTest {
 
   static final List<CriterionSpec> REGISTRY =
-      CriteriaCompiler.standard().types().stream().map(CriterionSpec::of).toList();
+      List.<io.waymark.platform.plugins.Plugin>of(
+              new io.waymark.segments.control.UserFieldCriterion(),
+              new io.waymark.segments.control.GoalStateCriterion(),
+              new io.waymark.segments.control.EventCountCriterion(),
+              new io.waymark.segments.control.SegmentMemberCriterion())
+          .stream()
+          .map(CriterionSpec::of)
+          .toList();
 
   static final String STORED =
       """

@@ -72,7 +72,7 @@ public class ScenarioJobs {
     }
     if (job.state() == JobState.WAITING
         && job.dueAt().isAfter(now)
-        && !Elements.recheckableEarly(element.get().type())) {
+        && !elements.recheckableEarly(element.get().type())) {
       return Optional.empty(); // a duplicate hand-off of a job that is not due
     }
     if (!scenario.get().enabled()) {

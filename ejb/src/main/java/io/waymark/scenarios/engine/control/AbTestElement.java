@@ -1,8 +1,13 @@
 package io.waymark.scenarios.engine.control;
 
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,10 +16,66 @@ import java.util.concurrent.ThreadLocalRandom;
  * distribution and kept (unique per element and user), selects the descendants with that position.
  */
 @Dependent
-public class AbTestElement {
+public class AbTestElement implements ElementType {
+
+  @Override
+  public String key() {
+    return "ab_test";
+  }
+
+  @Override
+  public String label() {
+    return "A/B test";
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        Param.required(
+            "variants",
+            "variants",
+            "code, name and distribution (adding up to 100) of each variant"));
+  }
+
+  @Override
+  public boolean variants() {
+    return true;
+  }
+
+  @Override
+  public void check(ElementCheck check) {
+    JsonValue variants = check.options().get("variants");
+    if (variants == null || variants == JsonValue.NULL) {
+      check.problem("option 'variants' is required");
+      return;
+    }
+    if (variants.getValueType() != JsonValue.ValueType.ARRAY || variants.asJsonArray().isEmpty()) {
+      check.problem("option 'variants' must be a non-empty array");
+      return;
+    }
+    long sum = 0;
+    var array = variants.asJsonArray();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.get(i) instanceof JsonObject v)
+          || !(v.get("code") instanceof JsonString)
+          || !(v.get("name") instanceof JsonString)
+          || !(v.get("distribution") instanceof JsonNumber n
+              && n.isIntegral()
+              && n.longValue() >= 0
+              && n.longValue() <= 100)) {
+        check.problem("variant " + i + " needs a code, a name and a distribution from 0 to 100");
+        return;
+      }
+      sum += v.getJsonNumber("distribution").longValue();
+    }
+    if (sum != 100) {
+      check.problem("the variants' distributions add up to " + sum + ", not 100");
+    }
+  }
 
   @Inject Jdbc jdbc;
 
+  @Override
   public Outcome run(Visit visit) {
     List<Double> weights = AbChooser.weights(visit.element().options());
     if (weights.isEmpty()) {

@@ -2,9 +2,11 @@ package io.waymark.scenarios.engine.control;
 
 import io.waymark.mail.boundary.MailOutbox;
 import io.waymark.platform.json.PlainJson;
+import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,10 +16,34 @@ import java.util.Map;
  * trigger's payload), {@code scenario_id} and {@code element_id}.
  */
 @Dependent
-public class EmailElement {
+public class EmailElement implements ElementType {
+
+  @Override
+  public String key() {
+    return "email";
+  }
+
+  @Override
+  public String label() {
+    return "Email";
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(Param.required("template_code", "email_template", "the email template"));
+  }
+
+  @Override
+  public void check(ElementCheck check) {
+    String code = check.string("template_code", true);
+    if (code != null && Boolean.FALSE.equals(check.references().templateExists(code))) {
+      check.problem("unknown template code '" + code + "'");
+    }
+  }
 
   @Inject MailOutbox outbox;
 
+  @Override
   public Outcome run(Visit visit) {
     if (!(visit.element().options().get("template_code") instanceof JsonString code)) {
       return new Outcome.Failed("the email element has no template_code");

@@ -3,10 +3,13 @@ package io.waymark.scenarios.engine.control;
 import io.waymark.goals.boundary.OnboardingGoals;
 import io.waymark.goals.boundary.UserGoals;
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +25,59 @@ import java.util.Map;
  * wake-up row instead of touching it.
  */
 @Dependent
-public class GoalElement {
+public class GoalElement implements ElementType {
+
+  @Override
+  public String key() {
+    return "goal";
+  }
+
+  @Override
+  public String label() {
+    return "Goal";
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        Param.required("codes", "goal_codes", "the goals, all of which must be completed"),
+        Param.required("recheckPeriodMinutes", "minutes", "how often the goals are re-checked"),
+        Param.optional(
+            "timeoutMinutes",
+            "minutes",
+            "when the negative branch is taken (and the goals time out)"));
+  }
+
+  @Override
+  public boolean negativeBranch() {
+    return true;
+  }
+
+  @Override
+  public boolean recheckableEarly() {
+    return true;
+  }
+
+  @Override
+  public void check(ElementCheck check) {
+    JsonValue codes = check.options().get("codes");
+    if (codes == null || codes == JsonValue.NULL) {
+      check.problem("option 'codes' is required");
+    } else if (codes.getValueType() != JsonValue.ValueType.ARRAY
+        || codes.asJsonArray().isEmpty()
+        || codes.asJsonArray().stream().anyMatch(v -> !(v instanceof JsonString))) {
+      check.problem("option 'codes' must be a non-empty array of goal codes");
+    } else {
+      for (JsonValue v : codes.asJsonArray()) {
+        String code = ((JsonString) v).getString();
+        if (!check.references().goalExists(code)) {
+          check.problem("unknown goal code '" + code + "'");
+        }
+      }
+    }
+    check.minutes("recheckPeriodMinutes", true);
+    check.minutes("timeoutMinutes", false);
+  }
 
   @Inject UserGoals userGoals;
 
@@ -32,7 +87,9 @@ public class GoalElement {
 
   record GoalState(boolean completedSinceEntry, boolean open) {}
 
-  public Outcome run(Visit visit, List<String> codes) {
+  @Override
+  public Outcome run(Visit visit) {
+    List<String> codes = EngineCatalog.goalCodes(visit.element());
     if (codes.isEmpty()) {
       return new Outcome.Failed("the goal element has no goal codes");
     }

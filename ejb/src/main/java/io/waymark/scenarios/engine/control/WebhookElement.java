@@ -1,11 +1,16 @@
 package io.waymark.scenarios.engine.control;
 
+import io.waymark.platform.http.OutboundHeaders;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.outbox.Outbox;
+import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.net.URI;
+import java.util.List;
 
 /**
  * {@code webhook} {url, headers?}: writes the call to the outbox in the job's transaction (so it
@@ -14,13 +19,55 @@ import java.net.URI;
  * id>}, retrying with backoff.
  */
 @Dependent
-public class WebhookElement {
+public class WebhookElement implements ElementType {
+
+  @Override
+  public String key() {
+    return "webhook";
+  }
+
+  @Override
+  public String label() {
+    return "Webhook";
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        Param.required("url", "url", "where the call is POSTed (the outbound guard applies)"),
+        Param.optional("headers", "headers", "extra request headers (stored sealed)"));
+  }
+
+  @Override
+  public void check(ElementCheck check) {
+    String url = check.string("url", true);
+    if (url != null) {
+      check.references().outboundProblem(url).ifPresent(p -> check.problem("option 'url' " + p));
+    }
+    JsonValue headers = check.options().get("headers");
+    if (headers == null || headers == JsonValue.NULL) {
+      return;
+    }
+    if (!(headers instanceof JsonObject h
+        && h.values().stream().allMatch(v -> v instanceof JsonString))) {
+      check.problem("option 'headers' must be an object of string values");
+      return;
+    }
+    headers
+        .asJsonObject()
+        .forEach(
+            (name, value) ->
+                OutboundHeaders.problem(name)
+                    .or(() -> OutboundHeaders.valueProblem(name, ((JsonString) value).getString()))
+                    .ifPresent(p -> check.problem("option 'headers': " + p)));
+  }
 
   /** The outbox channel of webhook calls. */
   public static final String CHANNEL = "webhook";
 
   @Inject Outbox outbox;
 
+  @Override
   public Outcome run(Visit visit) {
     JsonObject options = visit.element().options();
     String url = options.getString("url", null);

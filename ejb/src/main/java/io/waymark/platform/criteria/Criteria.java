@@ -1,4 +1,4 @@
-package io.waymark.segments.control;
+package io.waymark.platform.criteria;
 
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -13,7 +13,14 @@ public sealed interface Criteria {
   enum Op {
     AND,
     OR,
-    NOT
+    NOT;
+
+    /** By its JSON name: and, or, not. */
+    public static java.util.Optional<Op> of(String name) {
+      return java.util.Arrays.stream(values())
+          .filter(o -> o.name().equalsIgnoreCase(name))
+          .findFirst();
+    }
   }
 
   record Group(Op op, List<Criteria> nodes) implements Criteria {}

@@ -1,4 +1,4 @@
-package io.waymark.segments.control;
+package io.waymark.platform.db;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,11 @@
-package io.waymark.scenarios.control;
+package io.waymark.scenarios.engine.control;
 
+import io.waymark.platform.criteria.Criteria;
 import java.util.Optional;
 
-/** What a scenario may refer to, looked up by the validator. */
+/**
+ * What a scenario may refer to, looked up when it is validated (each element type checks its own).
+ */
 public interface References {
 
   boolean goalExists(String code);
@@ -13,6 +16,12 @@ public interface References {
 
   /** Whether the email template exists; null when there is no template store to check against. */
   Boolean templateExists(String code);
+
+  /**
+   * The criteria tree of a saved criteria segment, for {@code segment.member} in a condition (empty
+   * for an unknown code or a segment of another kind).
+   */
+  Optional<Criteria> segmentCriteria(String code);
 
   /** Why Waymark may not call this URL (the outbound guard), or empty when it may. */
   Optional<String> outboundProblem(String url);
