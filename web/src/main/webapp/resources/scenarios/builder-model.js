@@ -32,7 +32,8 @@
 
   /**
    * Replaces the palette by the server's registries (the page's data-registry):
-   * {triggers: [{code, label, option}], elements: [{key, label, negative, variants}]}. The maps above stay the
+   * {triggers: [{code, label, option}], elements: [{key, label, negative, variants, params: [{name, type, required,
+   * description}]}]}. The maps above stay the
    * starting options of the types they know; a type the server does not run is not offered.
    */
   function register(registry) {
@@ -49,7 +50,7 @@
       TRIGGERS[t.code] = { label: t.label, option: t.option || null };
     });
     (registry.elements || []).forEach(function (e) {
-      ELEMENTS[e.key] = { label: e.label, negative: !!e.negative, variants: !!e.variants,
+      ELEMENTS[e.key] = { label: e.label, negative: !!e.negative, variants: !!e.variants, params: e.params || [],
         options: defaults[e.key] || function () { return {}; } };
     });
   }

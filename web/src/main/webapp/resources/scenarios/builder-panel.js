@@ -38,35 +38,66 @@
     this.container = container;
   }
 
-  /** One line about a node's configuration, shown on the node. */
+  /**
+   * The ids of the option fields the builder has always had (tests and muscle memory find them); any other option
+   * is "sc-opt-<name>".
+   */
+  var FIELD_IDS = {
+    codes: 'sc-goal-codes', recheckPeriodMinutes: 'sc-recheck', timeoutMinutes: 'sc-timeout', minutes: 'sc-minutes',
+    code: 'sc-segment', template_code: 'sc-template', banner_id: 'sc-banner-id', expiresInMinutes: 'sc-expires',
+    url: 'sc-url'
+  };
+
+  /** The element type's options as the server's registry describes them ([] for a type it does not run). */
+  function params(type) {
+    return (S.ELEMENTS[type] || {}).params || [];
+  }
+
+  /** A field label from the option's description: "How often ... (minutes, optional)". */
+  function label(param) {
+    var text = param.description || param.name;
+    var notes = [];
+    if (param.type === 'minutes') {
+      notes.push('minutes');
+    }
+    if (!param.required) {
+      notes.push('optional');
+    }
+    return text.charAt(0).toUpperCase() + text.substring(1) + (notes.length ? ' (' + notes.join(', ') + ')' : '');
+  }
+
+  /** One option's value as the node shows it, or '' (criteria and headers are too long for a node). */
+  function brief(param, value) {
+    if (value === undefined || value === null || value === '') {
+      return '';
+    }
+    switch (param.type) {
+      case 'goal_codes':
+        return value.join(', ');
+      case 'minutes':
+        return value + ' min';
+      case 'banner_id':
+        return 'banner ' + value;
+      case 'variants':
+        return value.map(function (v) { return v.code + ' ' + v.distribution + '%'; }).join(' / ');
+      case 'criteria':
+      case 'headers':
+        return '';
+      default:
+        return String(value);
+    }
+  }
+
+  /** One line about a node's configuration, shown on the node: its options, by the registry's types. */
   Panel.summary = function (model, id) {
     if (model.isTrigger(id)) {
       var t = model.triggers[id];
       var option = (S.TRIGGERS[t.event.code] || {}).option;
       return option && t.options[option] ? t.options[option] : '';
     }
-    var e = model.elements[id];
     var o = model.options(id);
-    switch (e.type) {
-      case 'goal':
-        return [(o.codes || []).join(', '), o.recheckPeriodMinutes ? 'every ' + o.recheckPeriodMinutes + ' min' : '',
-          o.timeoutMinutes ? 'timeout ' + o.timeoutMinutes + ' min' : ''].filter(Boolean).join(' · ');
-      case 'wait':
-        return o.minutes === undefined ? '' : o.minutes + ' min';
-      case 'segment':
-        return o.code || '';
-      case 'email':
-      case 'sms':
-        return o.template_code || '';
-      case 'banner':
-        return o.banner_id === undefined ? '' : 'banner ' + o.banner_id;
-      case 'webhook':
-        return o.url || '';
-      case 'ab_test':
-        return (o.variants || []).map(function (v) { return v.code + ' ' + v.distribution + '%'; }).join(' / ');
-      default:
-        return '';
-    }
+    return params(model.elements[id].type).map(function (p) { return brief(p, o[p.name]); })
+      .filter(Boolean).join(' · ');
   };
 
   Panel.prototype.show = function (selection) {
@@ -126,46 +157,47 @@
     }
   };
 
+  /** A field per option of the element's type, chosen by the option's type in the registry. */
   Panel.prototype.elementOptions = function (element, o) {
+    var self = this;
     var choices = this.builder.choices;
-    switch (element.type) {
-      case 'goal':
-        this.multiple('sc-goal-codes', 'Goals (all must be completed)', choices.goals, o.codes || [],
-          function (v) { o.codes = v; });
-        this.text('sc-recheck', 'Re-check every (minutes)', o.recheckPeriodMinutes,
-          function (v) { set(o, 'recheckPeriodMinutes', number(v)); }, 'number');
-        this.text('sc-timeout', 'Time out after (minutes, optional)', o.timeoutMinutes,
-          function (v) { set(o, 'timeoutMinutes', number(v)); }, 'number');
-        break;
-      case 'wait':
-        this.text('sc-minutes', 'Wait (minutes)', o.minutes, function (v) { set(o, 'minutes', number(v)); }, 'number');
-        break;
-      case 'segment':
-        this.choice('sc-segment', 'Segment (yes: member)', choices.segments, o.code, function (v) { set(o, 'code', v); });
-        break;
-      case 'condition':
-        this.criteria(o);
-        break;
-      case 'email':
-      case 'sms':
-        this.text('sc-template', 'Template code', o.template_code, function (v) { set(o, 'template_code', v.trim()); },
-          'text', 'sc-templates');
-        break;
-      case 'banner':
-        this.text('sc-banner-id', 'Banner id', o.banner_id, function (v) { set(o, 'banner_id', number(v)); }, 'number');
-        this.text('sc-expires', 'Shown for (minutes)', o.expiresInMinutes,
-          function (v) { set(o, 'expiresInMinutes', number(v)); }, 'number');
-        break;
-      case 'webhook':
-        this.text('sc-url', 'URL', o.url, function (v) { set(o, 'url', v.trim()); }, 'url');
-        this.headers(o);
-        break;
-      case 'ab_test':
-        this.variants(element.id, o);
-        break;
-      default:
-        break;
-    }
+    params(element.type).forEach(function (p) {
+      var id = FIELD_IDS[p.name] || 'sc-opt-' + p.name;
+      var apply = function (v) { set(o, p.name, v); };
+      switch (p.type) {
+        case 'goal_codes':
+          self.multiple(id, label(p), choices.goals, o[p.name] || [], function (v) { o[p.name] = v; });
+          break;
+        case 'goal_code':
+          self.choice(id, label(p), choices.goals, o[p.name], apply);
+          break;
+        case 'segment_code':
+          self.choice(id, label(p), choices.segments, o[p.name], apply);
+          break;
+        case 'email_template':
+          self.text(id, label(p), o[p.name], function (v) { apply(v.trim()); }, 'text', 'sc-templates');
+          break;
+        case 'minutes':
+        case 'integer':
+        case 'banner_id':
+          self.text(id, label(p), o[p.name], function (v) { apply(number(v)); }, 'number');
+          break;
+        case 'url':
+          self.text(id, label(p), o[p.name], function (v) { apply(v.trim()); }, 'url');
+          break;
+        case 'headers':
+          self.headers(o);
+          break;
+        case 'variants':
+          self.variants(element.id, o);
+          break;
+        case 'criteria':
+          self.criteria(o);
+          break;
+        default:
+          self.text(id, label(p), o[p.name], function (v) { apply(v.trim()); });
+      }
+    });
   };
 
   // --- fields

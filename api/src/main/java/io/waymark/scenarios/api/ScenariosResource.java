@@ -123,6 +123,30 @@ public class ScenariosResource {
     return Json.ok().put("triggers", triggers).build();
   }
 
+  /**
+   * The element types this server runs, with their options: what a document's {@code type} may be
+   * (another is refused at save).
+   */
+  @GET
+  @Path("element-types")
+  @ApiResource("scenarios.element-types")
+  public JsonObject elementTypes() {
+    return Json.ok()
+        .put(
+            "element_types",
+            scenarios.elementTypes().stream()
+                .map(
+                    t ->
+                        Json.object()
+                            .put("key", t.key())
+                            .put("label", t.label())
+                            .put("params", PluginJson.params(t.params()))
+                            .put("negative_branch", t.negativeBranch())
+                            .put("variants", t.variants()))
+                .toList())
+        .build();
+  }
+
   /** The criteria a condition element may use (the segments' plus {@code trigger.param}). */
   @GET
   @Path("criteria")

@@ -1,23 +1,22 @@
 package io.waymark.mail.control;
 
-import io.waymark.platform.templates.CompiledTemplate;
-import io.waymark.platform.templates.Deadline;
-import io.waymark.platform.templates.Escaping;
 import io.waymark.platform.templates.TemplateException;
+import io.waymark.platform.templates.TemplatePart;
+import io.waymark.platform.templates.TemplateParts;
 import io.waymark.platform.templates.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Email templates on the platform's engine ({@link Templates}): the HTML body is auto-escaped, the
- * subject and the text body are not (they are not HTML). Every render is limited (output, loops,
- * time: {@code waymark.templates.*}); an error names the part ({@link TemplateException#part()}).
- * Previews and the check at save run on the managed executor with a deadline; sends render on the
- * caller's thread (the outbox renders in the job's transaction) under the same limits.
+ * Email templates as three parts on the platform's engine ({@link TemplateParts}): the HTML body is
+ * auto-escaped, the subject and the text body are not (they are not HTML). Every render is limited
+ * (output, loops, time: {@code waymark.templates.*}); an error names the part ({@link
+ * TemplateException#part()}). Previews and the check at save run on the managed executor with a
+ * deadline; sends render on the caller's thread (the outbox renders in the job's transaction) under
+ * the same limits.
  */
 @ApplicationScoped
 public class TemplateRenderer {
@@ -26,42 +25,20 @@ public class TemplateRenderer {
   public static final String HTML_BODY = "html_body";
   public static final String TEXT_BODY = "text_body";
 
-  /** What a template sees at save, when no user is known: a trial render for the limits. */
-  private static final Map<String, Object> NO_DATA = Map.of("user", Map.of());
-
-  @Inject Templates templates;
+  @Inject TemplateParts parts;
 
   TemplateRenderer() {}
 
   /** Outside a container (tests). */
   public TemplateRenderer(Templates templates) {
-    this.templates = templates;
+    this.parts = new TemplateParts(templates);
   }
 
   /**
-   * The first part that does not parse, or that hits a limit even without data (a literal {@code
-   * range(1, 20000000)}, a loop printing too much); empty when the template may be saved. Errors
-   * that depend on the data (a division by a missing number) are left to the render.
+   * The first part that does not parse or hits a limit without data; empty when it may be saved.
    */
   public Optional<TemplateException> check(MailContent source) {
-    try {
-      Compiled compiled = compile(source);
-      AtomicReference<String> part = new AtomicReference<>(SUBJECT);
-      try {
-        templates.withDeadline(
-            deadline -> {
-              trial(part, SUBJECT, compiled.subject(), deadline);
-              trial(part, HTML_BODY, compiled.html(), deadline);
-              trial(part, TEXT_BODY, compiled.text(), deadline);
-              return null;
-            });
-      } catch (TemplateException e) {
-        return Optional.of(e.in(part.get()));
-      }
-      return Optional.empty();
-    } catch (TemplateException e) {
-      return Optional.of(e);
-    }
+    return parts.check(parts(source));
   }
 
   /**
@@ -71,91 +48,28 @@ public class TemplateRenderer {
   public MailContent render(
       MailContent source, Map<String, Object> user, Map<String, Object> params)
       throws TemplateException {
-    return render(compile(source), context(user, params), Deadline.after(timeout()), null);
+    return mail(parts.render(parts.compile(parts(source)), TemplateParts.variables(user, params)));
   }
 
   /** {@link #render} on the managed executor, cut off at the render timeout. */
   public MailContent preview(
       MailContent source, Map<String, Object> user, Map<String, Object> params)
       throws TemplateException {
-    Compiled compiled = compile(source);
-    Map<String, Object> context = context(user, params);
-    AtomicReference<String> part = new AtomicReference<>(SUBJECT);
-    try {
-      return templates.withDeadline(deadline -> render(compiled, context, deadline, part));
-    } catch (TemplateException e) {
-      throw e.in(part.get());
-    }
+    return mail(parts.preview(parts.compile(parts(source)), TemplateParts.variables(user, params)));
   }
 
-  private record Compiled(CompiledTemplate subject, CompiledTemplate html, CompiledTemplate text) {}
-
-  private Compiled compile(MailContent source) throws TemplateException {
-    return new Compiled(
-        compile(SUBJECT, source.subject(), Escaping.NONE),
-        compile(HTML_BODY, source.html(), Escaping.HTML),
-        compile(TEXT_BODY, source.text(), Escaping.NONE));
+  private static List<TemplatePart> parts(MailContent source) {
+    return List.of(
+        TemplatePart.text(SUBJECT, source.subject()),
+        TemplatePart.html(HTML_BODY, source.html()),
+        TemplatePart.text(TEXT_BODY, source.text()));
   }
 
-  private CompiledTemplate compile(String part, String source, Escaping escaping)
-      throws TemplateException {
-    try {
-      return templates.compile(source, escaping);
-    } catch (TemplateException e) {
-      throw e.in(part);
-    }
-  }
-
-  private MailContent render(
-      Compiled compiled,
-      Map<String, Object> context,
-      Deadline deadline,
-      AtomicReference<String> rendering)
-      throws TemplateException {
-    String subject = part(SUBJECT, compiled.subject(), context, deadline, rendering);
-    String html = part(HTML_BODY, compiled.html(), context, deadline, rendering);
-    String text = part(TEXT_BODY, compiled.text(), context, deadline, rendering);
+  private static MailContent mail(Map<String, String> out) {
     // a subject is one line: line breaks a template produced would break the header
-    return new MailContent(subject.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "), html, text);
-  }
-
-  private String part(
-      String part,
-      CompiledTemplate template,
-      Map<String, Object> context,
-      Deadline deadline,
-      AtomicReference<String> rendering)
-      throws TemplateException {
-    if (rendering != null) {
-      rendering.set(part);
-    }
-    try {
-      return templates.render(template, context, deadline);
-    } catch (TemplateException e) {
-      throw e.in(part);
-    }
-  }
-
-  private void trial(
-      AtomicReference<String> rendering, String part, CompiledTemplate template, Deadline deadline)
-      throws TemplateException {
-    try {
-      part(part, template, NO_DATA, deadline, rendering);
-    } catch (TemplateException e) {
-      if (e.isLimit()) {
-        throw e;
-      }
-      // fails without data, may well render with it: the render decides
-    }
-  }
-
-  private java.time.Duration timeout() {
-    return templates.limits().renderTimeout();
-  }
-
-  private static Map<String, Object> context(Map<String, Object> user, Map<String, Object> params) {
-    Map<String, Object> context = new LinkedHashMap<>(params == null ? Map.of() : params);
-    context.put("user", user);
-    return context;
+    return new MailContent(
+        out.get(SUBJECT).strip().replaceAll("\\s*[\\r\\n]+\\s*", " "),
+        out.get(HTML_BODY),
+        out.get(TEXT_BODY));
   }
 }

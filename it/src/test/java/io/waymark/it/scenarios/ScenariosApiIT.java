@@ -222,7 +222,8 @@ class ScenariosApiIT {
     assertInvalid(
         doc("Type", "", trigger(t, "user_registered", "{}", g), element(g, "teleport", "")),
         "elements." + g,
-        "unknown element type 'teleport'");
+        "unknown element type 'teleport' (one of ab_test, banner, condition, email, goal, segment, wait,"
+            + " webhook)");
     assertInvalid(
         doc(
             "AB",

@@ -7,6 +7,7 @@ import io.waymark.platform.admin.ConsoleUser;
 import io.waymark.platform.admin.Messages;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.plugins.Param;
 import io.waymark.scenarios.boundary.Scenarios;
 import io.waymark.scenarios.engine.boundary.ScenarioStatistics;
 import io.waymark.segments.boundary.SegmentView;
@@ -234,13 +235,28 @@ public class ScenarioBuilder implements Serializable {
                         .add("key", e.key())
                         .add("label", e.label())
                         .add("negative", e.negativeBranch())
-                        .add("variants", e.variants())));
+                        .add("variants", e.variants())
+                        .add("params", params(e.params()))));
     return JsonSupport.JSON
         .createObjectBuilder()
         .add("triggers", triggers)
         .add("elements", elements)
         .build()
         .toString();
+  }
+
+  private static JsonArrayBuilder params(List<Param> params) {
+    JsonArrayBuilder out = JsonSupport.JSON.createArrayBuilder();
+    params.forEach(
+        p ->
+            out.add(
+                JsonSupport.JSON
+                    .createObjectBuilder()
+                    .add("name", p.name())
+                    .add("type", p.type())
+                    .add("required", p.required())
+                    .add("description", p.description())));
+    return out;
   }
 
   private static JsonArrayBuilder array(Collection<String> codes) {

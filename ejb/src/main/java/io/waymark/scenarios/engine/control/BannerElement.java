@@ -1,12 +1,12 @@
 package io.waymark.scenarios.engine.control;
 
-import io.waymark.campaigns.boundary.Campaigns;
-import io.waymark.campaigns.boundary.OneTimeBannerResult;
+import io.waymark.campaigns.boundary.ShowBannerAction;
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import java.time.Duration;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 
 /** {@code banner} {banner_id, expiresInMinutes}: a one-time banner, de-duplicated by the job id. */
@@ -39,24 +39,18 @@ public class BannerElement implements ElementType {
     check.minutes("expiresInMinutes", true);
   }
 
-  @Inject Campaigns campaigns;
+  @Inject ShowBannerAction action;
 
   @Override
   public Outcome run(Visit visit) {
-    if (!(visit.element().options().get("banner_id") instanceof JsonNumber bannerId)) {
-      return new Outcome.Failed("the banner element has no banner_id");
+    JsonObject options = visit.element().options();
+    JsonObjectBuilder params = JsonSupport.JSON.createObjectBuilder();
+    if (options.containsKey("banner_id")) {
+      params.add("banner_id", options.get("banner_id"));
     }
-    Integer minutes = GoalElement.minutes(visit.element().options(), "expiresInMinutes");
-    OneTimeBannerResult result =
-        campaigns.giveOneTimeBanner(
-            visit.job().userId(),
-            bannerId.longValue(),
-            visit.now().plus(Duration.ofMinutes(minutes == null ? 24 * 60 : minutes)),
-            "scenario-job:" + visit.job().id());
-    return switch (result) {
-      case GIVEN, ALREADY_GIVEN -> Outcome.POSITIVE;
-      case UNKNOWN_BANNER -> new Outcome.Failed("banner " + bannerId + " does not exist");
-      case UNKNOWN_USER -> new Outcome.Failed("user " + visit.job().userId() + " does not exist");
-    };
+    if (options.containsKey("expiresInMinutes")) {
+      params.add("expires_in_minutes", options.get("expiresInMinutes"));
+    }
+    return Outcome.after(action.perform(ActionRequests.of(visit, params.build())));
   }
 }

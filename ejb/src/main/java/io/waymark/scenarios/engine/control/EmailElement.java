@@ -1,13 +1,10 @@
 package io.waymark.scenarios.engine.control;
 
-import io.waymark.mail.boundary.MailOutbox;
-import io.waymark.platform.json.PlainJson;
+import io.waymark.mail.boundary.SendEmailAction;
 import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code email} {template_code}: the template rendered for the user and queued in the mail outbox
@@ -41,31 +38,10 @@ public class EmailElement implements ElementType {
     }
   }
 
-  @Inject MailOutbox outbox;
+  @Inject SendEmailAction action;
 
   @Override
   public Outcome run(Visit visit) {
-    if (!(visit.element().options().get("template_code") instanceof JsonString code)) {
-      return new Outcome.Failed("the email element has no template_code");
-    }
-    Map<String, Object> params =
-        Map.of(
-            "trigger", PlainJson.map(ConditionElement.payload(visit.job().context())),
-            "scenario_id", visit.job().scenarioId(),
-            "element_id", visit.element().uuid());
-    String template = code.getString();
-    long user = visit.job().userId();
-    return outbox
-        .enqueue(template, user, params, "scenario-job:" + visit.job().id())
-        .<Outcome>map(
-            queued ->
-                queued
-                    .failure()
-                    .<Outcome>map(reason -> new Outcome.Failed("email " + reason))
-                    .orElse(Outcome.POSITIVE))
-        .orElseGet(
-            () ->
-                new Outcome.Failed(
-                    "email template '" + template + "' or user " + user + " does not exist"));
+    return Outcome.after(action.perform(ActionRequests.of(visit, visit.element().options())));
   }
 }

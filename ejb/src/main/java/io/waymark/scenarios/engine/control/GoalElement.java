@@ -1,8 +1,12 @@
 package io.waymark.scenarios.engine.control;
 
+import io.waymark.goals.boundary.AssignGoalAction;
 import io.waymark.goals.boundary.OnboardingGoals;
 import io.waymark.goals.boundary.UserGoals;
+import io.waymark.platform.actions.ActionRequest;
+import io.waymark.platform.actions.ActionResult;
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -81,6 +85,8 @@ public class GoalElement implements ElementType {
 
   @Inject UserGoals userGoals;
 
+  @Inject AssignGoalAction assign;
+
   @Inject OnboardingGoals goals;
 
   @Inject Jdbc jdbc;
@@ -102,7 +108,17 @@ public class GoalElement implements ElementType {
     long userId = visit.job().userId();
     if (visit.firstRun()) {
       for (String code : codes) {
-        userGoals.assign(code, userId, null);
+        var assigned =
+            assign.perform(
+                new ActionRequest(
+                    userId,
+                    JsonSupport.JSON.createObjectBuilder().add("goal_code", code).build(),
+                    null,
+                    null,
+                    null));
+        if (assigned instanceof ActionResult.Failed) {
+          return Outcome.after(assigned);
+        }
       }
     }
     Map<String, GoalState> states = states(userId, codes, visit.enteredAt());

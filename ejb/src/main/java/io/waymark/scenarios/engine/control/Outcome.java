@@ -18,6 +18,13 @@ public sealed interface Outcome {
   Outcome POSITIVE = new Finished("positive");
   Outcome NEGATIVE = new Finished("negative");
 
+  /** An action's result: done is positive, a failure fails the job. */
+  static Outcome after(io.waymark.platform.actions.ActionResult result) {
+    return result instanceof io.waymark.platform.actions.ActionResult.Failed f
+        ? new Failed(f.reason())
+        : POSITIVE;
+  }
+
   static Outcome of(boolean positive) {
     return positive ? POSITIVE : NEGATIVE;
   }

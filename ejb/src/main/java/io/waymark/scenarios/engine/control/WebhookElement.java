@@ -1,15 +1,12 @@
 package io.waymark.scenarios.engine.control;
 
 import io.waymark.platform.http.OutboundHeaders;
-import io.waymark.platform.json.JsonSupport;
-import io.waymark.platform.outbox.Outbox;
 import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -63,43 +60,15 @@ public class WebhookElement implements ElementType {
   }
 
   /** The outbox channel of webhook calls. */
-  public static final String CHANNEL = "webhook";
+  public static final String CHANNEL = WebhookCallAction.CHANNEL;
 
-  @Inject Outbox outbox;
+  @Inject WebhookCallAction action;
 
   @Override
   public Outcome run(Visit visit) {
-    JsonObject options = visit.element().options();
-    String url = options.getString("url", null);
-    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-      return new Outcome.Failed("the webhook url must be an http(s) URL: " + url);
-    }
-    try {
-      URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return new Outcome.Failed("the webhook url is not valid: " + url);
-    }
-    JsonObject headers =
-        options.get("headers") instanceof JsonObject h ? h : JsonObject.EMPTY_JSON_OBJECT;
-    String body =
-        JsonSupport.JSON
-            .createObjectBuilder()
-            .add("scenario_id", visit.job().scenarioId())
-            .add("element_id", visit.element().uuid())
-            .add("user_id", visit.job().userId())
-            .add("trigger", ConditionElement.payload(visit.job().context()))
-            .build()
-            .toString();
-    outbox.enqueue(
-        CHANNEL,
-        Long.toString(visit.job().id()),
-        null,
-        JsonSupport.JSON
-            .createObjectBuilder()
-            .add("url", url)
-            .add("headers", headers)
-            .add("body", body)
-            .build());
-    return Outcome.POSITIVE;
+    // the call's key is the job id: the Idempotency-Key the receiver sees (SPEC §6)
+    return Outcome.after(
+        action.perform(
+            ActionRequests.of(visit, visit.element().options(), Long.toString(visit.job().id()))));
   }
 }
