@@ -103,6 +103,11 @@ public final class Launcher {
         base,
         base,
         payara.serverLog());
+    if (settings.smsWebhookOpenByDefault()) {
+      System.out.println(
+          "  SMS webhook:   open to every caller (quick-start default: set waymark.sms.webhook.token"
+              + " or .allowed-ips to close it)");
+    }
   }
 
   /** Only the embedded PostgreSQL (for another server, e.g. the WildFly deploy check). */

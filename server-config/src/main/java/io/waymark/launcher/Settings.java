@@ -118,12 +118,26 @@ final class Settings {
     // a key given as -Dwaymark.secrets.key is forwarded above; else the data directory's own
     env.computeIfAbsent("WAYMARK_SECRETS_KEY", k -> SecretsKey.readOrCreate(dataDir()));
     dbPassword().ifPresent(p -> env.put("WAYMARK_DB_PASSWORD", p));
+    if (smsWebhookOpenByDefault()) {
+      env.put("WAYMARK_SMS_WEBHOOK_OPEN", "true");
+    }
     if (embeddedDatabase()) {
       env.put("WAYMARK_SEGMENTS_SANDBOX_USER", DbPasswords.SANDBOX);
       DbPasswords.read(dataDir(), DbPasswords.SANDBOX)
           .ifPresent(p -> env.put("WAYMARK_SEGMENTS_SANDBOX_PASSWORD", p));
     }
     return env;
+  }
+
+  /**
+   * The quick start opens the SMS gateway's webhook (SPEC §7: it refuses everything while neither a
+   * token nor an IP allow-list is set) unless the webhook is configured in any way, an explicit
+   * {@code waymark.sms.webhook.open=false} included.
+   */
+  boolean smsWebhookOpenByDefault() {
+    return get("waymark.sms.webhook.open").isEmpty()
+        && get("waymark.sms.webhook.token").isEmpty()
+        && get("waymark.sms.webhook.allowed-ips").isEmpty();
   }
 
   private static Path locateLauncherDir() {

@@ -17,6 +17,7 @@ import io.waymark.scenarios.api.ScenarioStatsResource;
 import io.waymark.scenarios.api.ScenariosResource;
 import io.waymark.segments.api.SegmentsResource;
 import io.waymark.segments.api.UserSegmentsResource;
+import io.waymark.sms.api.MobiletechWebhookResource;
 import io.waymark.tokens.api.ApiResourcesResource;
 import io.waymark.tokens.api.ApiTokensResource;
 import io.waymark.users.api.UsersResource;
@@ -54,12 +55,12 @@ public class ApiApplication extends Application {
           MetricsResource.class,
           ScenarioStatsResource.class,
           ScenariosResource.class,
-          EmailTemplatesResource.class);
+          EmailTemplatesResource.class,
+          MobiletechWebhookResource.class);
 
   private static final Set<Class<?>> PROVIDERS =
       Set.of(
-          AuthorizationFeature.class,
-          IdempotencyFilter.class,
+          EndpointFeature.class,
           ExceptionMappers.Domain.class,
           ExceptionMappers.Web.class,
           ExceptionMappers.Fallback.class);

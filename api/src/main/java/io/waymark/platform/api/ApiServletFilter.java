@@ -1,5 +1,6 @@
 package io.waymark.platform.api;
 
+import io.waymark.platform.api.Endpoint.Body;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.web.HttpEdge;
@@ -21,14 +22,18 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * In front of the JAX-RS API. Bodies are JSON whatever the Content-Type header says — documented
- * clients send {@code application/javascript} or the invalid {@code type=application/json} — so the
- * header is replaced before JAX-RS parses it (only form posts, which login accepts, keep theirs),
- * and the API only ever produces JSON. Also records the client address (behind a trusted proxy the
- * one it forwarded: {@link HttpEdge#clientAddress}), and rolls back a transaction a request left
- * open.
+ * In front of the JAX-RS API. Bodies of JSON endpoints are JSON whatever the Content-Type header
+ * says — documented clients send {@code application/javascript} or the invalid {@code
+ * type=application/json} — so the header is replaced before JAX-RS parses it (only form posts,
+ * which login accepts, keep theirs), and they only ever produce JSON. The endpoint's declared body
+ * ({@link Endpoint.Body}, found by {@link ApiResourceRegistry#bodyOf} before JAX-RS matched it)
+ * changes that: an XML endpoint's body is XML whatever the header says, and it answers with the
+ * type it sets; a multipart endpoint keeps the header as sent (its boundary is in it). Also records
+ * the client address (behind a trusted proxy the one it forwarded: {@link HttpEdge#clientAddress}),
+ * and rolls back a transaction a request left open.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ApiServletFilter extends HttpFilter {
@@ -55,7 +60,7 @@ public class ApiServletFilter extends HttpFilter {
       return;
     }
     try {
-      chain.doFilter(new JsonRequest(request), response);
+      chain.doFilter(asDeclared(request), response);
     } finally {
       rollBackLeftovers();
     }
@@ -90,35 +95,58 @@ public class ApiServletFilter extends HttpFilter {
     }
   }
 
-  static final class JsonRequest extends HttpServletRequestWrapper {
-    private final String contentType;
+  /** The request with the Content-Type and Accept headers its endpoint's body format calls for. */
+  static HttpServletRequest asDeclared(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    return declared(request, ApiResourceRegistry.bodyOf(request.getMethod(), path));
+  }
 
-    JsonRequest(HttpServletRequest request) {
+  static HttpServletRequest declared(HttpServletRequest request, Set<Body> body) {
+    if (body.contains(Body.XML)) {
+      // any Content-Type (SPEC §7); the endpoint sets the type of each answer itself
+      return new DeclaredRequest(request, "application/xml", "*/*");
+    }
+    if (body.contains(Body.MULTIPART)) {
+      return new DeclaredRequest(request, null, "application/json");
+    }
+    String raw = request.getContentType();
+    boolean form = raw != null && raw.toLowerCase(Locale.ROOT).strip().startsWith(FORM);
+    return new DeclaredRequest(request, form ? FORM : "application/json", "application/json");
+  }
+
+  /** A request whose Content-Type (unless null: as sent) and Accept headers are replaced. */
+  static final class DeclaredRequest extends HttpServletRequestWrapper {
+    private final String contentType;
+    private final String accept;
+
+    DeclaredRequest(HttpServletRequest request, String contentType, String accept) {
       super(request);
-      String raw = request.getContentType();
-      boolean form = raw != null && raw.toLowerCase(Locale.ROOT).strip().startsWith(FORM);
-      this.contentType = form ? FORM : "application/json";
+      this.contentType = contentType;
+      this.accept = accept;
     }
 
     @Override
     public String getContentType() {
-      return contentType;
+      return contentType == null ? super.getContentType() : contentType;
     }
 
     @Override
     public String getHeader(String name) {
-      if ("content-type".equalsIgnoreCase(name)) {
+      if ("content-type".equalsIgnoreCase(name) && contentType != null) {
         return contentType;
       }
       if ("accept".equalsIgnoreCase(name)) {
-        return "application/json";
+        return accept;
       }
       return super.getHeader(name);
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-      if ("content-type".equalsIgnoreCase(name) || "accept".equalsIgnoreCase(name)) {
+      if (("content-type".equalsIgnoreCase(name) && contentType != null)
+          || "accept".equalsIgnoreCase(name)) {
         return Collections.enumeration(java.util.List.of(getHeader(name)));
       }
       return super.getHeaders(name);
@@ -128,7 +156,9 @@ public class ApiServletFilter extends HttpFilter {
     public Enumeration<String> getHeaderNames() {
       java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       names.addAll(Collections.list(super.getHeaderNames()));
-      names.add("Content-Type");
+      if (contentType != null) {
+        names.add("Content-Type");
+      }
       names.add("Accept");
       return Collections.enumeration(names);
     }

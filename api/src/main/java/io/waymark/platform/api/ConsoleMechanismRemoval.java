@@ -12,7 +12,7 @@ import java.lang.System.Logger.Level;
  * decide per application, not per web module, whether a mechanism exists; Payara's (Soteria)
  * therefore registers the console's form mechanism as an authentication module for this module too,
  * and the container then calls it on every API request. The API authenticates by bearer token in
- * {@link AuthorizationFeature} and never uses it, so its registration for this module's context is
+ * {@link EndpointFeature} and never uses it, so its registration for this module's context is
  * removed through the standard Jakarta Authentication factory before the first request (ADR 0015).
  * The console's own registration, for its own context, is untouched.
  */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -27,14 +26,14 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * {@code Idempotency-Key} for every authenticated POST. The request runs inside one transaction
- * that first takes the key (an advisory lock, then the stored row): a replay answers the stored
- * 2xx/4xx response without executing again, another body under the same key is 422 {@code
- * idempotency_key_reused}, a key still running is 409 {@code idempotency_key_in_progress}. The key
- * row is written in the same transaction as the work, so a crash or a race cannot execute it twice;
- * 5xx outcomes roll back and are not stored.
+ * {@code Idempotency-Key} for every token-authenticated POST whose body may be buffered ({@link
+ * EndpointFeature} puts it in front of those: not a streamed multipart one, not a public or
+ * shared-secret one). The request runs inside one transaction that first takes the key (an advisory
+ * lock, then the stored row): a replay answers the stored 2xx/4xx response without executing again,
+ * another body under the same key is 422 {@code idempotency_key_reused}, a key still running is 409
+ * {@code idempotency_key_in_progress}. The key row is written in the same transaction as the work,
+ * so a crash or a race cannot execute it twice; 5xx outcomes roll back and are not stored.
  */
-@Provider
 @Priority(Priorities.AUTHORIZATION + 100)
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 

@@ -1,11 +1,13 @@
 package io.waymark.users.api;
 
 import io.waymark.platform.api.ApiResource;
+import io.waymark.platform.api.Endpoint;
+import io.waymark.platform.api.Endpoint.Auth;
+import io.waymark.platform.api.Endpoint.Body;
 import io.waymark.platform.api.Json;
 import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.api.Paging;
 import io.waymark.platform.api.RequestContextKeys;
-import io.waymark.platform.api.UserAuthenticated;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.users.boundary.NewUser;
@@ -112,6 +114,9 @@ public class UsersResource {
    */
   @POST
   @Path("login")
+  @Endpoint(
+      auth = Auth.PUBLIC,
+      body = {Body.JSON, Body.FORM})
   public JsonObject login(
       @HeaderParam("Content-Type") String contentType,
       @Context ContainerRequestContext request,
@@ -142,7 +147,7 @@ public class UsersResource {
 
   @POST
   @Path("logout")
-  @UserAuthenticated
+  @Endpoint(auth = Auth.USER_TOKEN)
   public JsonObject logout(@Context ContainerRequestContext request) {
     sessions.logout((String) request.getProperty(RequestContextKeys.TOKEN));
     return Json.ok().build();
@@ -150,7 +155,7 @@ public class UsersResource {
 
   @GET
   @Path("me")
-  @UserAuthenticated
+  @Endpoint(auth = Auth.USER_TOKEN)
   public JsonObject me(@Context ContainerRequestContext request) {
     return Json.ok()
         .put("user", UserJson.of((UserView) request.getProperty(RequestContextKeys.CALLER)))

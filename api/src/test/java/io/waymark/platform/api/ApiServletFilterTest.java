@@ -221,4 +221,43 @@ class ApiServletFilterTest {
     assertThat(ApiServletFilter.nulParameters("code=a%2500")).isEmpty();
     assertThat(ApiServletFilter.nulParameters(null)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "text/xml; charset=UTF-8",
+        "application/json",
+        "application/x-www-form-urlencoded",
+        ";;;=/",
+        ""
+      })
+  void theXmlWebhookGetsItsBodyAsXmlWhateverTheContentTypeAndAnswersWithItsOwnType(String raw)
+      throws Exception {
+    HttpServletRequest request =
+        filtered(
+            contentType(raw).header("Accept", "text/html").to("POST", "/v1/mobiletech/webhook"));
+    assertThat(request.getContentType()).isEqualTo("application/xml");
+    assertThat(request.getHeader("Content-Type")).isEqualTo("application/xml");
+    assertThat(request.getHeader("Accept")).isEqualTo("*/*");
+  }
+
+  @Test
+  void otherMethodsOnTheWebhooksPathAreJsonAsEver() throws Exception {
+    HttpServletRequest request =
+        filtered(contentType("text/xml").to("GET", "/v1/mobiletech/webhook"));
+    assertThat(request.getContentType()).isEqualTo("application/json");
+  }
+
+  @Test
+  void aMultipartEndpointKeepsTheContentTypeWithItsBoundary() {
+    HttpServletRequest request =
+        ApiServletFilter.declared(
+            contentType("multipart/form-data; boundary=----x1").build(),
+            java.util.Set.of(Endpoint.Body.MULTIPART));
+    assertThat(request.getContentType()).isEqualTo("multipart/form-data; boundary=----x1");
+    assertThat(request.getHeader("content-type")).isEqualTo("multipart/form-data; boundary=----x1");
+    assertThat(Collections.list(request.getHeaders("Content-Type")))
+        .containsExactly("multipart/form-data; boundary=----x1");
+    assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+  }
 }

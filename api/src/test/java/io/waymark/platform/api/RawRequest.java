@@ -22,6 +22,8 @@ final class RawRequest {
   private final Map<String, Object> attributes = new HashMap<>();
   private String remoteAddr = "127.0.0.1";
   private String queryString;
+  private String httpMethod = "POST";
+  private String path = "/v1/users";
 
   RawRequest header(String name, String value) {
     headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
@@ -30,6 +32,13 @@ final class RawRequest {
 
   RawRequest from(String address) {
     this.remoteAddr = address;
+    return this;
+  }
+
+  /** The request line: a method and a path below the API's context root ({@code /v1/...}). */
+  RawRequest to(String method, String path) {
+    this.httpMethod = method;
+    this.path = path;
     return this;
   }
 
@@ -55,6 +64,9 @@ final class RawRequest {
                   case "getHeaderNames" -> Collections.enumeration(headers.keySet());
                   case "getRemoteAddr" -> remoteAddr;
                   case "getQueryString" -> queryString;
+                  case "getMethod" -> httpMethod;
+                  case "getContextPath" -> "/api";
+                  case "getRequestURI" -> "/api" + path;
                   case "getAttribute" -> attributes.get((String) args[0]);
                   case "setAttribute" -> attributes.put((String) args[0], args[1]);
                   case "toString" -> "RawRequest" + headers;
