@@ -125,7 +125,8 @@ public class ScenariosResource {
 
   /**
    * The element types this server runs, with their options: what a document's {@code type} may be
-   * (another is refused at save).
+   * (another is refused at save); and the stored scenarios that hold another (saved before it left
+   * the registry), whose jobs on those elements fail.
    */
   @GET
   @Path("element-types")
@@ -143,6 +144,17 @@ public class ScenariosResource {
                             .put("params", PluginJson.params(t.params()))
                             .put("negative_branch", t.negativeBranch())
                             .put("variants", t.variants()))
+                .toList())
+        .put(
+            "unavailable",
+            scenarios.unavailableElements().stream()
+                .map(
+                    h ->
+                        Json.object()
+                            .put("scenario_id", h.scenarioId())
+                            .put("scenario_name", h.scenarioName())
+                            .put("type", h.type())
+                            .put("elements", h.elements()))
                 .toList())
         .build();
   }

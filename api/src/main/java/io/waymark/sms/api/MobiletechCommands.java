@@ -1,8 +1,7 @@
 package io.waymark.sms.api;
 
 import io.waymark.platform.error.WaymarkException;
-import java.util.HashMap;
-import java.util.Map;
+import io.waymark.platform.plugins.Registry;
 import org.w3c.dom.Element;
 
 /**
@@ -13,27 +12,17 @@ final class MobiletechCommands {
 
   static final String ROOT = "message";
 
-  private final Map<String, MobiletechCommand> byName = new HashMap<>();
+  private final Registry<MobiletechCommand> byName;
 
+  /** Two handlers of one command stop the deployment ({@link Registry}). */
   MobiletechCommands(Iterable<MobiletechCommand> handlers) {
-    for (MobiletechCommand handler : handlers) {
-      MobiletechCommand before = byName.putIfAbsent(handler.command(), handler);
-      if (before != null) {
-        throw new IllegalStateException(
-            "two handlers of the webhook command '"
-                + handler.command()
-                + "': "
-                + before.getClass().getName()
-                + ", "
-                + handler.getClass().getName());
-      }
-    }
+    byName = Registry.of(handlers);
   }
 
   /** The handler of the message's command. */
   MobiletechCommand handlerOf(Element message) {
     String command = ROOT.equals(message.getTagName()) ? message.getAttribute("command") : "";
-    MobiletechCommand handler = byName.get(command);
+    MobiletechCommand handler = byName.find(command).orElse(null);
     if (handler == null) {
       throw unknown(command);
     }

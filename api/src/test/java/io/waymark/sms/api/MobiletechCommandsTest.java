@@ -84,6 +84,6 @@ class MobiletechCommandsTest {
     assertThatThrownBy(
             () -> new MobiletechCommands(List.of(new Handler("receive"), new Handler("receive"))))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("two handlers of the webhook command 'receive'");
+        .hasMessageContaining("two plugins claim the key 'receive'");
   }
 }

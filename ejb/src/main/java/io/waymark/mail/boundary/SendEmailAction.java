@@ -20,6 +20,10 @@ import java.util.Map;
 @Dependent
 public class SendEmailAction implements Action {
 
+  /** Its params (the scenario element of the same name takes them as its options). */
+  public static final List<Param> PARAMS =
+      List.of(Param.required("template_code", "email_template", "the email template"));
+
   @Inject MailOutbox outbox;
 
   @Override
@@ -34,7 +38,7 @@ public class SendEmailAction implements Action {
 
   @Override
   public List<Param> params() {
-    return List.of(Param.required("template_code", "email_template", "the email template"));
+    return PARAMS;
   }
 
   @Override

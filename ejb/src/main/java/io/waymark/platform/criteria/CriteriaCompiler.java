@@ -1,7 +1,7 @@
 package io.waymark.platform.criteria;
 
 import io.waymark.platform.db.SqlFragment;
-import io.waymark.platform.plugins.Registry;
+import io.waymark.platform.plugins.Plugins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -18,30 +18,24 @@ import java.util.List;
  * path.
  */
 @ApplicationScoped
-public class CriteriaCompiler {
-
-  private Registry<CriterionPlugin> registry;
+public class CriteriaCompiler extends Plugins<CriterionPlugin> {
 
   /** For CDI. */
   protected CriteriaCompiler() {}
 
   /** A compiler over these criteria (unit tests, tools). */
   public CriteriaCompiler(Iterable<? extends CriterionPlugin> criteria) {
-    registry = Registry.of(criteria);
+    use(criteria);
   }
 
   @Inject
   void discover(@Any Instance<CriterionPlugin> criteria) {
-    registry = Registry.of(criteria);
-  }
-
-  public Registry<CriterionPlugin> registry() {
-    return registry;
+    use(criteria);
   }
 
   /** The criteria offered where they are used, in key order. */
   public List<CriterionPlugin> offered(CriterionPlugin.Use use) {
-    return registry.all().stream().filter(c -> c.uses().contains(use)).toList();
+    return all().stream().filter(c -> c.uses().contains(use)).toList();
   }
 
   /** Parses and compiles; null when {@code context} received errors. */
@@ -54,7 +48,7 @@ public class CriteriaCompiler {
   public Compiled compile(Criteria criteria, String path, CompileContext context) {
     context.compiler(this);
     if (criteria instanceof Criteria.Criterion c) {
-      CriterionPlugin plugin = registry.find(c.key()).orElse(null);
+      CriterionPlugin plugin = find(c.key()).orElse(null);
       if (plugin == null || !plugin.uses().contains(context.use())) {
         context.error(
             CriteriaParser.at(path, "key"),

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plugins of one kind by key (and alias), listed in key order. Two plugins claiming one key is
- * a deployment error, found when the registry is built.
+ * The plugins of one kind by key (and alias), listed by {@link Plugin#order()} and key. Two plugins
+ * claiming one key is a deployment error, found when the registry is built.
  */
 public final class Registry<T extends Plugin> {
 
@@ -30,7 +30,7 @@ public final class Registry<T extends Plugin> {
       claim(byKey, plugin.key(), plugin);
       plugin.aliases().forEach(alias -> claim(byKey, alias, plugin));
     }
-    all.sort(Comparator.comparing(Plugin::key));
+    all.sort(Comparator.comparingInt(Plugin::order).thenComparing(Plugin::key));
     return new Registry<>(List.copyOf(all), Map.copyOf(byKey));
   }
 

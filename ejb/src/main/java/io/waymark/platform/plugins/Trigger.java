@@ -28,7 +28,7 @@ public record Trigger(
   public List<Param> params() {
     return matchParam == null
         ? List.of()
-        : List.of(Param.required(matchParam, matchParam, matchDescription));
+        : List.of(Param.required(matchParam, "string", matchDescription));
   }
 
   @Override

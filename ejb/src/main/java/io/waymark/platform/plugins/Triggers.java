@@ -10,43 +10,32 @@ import java.util.Optional;
 
 /**
  * The trigger vocabulary (SPEC §1 "Domain events and trigger keys"): every {@link TriggerSource}'s
- * triggers in one registry, by canonical key or scenario code. Rules, webhooks and points will read
- * it by key; scenarios by their codes.
+ * triggers in one registry, by canonical key or scenario code ({@link #find}). Rules, webhooks and
+ * points will read it by key; scenarios by their codes.
  */
 @ApplicationScoped
-public class Triggers {
-
-  private Registry<Trigger> registry;
+public class Triggers extends Plugins<Trigger> {
 
   protected Triggers() {}
 
   public Triggers(List<Trigger> triggers) {
-    registry = Registry.of(triggers);
+    use(triggers);
   }
 
   @Inject
   void discover(@Any Instance<TriggerSource> sources) {
     List<Trigger> all = new ArrayList<>();
     sources.forEach(source -> all.addAll(source.triggers()));
-    registry = Registry.of(all);
-  }
-
-  /** By canonical key or scenario code. */
-  public Optional<Trigger> find(String keyOrCode) {
-    return registry.find(keyOrCode);
+    use(all);
   }
 
   /** The trigger a scenario's event code names (only scenario codes). */
   public Optional<Trigger> scenario(String code) {
-    return registry.find(code).filter(t -> code.equals(t.scenarioCode()));
-  }
-
-  public List<Trigger> all() {
-    return registry.all();
+    return find(code).filter(t -> code.equals(t.scenarioCode()));
   }
 
   /** Those scenarios can start on, in key order. */
   public List<Trigger> scenarioTriggers() {
-    return registry.all().stream().filter(t -> t.scenarioCode() != null).toList();
+    return all().stream().filter(t -> t.scenarioCode() != null).toList();
   }
 }

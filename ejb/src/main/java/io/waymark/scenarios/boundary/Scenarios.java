@@ -49,6 +49,8 @@ public class Scenarios {
 
   @Inject CriteriaCompiler criteria;
 
+  @Inject UnavailableElements unavailable;
+
   @Inject Event<ScenarioSaved> saved;
 
   @Inject Event<ScenarioEnabled> enabled;
@@ -240,6 +242,14 @@ public class Scenarios {
   /** The criteria a condition element may use. */
   public List<CriterionPlugin> conditionCriteria() {
     return criteria.offered(CriterionPlugin.Use.CONDITION);
+  }
+
+  /**
+   * The stored scenarios holding elements of a type this server does not run (their jobs there
+   * fail; saving them again is refused until the elements are replaced).
+   */
+  public List<UnavailableElements.Holder> unavailableElements() {
+    return unavailable.holders();
   }
 
   /** The element types this server runs, in key order. */

@@ -96,6 +96,7 @@ public final class ScenarioValidator {
                         ", ",
                         vocabulary.triggers().scenarioTriggers().stream()
                             .map(Trigger::scenarioCode)
+                            .sorted()
                             .toList())
                     + ")"));
       } else if (type.get().matchParam() != null) {
@@ -155,7 +156,8 @@ public final class ScenarioValidator {
           "unknown element type '"
               + element.type()
               + "' (one of "
-              + String.join(", ", vocabulary.elements().all().stream().map(t -> t.key()).toList())
+              + String.join(
+                  ", ", vocabulary.elements().all().stream().map(t -> t.key()).sorted().toList())
               + ")");
     } else {
       type.get()

@@ -28,6 +28,11 @@ public class EventCountCriterion implements CriterionPlugin {
   }
 
   @Override
+  public int order() {
+    return 30;
+  }
+
+  @Override
   public String label() {
     return "Tracked event count";
   }

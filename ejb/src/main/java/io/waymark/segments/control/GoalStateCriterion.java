@@ -25,6 +25,11 @@ public class GoalStateCriterion implements CriterionPlugin {
   }
 
   @Override
+  public int order() {
+    return 20;
+  }
+
+  @Override
   public String label() {
     return "Onboarding goal state";
   }

@@ -27,6 +27,11 @@ public class SegmentMemberCriterion implements CriterionPlugin {
   }
 
   @Override
+  public int order() {
+    return 40;
+  }
+
+  @Override
   public String label() {
     return "Member of segment";
   }

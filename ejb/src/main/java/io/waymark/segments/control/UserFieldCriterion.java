@@ -48,6 +48,11 @@ public class UserFieldCriterion implements CriterionPlugin {
   }
 
   @Override
+  public int order() {
+    return 10;
+  }
+
+  @Override
   public String label() {
     return "User field";
   }

@@ -143,6 +143,18 @@ class ScenarioElementsIT {
             + " where id = ?",
         stored.id());
     try {
+      // reported as a scenario holding a type this server does not run
+      assertThat(
+              Api.bootstrap()
+                  .get("/api/v1/scenarios/element-types")
+                  .json()
+                  .getJsonArray("unavailable")
+                  .stream()
+                  .map(jakarta.json.JsonValue::asJsonObject)
+                  .filter(u -> u.getJsonNumber("scenario_id").longValue() == s.id())
+                  .map(u -> u.getString("type") + " x" + u.getInt("elements"))
+                  .toList())
+          .containsExactly("sms x1");
       long member = CampaignFixtures.user(marker);
       long other = Goals.user();
       await()

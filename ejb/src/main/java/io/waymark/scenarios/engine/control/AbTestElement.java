@@ -24,6 +24,11 @@ public class AbTestElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 80;
+  }
+
+  @Override
   public String label() {
     return "A/B test";
   }

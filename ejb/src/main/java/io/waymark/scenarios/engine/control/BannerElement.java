@@ -19,6 +19,11 @@ public class BannerElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 60;
+  }
+
+  @Override
   public String label() {
     return "Banner";
   }

@@ -61,6 +61,11 @@ public class ConditionElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 40;
+  }
+
+  @Override
   public String label() {
     return "Condition";
   }

@@ -1,12 +1,11 @@
 package io.waymark.scenarios.engine.control;
 
-import io.waymark.platform.plugins.Registry;
+import io.waymark.platform.plugins.Plugins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The element types this server runs: every {@link ElementType} bean. A type is registered by the
@@ -14,27 +13,17 @@ import java.util.Optional;
  * before, or on a server that has it) fails its jobs with that reason.
  */
 @ApplicationScoped
-public class ElementTypes {
-
-  private Registry<ElementType> registry;
+public class ElementTypes extends Plugins<ElementType> {
 
   protected ElementTypes() {}
 
   /** Over these types (unit tests). */
   public ElementTypes(List<? extends ElementType> types) {
-    registry = Registry.of(types);
+    use(types);
   }
 
   @Inject
   void discover(@Any Instance<ElementType> types) {
-    registry = Registry.of(types);
-  }
-
-  public Optional<ElementType> find(String key) {
-    return registry.find(key);
-  }
-
-  public List<ElementType> all() {
-    return registry.all();
+    use(types);
   }
 }

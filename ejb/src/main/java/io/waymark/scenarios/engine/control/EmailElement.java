@@ -21,13 +21,18 @@ public class EmailElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 50;
+  }
+
+  @Override
   public String label() {
     return "Email";
   }
 
   @Override
   public List<Param> params() {
-    return List.of(Param.required("template_code", "email_template", "the email template"));
+    return SendEmailAction.PARAMS;
   }
 
   @Override

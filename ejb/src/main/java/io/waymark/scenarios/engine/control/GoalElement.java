@@ -37,6 +37,11 @@ public class GoalElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 10;
+  }
+
+  @Override
   public String label() {
     return "Goal";
   }

@@ -17,6 +17,11 @@ public class SegmentElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 30;
+  }
+
+  @Override
   public String label() {
     return "Segment";
   }

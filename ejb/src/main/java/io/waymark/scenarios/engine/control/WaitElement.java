@@ -16,6 +16,11 @@ public class WaitElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 20;
+  }
+
+  @Override
   public String label() {
     return "Wait";
   }

@@ -22,6 +22,12 @@ import java.util.List;
 @Dependent
 public class WebhookCallAction implements Action {
 
+  /** Its params (the scenario element of the same name takes them as its options). */
+  public static final List<Param> PARAMS =
+      List.of(
+          Param.required("url", "url", "where the call is POSTed (the outbound guard applies)"),
+          Param.optional("headers", "headers", "extra request headers (stored sealed)"));
+
   /** The outbox channel of webhook calls. */
   public static final String CHANNEL = "webhook";
 
@@ -39,9 +45,7 @@ public class WebhookCallAction implements Action {
 
   @Override
   public List<Param> params() {
-    return List.of(
-        Param.required("url", "url", "where the call is POSTed (the outbound guard applies)"),
-        Param.optional("headers", "headers", "extra request headers (stored sealed)"));
+    return PARAMS;
   }
 
   @Override

@@ -24,15 +24,18 @@ public class WebhookElement implements ElementType {
   }
 
   @Override
+  public int order() {
+    return 70;
+  }
+
+  @Override
   public String label() {
     return "Webhook";
   }
 
   @Override
   public List<Param> params() {
-    return List.of(
-        Param.required("url", "url", "where the call is POSTed (the outbound guard applies)"),
-        Param.optional("headers", "headers", "extra request headers (stored sealed)"));
+    return WebhookCallAction.PARAMS;
   }
 
   @Override
