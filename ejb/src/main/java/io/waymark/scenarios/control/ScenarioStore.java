@@ -2,6 +2,7 @@ package io.waymark.scenarios.control;
 
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.control.ScenarioDefinition.Descendant;
 import io.waymark.scenarios.control.ScenarioDefinition.Element;
 import io.waymark.scenarios.control.ScenarioDefinition.Trigger;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
 @Dependent
 public class ScenarioStore {
 
-  @jakarta.inject.Inject io.waymark.platform.plugins.Triggers triggers;
+  @Inject Triggers triggers;
 
   @Inject WebhookHeaders webhookHeaders;
 

@@ -2,6 +2,7 @@ package io.waymark.segments.boundary;
 
 import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriteriaParser;
 import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.json.JsonSupport;
@@ -45,7 +46,7 @@ public class SegmentMembership {
 
   @Inject SegmentSql sql;
 
-  @Inject io.waymark.platform.criteria.CriteriaCompiler compiler;
+  @Inject CriteriaCompiler compiler;
 
   /** Never throws: the code of a segment that does not exist gives nothing. */
   public Optional<Source> source(String code) {

@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @Dependent
 public class AbTestElement implements ElementType {
 
+  @Inject Jdbc jdbc;
+
   @Override
   public String key() {
     return "ab_test";
@@ -77,8 +79,6 @@ public class AbTestElement implements ElementType {
       check.problem("the variants' distributions add up to " + sum + ", not 100");
     }
   }
-
-  @Inject Jdbc jdbc;
 
   @Override
   public Outcome run(Visit visit) {

@@ -13,6 +13,8 @@ import java.util.List;
 @Dependent
 public class BannerElement implements ElementType {
 
+  @Inject ShowBannerAction action;
+
   @Override
   public String key() {
     return "banner";
@@ -43,8 +45,6 @@ public class BannerElement implements ElementType {
     }
     check.minutes("expiresInMinutes", true);
   }
-
-  @Inject ShowBannerAction action;
 
   @Override
   public Outcome run(Visit visit) {

@@ -4,6 +4,7 @@ import io.waymark.platform.criteria.Binding;
 import io.waymark.platform.criteria.Bound;
 import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Compiled;
+import io.waymark.platform.criteria.Criteria;
 import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriterionPlugin.Use;
 import io.waymark.platform.db.Jdbc;
@@ -130,8 +131,7 @@ public class ConditionElement implements ElementType {
   }
 
   private static CompileContext context(
-      List<FieldError> errors,
-      Function<String, Optional<io.waymark.platform.criteria.Criteria>> segments) {
+      List<FieldError> errors, Function<String, Optional<Criteria>> segments) {
     return new CompileContext(errors, segments, Use.CONDITION);
   }
 

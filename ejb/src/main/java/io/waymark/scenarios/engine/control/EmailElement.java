@@ -15,6 +15,8 @@ import java.util.List;
 @Dependent
 public class EmailElement implements ElementType {
 
+  @Inject SendEmailAction action;
+
   @Override
   public String key() {
     return "email";
@@ -42,8 +44,6 @@ public class EmailElement implements ElementType {
       check.problem("unknown template code '" + code + "'");
     }
   }
-
-  @Inject SendEmailAction action;
 
   @Override
   public Outcome run(Visit visit) {

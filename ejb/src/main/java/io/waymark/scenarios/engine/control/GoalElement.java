@@ -31,6 +31,14 @@ import java.util.Map;
 @Dependent
 public class GoalElement implements ElementType {
 
+  @Inject UserGoals userGoals;
+
+  @Inject AssignGoalAction assign;
+
+  @Inject OnboardingGoals goals;
+
+  @Inject Jdbc jdbc;
+
   @Override
   public String key() {
     return "goal";
@@ -87,14 +95,6 @@ public class GoalElement implements ElementType {
     check.minutes("recheckPeriodMinutes", true);
     check.minutes("timeoutMinutes", false);
   }
-
-  @Inject UserGoals userGoals;
-
-  @Inject AssignGoalAction assign;
-
-  @Inject OnboardingGoals goals;
-
-  @Inject Jdbc jdbc;
 
   record GoalState(boolean completedSinceEntry, boolean open) {}
 

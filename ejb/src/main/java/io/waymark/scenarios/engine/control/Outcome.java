@@ -1,5 +1,6 @@
 package io.waymark.scenarios.engine.control;
 
+import io.waymark.platform.actions.ActionResult;
 import java.time.Instant;
 
 /**
@@ -19,10 +20,8 @@ public sealed interface Outcome {
   Outcome NEGATIVE = new Finished("negative");
 
   /** An action's result: done is positive, a failure fails the job. */
-  static Outcome after(io.waymark.platform.actions.ActionResult result) {
-    return result instanceof io.waymark.platform.actions.ActionResult.Failed f
-        ? new Failed(f.reason())
-        : POSITIVE;
+  static Outcome after(ActionResult result) {
+    return result instanceof ActionResult.Failed f ? new Failed(f.reason()) : POSITIVE;
   }
 
   static Outcome of(boolean positive) {

@@ -11,6 +11,10 @@ import java.util.List;
 @Dependent
 public class SegmentElement implements ElementType {
 
+  @Inject SegmentMembership membership;
+
+  @Inject Segments segments;
+
   @Override
   public String key() {
     return "segment";
@@ -43,10 +47,6 @@ public class SegmentElement implements ElementType {
       check.problem("unknown segment code '" + code + "'");
     }
   }
-
-  @Inject SegmentMembership membership;
-
-  @Inject Segments segments;
 
   @Override
   public Outcome run(Visit visit) {

@@ -18,6 +18,11 @@ import java.util.List;
 @Dependent
 public class WebhookElement implements ElementType {
 
+  /** The outbox channel of webhook calls. */
+  public static final String CHANNEL = WebhookCallAction.CHANNEL;
+
+  @Inject WebhookCallAction action;
+
   @Override
   public String key() {
     return "webhook";
@@ -61,11 +66,6 @@ public class WebhookElement implements ElementType {
                     .or(() -> OutboundHeaders.valueProblem(name, ((JsonString) value).getString()))
                     .ifPresent(p -> check.problem("option 'headers': " + p)));
   }
-
-  /** The outbox channel of webhook calls. */
-  public static final String CHANNEL = WebhookCallAction.CHANNEL;
-
-  @Inject WebhookCallAction action;
 
   @Override
   public Outcome run(Visit visit) {
