@@ -10,6 +10,7 @@ import io.waymark.platform.api.Paging;
 import io.waymark.platform.api.RequestContextKeys;
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Source;
 import io.waymark.users.boundary.NewUser;
 import io.waymark.users.boundary.Sessions;
 import io.waymark.users.boundary.UserRules;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -87,6 +89,38 @@ public class UsersResource {
   @ApiResource("users.get")
   public JsonObject get(@PathParam("id") String id) {
     return Json.ok().put("user", UserJson.of(users.find(parseId(id)))).build();
+  }
+
+  /** A valid patch (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String PATCH_SAMPLE =
+      "{\"first_name\":\"Ann\",\"locale\":\"en_US\",\"public_name\":null}";
+
+  /**
+   * JSON Merge Patch (RFC 7396) of the standard fields: {@code null} clears, absent fields stay;
+   * 200 with the user.
+   */
+  @PATCH
+  @Path("{id}")
+  @ApiResource("users.update")
+  public JsonObject patch(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = PATCH_SAMPLE)))
+          String raw) {
+    JsonObject patch = JsonBody.parse(raw).json();
+    return Json.ok().put("user", UserJson.of(users.patch(parseId(id), patch, Source.API))).build();
+  }
+
+  /** Marks the user confirmed now (a confirmed user keeps the first time); 200 with the user. */
+  @POST
+  @Path("{id}/confirm")
+  @ApiResource("users.confirm")
+  public JsonObject confirm(@PathParam("id") String id) {
+    return Json.ok().put("user", UserJson.of(users.confirm(parseId(id), Source.API))).build();
   }
 
   @GET

@@ -1,9 +1,11 @@
 package io.waymark.users.boundary;
 
+import io.waymark.platform.plugins.Source;
 import io.waymark.platform.security.PasswordHasher;
 import io.waymark.platform.security.SecretTokens;
 import io.waymark.users.entity.User;
 import io.waymark.users.entity.UserRepository;
+import io.waymark.users.entity.UserStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +45,8 @@ public class AdminBootstrap {
 
   @Inject UserRepository repository;
 
+  @Inject UserStore store;
+
   @Inject
   @ConfigProperty(name = "waymark.bootstrap.admin-email")
   Optional<String> adminEmail;
@@ -59,7 +64,7 @@ public class AdminBootstrap {
     if (adminEmail.isPresent()) {
       User admin = repository.byEmail(adminEmail.get()).orElseGet(() -> create(adminEmail.get()));
       admin.getRoles().add(Role.ADMIN.id());
-      admin.setActive(true);
+      store.change(admin, Map.of("active", true), Source.SYSTEM);
       adminPassword
           .filter(p -> !PasswordHasher.verify(p, admin.getPasswordHash()))
           .ifPresent(p -> admin.setPasswordHash(PasswordHasher.hash(p)));
@@ -82,7 +87,7 @@ public class AdminBootstrap {
   private User create(String email) {
     User user = new User(email, clock.instant());
     user.setPublicName(email);
-    em.persist(user);
+    store.create(user, Source.SYSTEM);
     return user;
   }
 

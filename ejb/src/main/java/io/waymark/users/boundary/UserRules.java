@@ -1,9 +1,16 @@
 package io.waymark.users.boundary;
 
 import io.waymark.platform.error.FieldError;
+import io.waymark.platform.plugins.ValueType;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Field rules for users: one place for the API and the console. */
@@ -36,6 +43,93 @@ public final class UserRules {
       } catch (DateTimeException e) {
         errors.add(new FieldError("timezone", "is not a time zone such as 'Europe/Bratislava'"));
       }
+    }
+  }
+
+  /**
+   * A JSON Merge Patch (RFC 7396) of a user's standard fields as values the users store sets:
+   * {@code null} clears (email and active cannot be cleared), an absent field stays. Every problem
+   * is reported by field name: an unknown field, a wrong type, a value breaking the field's rule.
+   */
+  public static Map<String, Object> patch(JsonObject patch, List<FieldError> errors) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    patch.forEach(
+        (name, value) -> {
+          boolean isNull = value.getValueType() == JsonValue.ValueType.NULL;
+          switch (name) {
+            case "email" -> {
+              if (isNull) {
+                values.put(name, null); // the boundary answers contact_required
+              } else if (!(value instanceof JsonString s)
+                  || !EMAIL.matcher(s.getString().strip()).matches()
+                  || s.getString().length() > 255) {
+                errors.add(new FieldError(name, "is not a valid email address"));
+              } else {
+                values.put(name, s.getString().strip());
+              }
+            }
+            case "first_name", "last_name", "public_name" -> {
+              String text = text(name, value, errors);
+              if (text != null || isNull) {
+                length(name, text, errors);
+                values.put(name, text);
+              }
+            }
+            case "locale" -> {
+              String text = text(name, value, errors);
+              if (text != null && !LOCALE.matcher(text).matches()) {
+                errors.add(new FieldError(name, "is not a locale such as 'en_US'"));
+              } else if (text != null || isNull) {
+                values.put(name, text);
+              }
+            }
+            case "timezone" -> {
+              String text = text(name, value, errors);
+              if (text != null && !isZone(text)) {
+                errors.add(new FieldError(name, "is not a time zone such as 'Europe/Bratislava'"));
+              } else if (text != null || isNull) {
+                values.put(name, text);
+              }
+            }
+            case "active" -> {
+              if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                errors.add(new FieldError(name, "must be true or false"));
+              } else {
+                values.put(name, value == JsonValue.TRUE);
+              }
+            }
+            case "confirmed_at" -> {
+              Instant at = value instanceof JsonString s ? ValueType.time(s.getString()) : null;
+              if (at == null && !isNull) {
+                errors.add(
+                    new FieldError(
+                        name, "must be an ISO-8601 time with offset, e.g. 2026-01-31T10:00:00Z"));
+              } else {
+                values.put(name, at);
+              }
+            }
+            default -> errors.add(new FieldError(name, "is not a user field"));
+          }
+        });
+    return values;
+  }
+
+  private static String text(String name, JsonValue value, List<FieldError> errors) {
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    if (value.getValueType() != JsonValue.ValueType.NULL) {
+      errors.add(new FieldError(name, "must be a string"));
+    }
+    return null;
+  }
+
+  private static boolean isZone(String text) {
+    try {
+      ZoneId.of(text);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
     }
   }
 

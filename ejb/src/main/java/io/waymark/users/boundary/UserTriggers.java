@@ -19,6 +19,14 @@ public class UserTriggers implements TriggerSource {
             null,
             null,
             List.of("user_id", "email"),
+            true),
+        new Trigger(
+            "user.changed",
+            "User changed",
+            null,
+            null,
+            null,
+            List.of("user_id", "fields", "old", "new"),
             true));
   }
 }

@@ -2,18 +2,21 @@ package io.waymark.users.boundary;
 
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Source;
 import io.waymark.platform.security.PasswordHasher;
 import io.waymark.users.entity.User;
 import io.waymark.users.entity.UserRepository;
+import io.waymark.users.entity.UserStore;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,9 +31,14 @@ public class Users {
 
   @Inject UserRepository repository;
 
-  @Inject Event<UserRegistered> registered;
+  @Inject UserStore store;
 
+  /** A user created by an API caller. */
   public UserView create(NewUser command) {
+    return create(command, Source.API);
+  }
+
+  public UserView create(NewUser command, Source source) {
     List<FieldError> errors = new ArrayList<>();
     UserRules.validate(command, errors);
     if (!errors.isEmpty()) {
@@ -50,14 +58,12 @@ public class Users {
     if (command.password() != null) {
       user.setPasswordHash(PasswordHasher.hash(command.password()));
     }
-    em.persist(user);
     try {
-      em.flush();
+      store.create(user, source);
     } catch (jakarta.persistence.PersistenceException e) {
       // a concurrent create won the unique index on lower(email)
       throw emailTaken(email);
     }
-    registered.fire(new UserRegistered(user.getId(), user.getEmail()));
     return UserView.of(user);
   }
 
@@ -105,7 +111,57 @@ public class Users {
 
   public UserView setActive(long id, boolean active) {
     User user = entity(id);
-    user.setActive(active);
+    store.change(user, Map.of("active", active), Source.CONSOLE);
+    return UserView.of(user);
+  }
+
+  /**
+   * Applies a JSON Merge Patch of the standard fields (RFC 7396: {@code null} clears): 400 {@code
+   * payload_error} naming each bad field and nothing changed; 409 {@code email_taken}; 409 {@code
+   * contact_required} for a patch that would leave the user without an email (the phone number that
+   * may replace it comes with SMS).
+   */
+  public UserView patch(long id, JsonObject patch, Source source) {
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> values = UserRules.patch(patch, errors);
+    if (!errors.isEmpty()) {
+      throw WaymarkException.payloadError(errors);
+    }
+    User user = entity(id);
+    if (values.containsKey("email")) {
+      String email = (String) values.get("email");
+      if (email == null) {
+        throw new WaymarkException(
+            409,
+            "contact_required",
+            "A user needs an email address or a phone number: user "
+                + id
+                + " has no phone number, so its email cannot be removed");
+      }
+      if (repository
+          .byEmail(email)
+          .filter(other -> !other.getId().equals(user.getId()))
+          .isPresent()) {
+        throw emailTaken(email);
+      }
+    }
+    try {
+      store.change(user, values, source);
+    } catch (jakarta.persistence.PersistenceException e) {
+      throw emailTaken((String) values.get("email")); // a concurrent write took it
+    }
+    return UserView.of(user);
+  }
+
+  /**
+   * Marks the user confirmed now ({@code confirmed_at}); a user confirmed before keeps the first
+   * time.
+   */
+  public UserView confirm(long id, Source source) {
+    User user = entity(id);
+    if (user.getConfirmedAt() == null) {
+      store.change(user, Map.of("confirmed_at", clock.instant()), source);
+    }
     return UserView.of(user);
   }
 
@@ -182,7 +238,7 @@ public class Users {
     User user = entity(id);
     user.getRoles().clear();
     roles.forEach(r -> user.getRoles().add(r.id()));
-    user.setActive(active);
+    store.change(user, Map.of("active", active), Source.CONSOLE);
     return UserView.of(user);
   }
 }

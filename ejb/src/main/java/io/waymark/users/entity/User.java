@@ -81,6 +81,11 @@ public class User {
     return passwordHash;
   }
 
+  /** Through the users store only ({@link UserStore}). */
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
   public void setPasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
   }

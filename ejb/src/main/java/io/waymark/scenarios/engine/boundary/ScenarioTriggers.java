@@ -29,6 +29,9 @@ public class ScenarioTriggers {
   @Inject TriggerStarts starts;
 
   void registered(@Observes(during = TransactionPhase.IN_PROGRESS) UserRegistered event) {
+    if (!event.source().firesTriggers()) {
+      return; // an import, a sync, the bootstrap admin: history, not news (SPEC §1)
+    }
     starts.fire(
         "user_registered",
         null,
