@@ -146,6 +146,10 @@ public class EmailTemplates {
     EmailTemplate t = entity(code);
     Map<String, Object> user =
         users.variables(userId).orElseThrow(() -> Users.userNotFound(String.valueOf(userId)));
+    if (user.get("email") == null) {
+      throw new WaymarkException(
+          409, "email_missing", "user " + userId + " has no email address to send to");
+    }
     try {
       // rendered here first (on the managed executor, with a deadline) so that a template failing
       // for this user is a 422, not a failed message

@@ -66,6 +66,20 @@ public class MailOutbox {
       return Optional.empty();
     }
     String recipient = (String) user.get().get("email");
+    if (recipient == null) {
+      // a user reached only by phone (SPEC §7a): recorded, never sent
+      String reason = "user " + userId + " has no email address";
+      LOG.log(Level.INFO, "Mail not sent: {0}", reason);
+      long id =
+          outbox
+              .enqueueDead(
+                  MailChannel.NAME,
+                  key(uniqueKey),
+                  payload(templateCode, userId, "", "", "", ""),
+                  reason)
+              .id();
+      return Optional.of(new Enqueued(id, Optional.of(reason)));
+    }
     MailContent mail;
     try {
       mail = renderer.render(source.get(), user.get(), params);

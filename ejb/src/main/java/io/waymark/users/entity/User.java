@@ -26,7 +26,7 @@ public class User {
   @Column(nullable = false, updatable = false)
   private UUID uuid;
 
-  @Column(nullable = false)
+  /** Null for a user reached only by phone (SPEC §7a); unique case-insensitively where present. */
   private String email;
 
   @Column(name = "password_hash")

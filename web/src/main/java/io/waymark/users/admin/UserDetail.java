@@ -49,7 +49,7 @@ public class UserDetail implements Serializable {
     if (user == null || !console.mayAdminister()) {
       return;
     }
-    boolean self = user.email().equalsIgnoreCase(console.getName());
+    boolean self = console.getName() != null && console.getName().equalsIgnoreCase(user.email());
     if (self && (!roles.contains(Role.ADMIN.id()) || !active)) {
       Messages.error(
           "You cannot remove your own admin role or deactivate yourself; ask another admin. Nothing was changed.");

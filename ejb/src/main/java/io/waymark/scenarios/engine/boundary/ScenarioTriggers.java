@@ -36,13 +36,18 @@ public class ScenarioTriggers {
         "user_registered",
         null,
         event.userId(),
-        () ->
-            JsonSupport.JSON
-                .createObjectBuilder()
-                .add("event", "user_registered")
-                .add("user_id", event.userId())
-                .add("email", event.email())
-                .build());
+        () -> {
+          var payload =
+              JsonSupport.JSON
+                  .createObjectBuilder()
+                  .add("event", "user_registered")
+                  .add("user_id", event.userId());
+          // a user reached only by phone has no email (SPEC §7a)
+          return (event.email() == null
+                  ? payload.addNull("email")
+                  : payload.add("email", event.email()))
+              .build();
+        });
   }
 
   void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
