@@ -20,6 +20,7 @@ import io.waymark.segments.api.UserSegmentsResource;
 import io.waymark.sms.api.MobiletechWebhookResource;
 import io.waymark.tokens.api.ApiResourcesResource;
 import io.waymark.tokens.api.ApiTokensResource;
+import io.waymark.users.api.UserFieldsResource;
 import io.waymark.users.api.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -37,6 +38,7 @@ public class ApiApplication extends Application {
   static final Set<Class<?>> RESOURCES =
       Set.of(
           UsersResource.class,
+          UserFieldsResource.class,
           ApiTokensResource.class,
           ApiResourcesResource.class,
           MessagingCheckResource.class,

@@ -21,6 +21,7 @@ public final class UserJson {
         .put("confirmed_at", u.confirmedAt())
         .put("locale", u.locale())
         .put("timezone", u.timezone())
-        .put("roles", u.roles());
+        .put("roles", u.roles())
+        .put("fields", u.fields());
   }
 }

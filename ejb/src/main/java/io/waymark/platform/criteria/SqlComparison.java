@@ -10,18 +10,34 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The operators of SPEC §1 in SQL over one column expression of a known type, with the same
+ * The operators of SPEC §1 in SQL over one value expression of a known type, with the same
  * semantics as {@link Operator#test} (string equality and {@code in} ignore case, {@code contains}
  * is a case-insensitive substring test, {@code is_empty} is null or {@code ""}, a comparison with
- * null is not true). The column comes from a whitelist; the value is always bound.
+ * null is not true). The expression is fixed text from a whitelist (a column) or a fragment whose
+ * values are bound (a custom field's key); the value compared with is always bound.
  */
 public final class SqlComparison {
 
   private SqlComparison() {}
 
-  /** The predicate, or null after reporting a problem with the value or operator to {@code p}. */
+  /** Over a whitelisted column such as {@code u.email}. */
   public static SqlFragment of(
       String column, ValueType type, Operator operator, JsonValue value, Params p) {
+    return of(new SqlFragment().text(column), null, type, operator, value, p);
+  }
+
+  /**
+   * Over an expression; {@code present} is the predicate {@code exists} tests (null: the expression
+   * is a column, always present). The predicate, or null after reporting a problem with the value
+   * or operator to {@code p}.
+   */
+  public static SqlFragment of(
+      SqlFragment expression,
+      SqlFragment present,
+      ValueType type,
+      Operator operator,
+      JsonValue value,
+      Params p) {
     if (!type.allows(operator)) {
       p.error("operator", "'" + operator.key() + "' does not apply to a " + type.key());
       return null;
@@ -29,12 +45,13 @@ public final class SqlComparison {
     boolean text = type == ValueType.STRING;
     switch (operator) {
       case EXISTS:
-        return new SqlFragment().text("true");
+        return present == null ? new SqlFragment().text("true") : present;
       case IS_EMPTY:
-        return new SqlFragment()
-            .text(text ? "coalesce(" + column + ", '') = ''" : column + " is null");
+        return text
+            ? new SqlFragment().text("coalesce(").append(expression).text(", '') = ''")
+            : new SqlFragment().append(expression).text(" is null");
       case IN:
-        return in(column, type, value, p);
+        return in(expression, type, value, p);
       default:
         break;
     }
@@ -45,20 +62,23 @@ public final class SqlComparison {
     }
     if (operator == Operator.CONTAINS) {
       return new SqlFragment()
-          .text(column + " ilike ")
+          .append(expression)
+          .text(" ilike ")
           .bind("%" + escapeLike((String) v) + "%")
           .text(" escape '\\'");
     }
     boolean folded = text && (operator == Operator.EQ || operator == Operator.NE);
     return folded
         ? new SqlFragment()
-            .text("lower(" + column + ") " + operator.symbol() + " lower(")
+            .text("lower(")
+            .append(expression)
+            .text(") " + operator.symbol() + " lower(")
             .bind(v)
             .text(")")
-        : new SqlFragment().text(column + " " + operator.symbol() + " ").bind(v);
+        : new SqlFragment().append(expression).text(" " + operator.symbol() + " ").bind(v);
   }
 
-  private static SqlFragment in(String column, ValueType type, JsonValue value, Params p) {
+  private static SqlFragment in(SqlFragment expression, ValueType type, JsonValue value, Params p) {
     if (type != ValueType.STRING && type != ValueType.NUMBER
         || !(value instanceof JsonArray array)
         || array.isEmpty()) {
@@ -79,11 +99,14 @@ public final class SqlComparison {
     }
     return type == ValueType.STRING
         ? new SqlFragment()
-            .text("lower(" + column + ") = any(")
+            .text("lower(")
+            .append(expression)
+            .text(") = any(")
             .bind(values.toArray(new String[0]))
             .text(")")
         : new SqlFragment()
-            .text(column + " = any(cast(")
+            .append(expression)
+            .text(" = any(cast(")
             .bind(values.toArray(new String[0]))
             .text(" as numeric[]))");
   }
@@ -91,6 +114,7 @@ public final class SqlComparison {
   private static String example(ValueType type) {
     return switch (type) {
       case DATE_TIME -> " (ISO-8601 with offset, e.g. 2026-01-31T00:00:00Z)";
+      case DATE -> " (YYYY-MM-DD)";
       case BOOLEAN -> " (true or false)";
       default -> "";
     };

@@ -5,6 +5,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -12,9 +13,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The types comparisons are made in (SPEC §1 "Operators"): a value is converted to the field's type
- * before it is compared; one that does not convert is refused at save (for values typed by an
- * operator) or compares false (for values found at run time).
+ * The types comparisons are made in (SPEC §1 "Operators"; custom fields add dates): a value is
+ * converted to the field's type before it is compared; one that does not convert is refused at save
+ * (for values typed by an operator) or compares false (for values found at run time).
  */
 public enum ValueType {
   NUMBER(
@@ -39,7 +40,18 @@ public enum ValueType {
           Operator.GTE,
           Operator.IS_EMPTY,
           Operator.EXISTS)),
-  BOOLEAN(EnumSet.of(Operator.EQ, Operator.NE, Operator.IS_EMPTY, Operator.EXISTS));
+  BOOLEAN(EnumSet.of(Operator.EQ, Operator.NE, Operator.IS_EMPTY, Operator.EXISTS)),
+  /** A calendar date, {@code YYYY-MM-DD} (custom fields). */
+  DATE(
+      EnumSet.of(
+          Operator.EQ,
+          Operator.NE,
+          Operator.LT,
+          Operator.LTE,
+          Operator.GT,
+          Operator.GTE,
+          Operator.IS_EMPTY,
+          Operator.EXISTS));
 
   private final Set<Operator> operators;
 
@@ -70,6 +82,7 @@ public enum ValueType {
       case STRING -> text(value);
       case DATE_TIME -> value instanceof JsonString s ? time(s.getString()) : null;
       case BOOLEAN -> bool(value);
+      case DATE -> value instanceof JsonString s ? date(s.getString()) : null;
     };
   }
 
@@ -132,6 +145,16 @@ public enum ValueType {
       };
     }
     return null;
+  }
+
+  /** A {@code YYYY-MM-DD} date in the years 1 to 9999, or null. */
+  public static LocalDate date(String text) {
+    try {
+      LocalDate date = LocalDate.parse(text);
+      return date.getYear() >= 1 && date.getYear() <= 9999 ? date : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.waymark.users.boundary;
 
 import io.waymark.platform.error.FieldError;
 import io.waymark.platform.plugins.ValueType;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -51,7 +52,8 @@ public final class UserRules {
    * {@code null} clears (email and active cannot be cleared), an absent field stays. Every problem
    * is reported by field name: an unknown field, a wrong type, a value breaking the field's rule.
    */
-  public static Map<String, Object> patch(JsonObject patch, List<FieldError> errors) {
+  public static Map<String, Object> patch(
+      JsonObject patch, Map<String, FieldDefinition> definitions, List<FieldError> errors) {
     Map<String, Object> values = new LinkedHashMap<>();
     patch.forEach(
         (name, value) -> {
@@ -108,10 +110,67 @@ public final class UserRules {
                 values.put(name, at);
               }
             }
+            case "fields" -> custom(value, definitions, values, errors);
             default -> errors.add(new FieldError(name, "is not a user field"));
           }
         });
     return values;
+  }
+
+  /** The longest custom string value. */
+  static final int MAX_CUSTOM_TEXT = 1000;
+
+  /**
+   * {@code "fields":{...}}, merged the same way: each code must be defined, each value of its type
+   * ({@code YYYY-MM-DD} for a date), {@code null} clears; as {@code fields.<code>} values.
+   */
+  private static void custom(
+      JsonValue value,
+      Map<String, FieldDefinition> definitions,
+      Map<String, Object> values,
+      List<FieldError> errors) {
+    if (!(value instanceof JsonObject fields)) {
+      errors.add(new FieldError("fields", "must be an object of custom field values"));
+      return;
+    }
+    fields.forEach(
+        (code, v) -> {
+          String name = "fields." + code;
+          FieldDefinition definition = definitions.get(code);
+          if (definition == null) {
+            errors.add(new FieldError(name, "is not a defined field (see /user-fields)"));
+            return;
+          }
+          if (v.getValueType() == JsonValue.ValueType.NULL) {
+            values.put(name, null);
+            return;
+          }
+          ValueType type = definition.valueType();
+          boolean fits =
+              switch (type) {
+                case NUMBER -> v instanceof JsonNumber;
+                case BOOLEAN -> v == JsonValue.TRUE || v == JsonValue.FALSE;
+                default -> v instanceof JsonString;
+              };
+          Object typed = fits ? type.convert(v) : null;
+          if (typed instanceof java.time.LocalDate date) {
+            typed = date.toString();
+          } else if (typed instanceof String text && text.length() > MAX_CUSTOM_TEXT) {
+            typed = null;
+          }
+          if (typed == null) {
+            errors.add(
+                new FieldError(
+                    name,
+                    type == ValueType.DATE
+                        ? "must be a date, YYYY-MM-DD"
+                        : type == ValueType.STRING
+                            ? "must be a string of at most " + MAX_CUSTOM_TEXT + " characters"
+                            : "must be a " + definition.type()));
+          } else {
+            values.put(name, typed);
+          }
+        });
   }
 
   private static String text(String name, JsonValue value, List<FieldError> errors) {

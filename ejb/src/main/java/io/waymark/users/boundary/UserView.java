@@ -1,11 +1,15 @@
 package io.waymark.users.boundary;
 
 import io.waymark.users.entity.User;
+import io.waymark.users.entity.UserStore;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What callers see of a user (never the password hash). */
+/**
+ * What callers see of a user (never the password hash); {@code fields}: the custom fields' values.
+ */
 public record UserView(
     long id,
     UUID uuid,
@@ -18,7 +22,8 @@ public record UserView(
     Instant confirmedAt,
     String locale,
     String timezone,
-    List<String> roles) {
+    List<String> roles,
+    JsonObject fields) {
 
   static UserView of(User u) {
     return new UserView(
@@ -33,6 +38,7 @@ public record UserView(
         u.getConfirmedAt(),
         u.getLocale(),
         u.getTimezone(),
-        List.copyOf(u.getRoles()));
+        List.copyOf(u.getRoles()),
+        UserStore.fields(u));
   }
 }

@@ -33,6 +33,8 @@ public class Users {
 
   @Inject UserStore store;
 
+  @Inject UserFields fields;
+
   /** A user created by an API caller. */
   public UserView create(NewUser command) {
     return create(command, Source.API);
@@ -123,7 +125,8 @@ public class Users {
    */
   public UserView patch(long id, JsonObject patch, Source source) {
     List<FieldError> errors = new ArrayList<>();
-    Map<String, Object> values = UserRules.patch(patch, errors);
+    Map<String, Object> values =
+        UserRules.patch(patch, patch.containsKey("fields") ? fields.byCode() : Map.of(), errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }

@@ -49,6 +49,11 @@ public class User {
   @Column(name = "confirmed_at")
   private Instant confirmedAt;
 
+  /** The custom fields' values by code, as a JSON object's text (jsonb; V23). */
+  @Column(name = "fields", nullable = false)
+  @org.hibernate.annotations.ColumnTransformer(write = "cast(? as jsonb)")
+  private String fields = "{}";
+
   private String locale;
   private String timezone;
 
@@ -79,6 +84,15 @@ public class User {
 
   public String getPasswordHash() {
     return passwordHash;
+  }
+
+  public String getFields() {
+    return fields;
+  }
+
+  /** Through the users store only ({@link UserStore}). */
+  public void setFields(String fields) {
+    this.fields = fields;
   }
 
   /** Through the users store only ({@link UserStore}). */

@@ -7,9 +7,15 @@ import io.waymark.users.boundary.UserRegistered;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,8 +56,18 @@ public class UserStore {
 
   @Inject Event<UserChanged> changed;
 
+  /** The prefix of a custom field's name in changes and stamps: {@code fields.<code>}. */
+  public static final String CUSTOM = "fields.";
+
   public static Set<String> fields() {
     return FIELDS.keySet();
+  }
+
+  /** The user's custom field values. */
+  public static JsonObject fields(User user) {
+    try (var reader = JsonSupport.JSON.createReader(new StringReader(user.getFields()))) {
+      return reader.readObject();
+    }
   }
 
   /**
@@ -74,7 +90,26 @@ public class UserStore {
     if (changes.isEmpty()) {
       return changes;
     }
-    changes.forEach((name, change) -> FIELDS.get(name).set().accept(user, change.after()));
+    JsonObjectBuilder custom = null;
+    for (var entry : changes.entrySet()) {
+      String name = entry.getKey();
+      if (name.startsWith(CUSTOM)) {
+        if (custom == null) {
+          custom = JsonSupport.JSON.createObjectBuilder(fields(user));
+        }
+        Object after = entry.getValue().after();
+        if (after == null) {
+          custom.remove(name.substring(CUSTOM.length()));
+        } else {
+          custom.add(name.substring(CUSTOM.length()), json(after));
+        }
+      } else {
+        FIELDS.get(name).set().accept(user, entry.getValue().after());
+      }
+    }
+    if (custom != null) {
+      user.setFields(custom.build().toString());
+    }
     em.flush(); // an email taken meanwhile fails here, before anything is told
     String now = clock.instant().toString();
     JsonObjectBuilder stamps = JsonSupport.JSON.createObjectBuilder();
@@ -88,20 +123,65 @@ public class UserStore {
     return changes;
   }
 
-  /** What setting these values would change, in the order given. */
+  /**
+   * A custom value as the store keeps it in Java: {@code String} (strings and dates), {@code
+   * BigDecimal}, {@code Boolean}, or null.
+   */
+  static Object plain(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    if (value instanceof JsonNumber n) {
+      return n.bigDecimalValue();
+    }
+    return value == JsonValue.TRUE;
+  }
+
+  private static JsonValue json(Object value) {
+    if (value instanceof BigDecimal n) {
+      return JsonSupport.JSON.createValue(n);
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    return JsonSupport.JSON.createValue(value.toString());
+  }
+
+  /** Equal values (numbers by value: 5 and 5.0 are one number). */
+  private static boolean same(Object a, Object b) {
+    return a instanceof BigDecimal x && b instanceof BigDecimal y
+        ? x.compareTo(y) == 0
+        : Objects.equals(a, b);
+  }
+
+  /**
+   * What setting these values would change, in the order given: standard fields by name, custom
+   * ones as {@code fields.<code>} (values as {@link #plain} gives them; null clears).
+   */
   static Map<String, UserChanged.Change> changes(User user, Map<String, Object> values) {
     Map<String, UserChanged.Change> changes = new LinkedHashMap<>();
-    values.forEach(
-        (name, value) -> {
-          Field field = FIELDS.get(name);
-          if (field == null) {
-            throw new IllegalArgumentException("not a user field: " + name);
-          }
-          Object before = field.get().apply(user);
-          if (!Objects.equals(before, value)) {
-            changes.put(name, new UserChanged.Change(before, value));
-          }
-        });
+    JsonObject custom = null;
+    for (var entry : values.entrySet()) {
+      String name = entry.getKey();
+      Object value = entry.getValue();
+      Object before;
+      if (name.startsWith(CUSTOM)) {
+        custom = custom == null ? fields(user) : custom;
+        before = plain(custom.get(name.substring(CUSTOM.length())));
+      } else {
+        Field field = FIELDS.get(name);
+        if (field == null) {
+          throw new IllegalArgumentException("not a user field: " + name);
+        }
+        before = field.get().apply(user);
+      }
+      if (!same(before, value)) {
+        changes.put(name, new UserChanged.Change(before, value));
+      }
+    }
     return changes;
   }
 }

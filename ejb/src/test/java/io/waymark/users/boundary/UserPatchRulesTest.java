@@ -19,7 +19,13 @@ class UserPatchRulesTest {
 
   private Map<String, Object> patch(String json) {
     return UserRules.patch(
-        JsonSupport.JSON.createReader(new StringReader(json)).readObject(), errors);
+        JsonSupport.JSON.createReader(new StringReader(json)).readObject(),
+        Map.of(
+            "plan", new FieldDefinition("plan", "Plan", "string", Instant.EPOCH),
+            "seats", new FieldDefinition("seats", "Seats", "number", Instant.EPOCH),
+            "renews_on", new FieldDefinition("renews_on", "Renews on", "date", Instant.EPOCH),
+            "vip", new FieldDefinition("vip", "VIP", "boolean", Instant.EPOCH)),
+        errors);
   }
 
   @Test
@@ -36,6 +42,29 @@ class UserPatchRulesTest {
                     + "\"confirmed_at\":\"2026-12-01T10:00:00+01:00\",\"email\":\" ann@example.com \"}"))
         .isEqualTo(expected);
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void customFieldsAreTypedByTheirDefinitions() {
+    Map<String, Object> expected = new HashMap<>();
+    expected.put("fields.plan", "pro");
+    expected.put("fields.seats", new java.math.BigDecimal("5"));
+    expected.put("fields.renews_on", "2027-01-31");
+    expected.put("fields.vip", null);
+    assertThat(
+            patch(
+                "{\"fields\":{\"plan\":\"pro\",\"seats\":5,\"renews_on\":\"2027-01-31\",\"vip\":null}}"))
+        .isEqualTo(expected);
+    assertThat(errors).isEmpty();
+    patch(
+        "{\"fields\":{\"plan\":1,\"seats\":\"5\",\"renews_on\":\"31.1.2027\",\"vip\":\"yes\",\"nope\":1}}");
+    assertThat(errors)
+        .extracting(FieldError::path)
+        .containsExactlyInAnyOrder(
+            "fields.plan", "fields.seats", "fields.renews_on", "fields.vip", "fields.nope");
+    errors.clear();
+    patch("{\"fields\":[1]}");
+    assertThat(errors).extracting(FieldError::path).containsExactly("fields");
   }
 
   @Test

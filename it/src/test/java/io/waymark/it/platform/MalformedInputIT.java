@@ -49,17 +49,18 @@ class MalformedInputIT {
    * endpoint whose sample answers 201 and that is missing here fails the test.
    */
   private static final Map<String, String> TABLES =
-      Map.of(
-          "POST /v1/users", "users",
-          "POST /v1/api-tokens", "api_tokens",
-          "POST /v1/campaigns", "campaigns",
-          "POST /v1/campaigns/one-time-banners", "campaign_one_time_banners",
-          "POST /v1/email-templates", "email_templates",
-          "POST /v1/email-templates/{code}/send", "outbox_items",
-          "POST /v1/events", "tracked_events",
-          "POST /v1/onboarding-goals", "onboarding_goals",
-          "POST /v1/scenarios/create", "scenarios",
-          "POST /v1/segments", "segments");
+      Map.ofEntries(
+          Map.entry("POST /v1/users", "users"),
+          Map.entry("POST /v1/user-fields", "user_field_definitions"),
+          Map.entry("POST /v1/api-tokens", "api_tokens"),
+          Map.entry("POST /v1/campaigns", "campaigns"),
+          Map.entry("POST /v1/campaigns/one-time-banners", "campaign_one_time_banners"),
+          Map.entry("POST /v1/email-templates", "email_templates"),
+          Map.entry("POST /v1/email-templates/{code}/send", "outbox_items"),
+          Map.entry("POST /v1/events", "tracked_events"),
+          Map.entry("POST /v1/onboarding-goals", "onboarding_goals"),
+          Map.entry("POST /v1/scenarios/create", "scenarios"),
+          Map.entry("POST /v1/segments", "segments"));
 
   /** Creates answering 201 that add no row to a table of their own. */
   private static final List<String> CREATES_WITHOUT_TABLE =
@@ -104,8 +105,11 @@ class MalformedInputIT {
       case "email" ->
           Json.createValue(login ? FIXTURES.get("login") : "mi-{unique}@it.example.com");
       case "password" -> login ? Json.createValue(LOGIN_PASSWORD) : value;
-      case "code", "id", "dedup_key", "idempotency_key" ->
-          Json.createValue(text.getString() + "-{unique}");
+      // a custom field's code is an identifier: no hyphen
+      case "code" ->
+          Json.createValue(
+              text.getString() + (endpoint.endsWith("/user-fields") ? "_{ident}" : "-{unique}"));
+      case "id", "dedup_key", "idempotency_key" -> Json.createValue(text.getString() + "-{unique}");
       case "name" -> Json.createValue(text.getString() + " {unique}");
       default -> value;
     };
@@ -163,7 +167,7 @@ class MalformedInputIT {
     return UUID.randomUUID().toString().substring(0, 13);
   }
 
-  /** The sample with its placeholders filled in ({@code {unique}} fresh). */
+  /** The sample with its placeholders filled in ({@code {unique}} and {@code {ident}} fresh). */
   private static String fill(String template) {
     return fill(template, true);
   }
@@ -174,7 +178,12 @@ class MalformedInputIT {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
-      String value = "unique".equals(name) ? (unique ? unique() : m.group()) : FIXTURES.get(name);
+      String value =
+          "unique".equals(name)
+              ? (unique ? unique() : m.group())
+              : "ident".equals(name)
+                  ? (unique ? unique().replace("-", "") : m.group())
+                  : FIXTURES.get(name);
       m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
     }
     m.appendTail(out);

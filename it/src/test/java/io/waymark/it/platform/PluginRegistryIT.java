@@ -141,6 +141,8 @@ class PluginRegistryIT {
             "A"),
         row("user.field", "{\"field\":\"locale\",\"operator\":\"is_empty\"}", "C"),
         row("user.field", "{\"field\":\"confirmed_at\",\"operator\":\"is_empty\"}", "ABC"),
+        // a standard field is a column: it always exists (custom fields: UserFieldsIT)
+        row("user.field", "{\"field\":\"locale\",\"operator\":\"exists\"}", "ABC"),
         row(
             "user.field",
             "{\"field\":\"locale\",\"operator\":\"in\",\"value\":[\"EN\",\"de\"]}",

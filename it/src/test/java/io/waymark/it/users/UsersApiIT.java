@@ -36,7 +36,9 @@ class UsersApiIT {
             "confirmed_at",
             "locale",
             "timezone",
-            "roles");
+            "roles",
+            "fields");
+    assertThat(user.getJsonObject("fields")).isEmpty(); // custom fields (SPEC §8): none set
     assertThat(user.getString("email")).isEqualTo(email);
     assertThat(user.getString("first_name")).isEqualTo("Ada");
     assertThat(user.getBoolean("active")).isTrue();
