@@ -130,7 +130,8 @@ class ConsoleRolesIT {
             () ->
                 List.of(
                     new View(
-                        "/admin/users/detail.xhtml?id=" + user(), Map.of("user:save", Role.ADMIN))),
+                        "/admin/users/detail.xhtml?id=" + user(),
+                        Map.of("user:save", Role.ADMIN, "fields:save", Role.EDITOR))),
             List.of(
                 new Action(
                     "make another user an admin",
