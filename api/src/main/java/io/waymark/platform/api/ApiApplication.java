@@ -13,6 +13,8 @@ import io.waymark.platform.api.ops.MessagingCheckResource;
 import io.waymark.platform.api.ops.MetricsResource;
 import io.waymark.platform.api.ops.ScenarioDispatchResource;
 import io.waymark.platform.api.ops.SweepsResource;
+import io.waymark.points.api.PointGroupsResource;
+import io.waymark.points.api.UserPointsResource;
 import io.waymark.scenarios.api.ScenarioStatsResource;
 import io.waymark.scenarios.api.ScenariosResource;
 import io.waymark.segments.api.SegmentsResource;
@@ -39,6 +41,8 @@ public class ApiApplication extends Application {
       Set.of(
           UsersResource.class,
           UserFieldsResource.class,
+          PointGroupsResource.class,
+          UserPointsResource.class,
           ApiTokensResource.class,
           ApiResourcesResource.class,
           MessagingCheckResource.class,

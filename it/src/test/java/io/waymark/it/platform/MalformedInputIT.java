@@ -52,6 +52,7 @@ class MalformedInputIT {
       Map.ofEntries(
           Map.entry("POST /v1/users", "users"),
           Map.entry("POST /v1/user-fields", "user_field_definitions"),
+          Map.entry("POST /v1/point-groups", "point_groups"),
           Map.entry("POST /v1/api-tokens", "api_tokens"),
           Map.entry("POST /v1/campaigns", "campaigns"),
           Map.entry("POST /v1/campaigns/one-time-banners", "campaign_one_time_banners"),

@@ -45,6 +45,7 @@ class PluginRegistryIT {
   private static final String M = UUID.randomUUID().toString().substring(0, 8);
   private static final Map<String, Long> USERS = new LinkedHashMap<>();
   private static String goal;
+  private static String group;
   private static String segmentA;
 
   /**
@@ -64,6 +65,15 @@ class PluginRegistryIT {
     assertThat(Goals.timeout(goal, USERS.get("C")).status()).isEqualTo(200);
     events("A", 3);
     events("B", 1);
+    group = "reg-" + M;
+    assertThat(
+            Api.bootstrap()
+                .post("/api/v1/point-groups", "{\"code\":\"" + group + "\",\"name\":\"Registry\"}")
+                .status())
+        .isEqualTo(201);
+    points("A", 10, group);
+    points("A", 5, null);
+    points("B", 3, group);
     segmentA = "reg-a-" + M;
     segment(
         segmentA,
@@ -78,6 +88,18 @@ class PluginRegistryIT {
                 "{\"email\":\"" + name + "-" + M + "@it.example.com\"," + fields + "}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().getJsonObject("user").getJsonNumber("id").longValue();
+  }
+
+  private static void points(String user, int points, String group) {
+    Api.Reply added =
+        Api.bootstrap()
+            .post(
+                "/api/v1/users/" + USERS.get(user) + "/points",
+                "{\"points\":"
+                    + points
+                    + (group == null ? "" : ",\"group\":\"" + group + "\"")
+                    + ",\"reason\":\"fixture\"}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
   }
 
   private static void events(String user, int count) {
@@ -173,7 +195,27 @@ class PluginRegistryIT {
         events("lt", 1, "C"),
         events("eq", 1, "B"),
         events("ne", 1, "AC"),
-        row("segment.member", "{\"code\":\"" + segmentA + "\"}", "A"));
+        row("segment.member", "{\"code\":\"" + segmentA + "\"}", "A"),
+        // A: 10 in the group + 5 without (total 15); B: 3 in the group; C: none
+        points("gte", 15, null, "A"),
+        points("gt", 3, group, "A"),
+        points("lte", 3, group, "BC"),
+        points("lt", 3, null, "C"),
+        points("eq", 3, group, "B"),
+        points("ne", 0, null, "AB"));
+  }
+
+  private static Row points(String operator, int value, String group, String members) {
+    return row(
+        "points",
+        "{"
+            + (group == null ? "" : "\"group\":\"" + group + "\",")
+            + "\"operator\":\""
+            + operator
+            + "\",\"value\":"
+            + value
+            + "}",
+        members);
   }
 
   private static Row events(String operator, int count, String members) {
@@ -219,7 +261,8 @@ class PluginRegistryIT {
         row(
             "event.count",
             "{\"name\":\"login-" + M + "\",\"operator\":\"gte\",\"count\":3,\"within_days\":30}",
-            "A"));
+            "A"),
+        points("gt", 14, null, "A"));
   }
 
   private static Row param(String params, boolean holds) {
