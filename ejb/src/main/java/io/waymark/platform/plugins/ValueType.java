@@ -18,45 +18,33 @@ import java.util.Set;
  * (for values typed by an operator) or compares false (for values found at run time).
  */
 public enum ValueType {
-  NUMBER(
-      EnumSet.of(
-          Operator.EQ,
-          Operator.NE,
-          Operator.LT,
-          Operator.LTE,
-          Operator.GT,
-          Operator.GTE,
-          Operator.IN,
-          Operator.IS_EMPTY,
-          Operator.EXISTS)),
+  NUMBER(ordered(Operator.IN)),
   STRING(EnumSet.allOf(Operator.class)),
-  DATE_TIME(
-      EnumSet.of(
-          Operator.EQ,
-          Operator.NE,
-          Operator.LT,
-          Operator.LTE,
-          Operator.GT,
-          Operator.GTE,
-          Operator.IS_EMPTY,
-          Operator.EXISTS)),
+  DATE_TIME(ordered()),
   BOOLEAN(EnumSet.of(Operator.EQ, Operator.NE, Operator.IS_EMPTY, Operator.EXISTS)),
   /** A calendar date, {@code YYYY-MM-DD} (custom fields). */
-  DATE(
-      EnumSet.of(
-          Operator.EQ,
-          Operator.NE,
-          Operator.LT,
-          Operator.LTE,
-          Operator.GT,
-          Operator.GTE,
-          Operator.IS_EMPTY,
-          Operator.EXISTS));
+  DATE(ordered());
 
   private final Set<Operator> operators;
 
   ValueType(Set<Operator> operators) {
     this.operators = operators;
+  }
+
+  /** The operators of an ordered type: comparisons, emptiness, presence, and {@code more}. */
+  private static Set<Operator> ordered(Operator... more) {
+    Set<Operator> operators =
+        EnumSet.of(
+            Operator.EQ,
+            Operator.NE,
+            Operator.LT,
+            Operator.LTE,
+            Operator.GT,
+            Operator.GTE,
+            Operator.IS_EMPTY,
+            Operator.EXISTS);
+    operators.addAll(java.util.List.of(more));
+    return operators;
   }
 
   public boolean allows(Operator operator) {
