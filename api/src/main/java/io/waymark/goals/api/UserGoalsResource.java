@@ -29,12 +29,7 @@ public class UserGoalsResource {
       @PathParam("id") String id,
       @QueryParam("limit") String limit,
       @QueryParam("after") String after) {
-    long userId;
-    try {
-      userId = Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw Users.userNotFound(id);
-    }
+    long userId = Users.parseId(id);
     Paging paging = Paging.of(limit, after);
     return paging
         .page(

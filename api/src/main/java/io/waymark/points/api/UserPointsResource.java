@@ -37,7 +37,7 @@ public class UserPointsResource {
   @GET
   @ApiResource("users.points.get")
   public JsonObject get(@PathParam("id") String id) {
-    return json(points.balance(userId(id)));
+    return json(points.balance(Users.parseId(id)));
   }
 
   /** {@code {"points","group"?,"reason"}} → 200 with the balance after it. */
@@ -52,7 +52,7 @@ public class UserPointsResource {
                       mediaType = MediaType.APPLICATION_JSON,
                       examples = @ExampleObject(name = "sample", value = ADD_SAMPLE)))
           String raw) {
-    long user = userId(id);
+    long user = Users.parseId(id);
     JsonBody body = JsonBody.parse(raw);
     Integer amount = body.integer("points", -1_000_000, 1_000_000);
     String group = body.string("group", false);
@@ -62,14 +62,6 @@ public class UserPointsResource {
     }
     body.done();
     return json(points.add(user, amount, group, reason, Source.API));
-  }
-
-  private static long userId(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw Users.userNotFound(id);
-    }
   }
 
   private static JsonObject json(PointsBalance b) {

@@ -88,7 +88,7 @@ public class UsersResource {
   @Path("{id}")
   @ApiResource("users.get")
   public JsonObject get(@PathParam("id") String id) {
-    return Json.ok().put("user", UserJson.of(users.find(parseId(id)))).build();
+    return Json.ok().put("user", UserJson.of(users.find(Users.parseId(id)))).build();
   }
 
   /** A valid patch (the OpenAPI example; MalformedInputIT mutates each of its fields). */
@@ -112,7 +112,9 @@ public class UsersResource {
                       examples = @ExampleObject(name = "sample", value = PATCH_SAMPLE)))
           String raw) {
     JsonObject patch = JsonBody.parse(raw).json();
-    return Json.ok().put("user", UserJson.of(users.patch(parseId(id), patch, Source.API))).build();
+    return Json.ok()
+        .put("user", UserJson.of(users.patch(Users.parseId(id), patch, Source.API)))
+        .build();
   }
 
   /** Marks the user confirmed now (a confirmed user keeps the first time); 200 with the user. */
@@ -120,7 +122,7 @@ public class UsersResource {
   @Path("{id}/confirm")
   @ApiResource("users.confirm")
   public JsonObject confirm(@PathParam("id") String id) {
-    return Json.ok().put("user", UserJson.of(users.confirm(parseId(id), Source.API))).build();
+    return Json.ok().put("user", UserJson.of(users.confirm(Users.parseId(id), Source.API))).build();
   }
 
   @GET
@@ -194,14 +196,6 @@ public class UsersResource {
     return Json.ok()
         .put("user", UserJson.of((UserView) request.getProperty(RequestContextKeys.CALLER)))
         .build();
-  }
-
-  static long parseId(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw Users.userNotFound(id);
-    }
   }
 
   private static Map<String, String> json(String raw) {

@@ -197,6 +197,15 @@ public class Users {
     return repository.byId(id).orElseThrow(() -> userNotFound(String.valueOf(id)));
   }
 
+  /** A user id as a caller wrote it (a path segment): not a number is an unknown user (404). */
+  public static long parseId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw userNotFound(id);
+    }
+  }
+
   public static WaymarkException userNotFound(String id) {
     return WaymarkException.notFound("user_not_found", "user with ID '" + id + "' not found");
   }

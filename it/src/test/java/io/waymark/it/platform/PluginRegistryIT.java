@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.waymark.it.scenarios.ScenarioGraphs;
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Goals;
+import io.waymark.it.support.SegmentChecks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -291,24 +292,12 @@ class PluginRegistryIT {
             USERS.forEach(
                 (name, id) -> {
                   boolean expected = row.members().contains(name);
-                  boolean actual = check(code, id);
+                  boolean actual = SegmentChecks.member(code, id);
                   if (actual != expected) {
                     wrong.add(row.key() + " " + row.params() + " for " + name + ": " + actual);
                   }
                 }));
     assertThat(wrong).isEmpty();
-  }
-
-  private static boolean check(String code, long user) {
-    Api.Reply reply =
-        Api.bootstrap()
-            .get(
-                "/api/v1/user-segments/check?code="
-                    + code
-                    + "&resolver_type=id&resolver_value="
-                    + user);
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return reply.json().getBoolean("check");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Db;
+import io.waymark.it.support.SegmentChecks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ class UserFieldsIT {
                   "/api/v1/segments",
                   "{\"code\":\"" + code + "\",\"name\":\"CF\",\"criteria\":" + criteria + "}");
       assertThat(created.status()).as(row.getKey() + ": " + created.body()).isEqualTo(201);
-      List<Boolean> actual = List.of(member(code, a), member(code, b));
+      List<Boolean> actual = List.of(SegmentChecks.member(code, a), SegmentChecks.member(code, b));
       if (!actual.equals(row.getValue())) {
         wrong.add(row.getKey() + " -> " + actual);
       }
@@ -220,16 +221,5 @@ class UserFieldsIT {
         + "\""
         + (value == null ? "" : ",\"value\":" + value)
         + "}}";
-  }
-
-  private static boolean member(String segment, long user) {
-    return Api.bootstrap()
-        .get(
-            "/api/v1/user-segments/check?code="
-                + segment
-                + "&resolver_type=id&resolver_value="
-                + user)
-        .json()
-        .getBoolean("check");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waymark.it.support.Api;
 import io.waymark.it.support.Db;
+import io.waymark.it.support.SegmentChecks;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.TreeSet;
@@ -141,31 +142,20 @@ class UsersPatchIT {
                     + "\"}},"
                     + "{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"confirmed_at\",\"operator\":\"gt\",\"value\":\"2000-01-01T00:00:00Z\"}}]}}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(member(segment, id)).isFalse();
+    assertThat(SegmentChecks.member(segment, id)).isFalse();
 
     Api.Reply confirmed = Api.bootstrap().post("/api/v1/users/" + id + "/confirm", null);
     assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
     String at = confirmed.json().getJsonObject("user").getString("confirmed_at");
-    assertThat(member(segment, id)).isTrue();
+    assertThat(SegmentChecks.member(segment, id)).isTrue();
     Api.Reply again = Api.bootstrap().post("/api/v1/users/" + id + "/confirm", null);
     assertThat(again.json().getJsonObject("user").getString("confirmed_at")).isEqualTo(at);
     assertThat(stamps(id)).containsOnlyKeys("public_name", "confirmed_at");
     // a patch may set or clear it too
     assertThat(patch(id, "{\"confirmed_at\":null}").status()).isEqualTo(200);
-    assertThat(member(segment, id)).isFalse();
+    assertThat(SegmentChecks.member(segment, id)).isFalse();
     assertThat(
             Api.bootstrap().post("/api/v1/users/999999999/confirm", null).json().getString("code"))
         .isEqualTo("user_not_found");
-  }
-
-  private static boolean member(String segment, long user) {
-    return Api.bootstrap()
-        .get(
-            "/api/v1/user-segments/check?code="
-                + segment
-                + "&resolver_type=id&resolver_value="
-                + user)
-        .json()
-        .getBoolean("check");
   }
 }
