@@ -144,7 +144,10 @@ public final class JsonBody {
 
   /** An id given as an integer or a numeric string. */
   public Long id(String name, boolean required) {
-    JsonValue v = json.get(name);
+    return id(name, json.get(name), required);
+  }
+
+  private Long id(String name, JsonValue v, boolean required) {
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       if (required) {
         error(name, "is required");
@@ -188,6 +191,40 @@ public final class JsonBody {
     }
     error(name, "must be a boolean");
     return null;
+  }
+
+  /**
+   * A required array of ids (integers or numeric strings, at least 1), holding 1 to {@code max}
+   * (more: a 413, before anything else is read).
+   */
+  public List<Long> ids(String name, int max) {
+    JsonValue v = json.get(name);
+    if (v == null || v.getValueType() != JsonValue.ValueType.ARRAY) {
+      error(
+          name,
+          v == null || v.getValueType() == JsonValue.ValueType.NULL
+              ? "is required (an array of ids)"
+              : "must be an array of ids");
+      return List.of();
+    }
+    var array = v.asJsonArray();
+    if (array.size() > max) {
+      throw WaymarkException.tooLarge("At most " + max + " ids in " + prefix + name);
+    }
+    if (array.isEmpty()) {
+      error(name, "must hold at least one id");
+    }
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String item = name + "[" + i + "]";
+      Long id = id(item, array.get(i), true);
+      if (id != null && id < 1) {
+        error(item, "must be a positive id");
+      } else if (id != null) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   public List<String> strings(String name) {

@@ -7,7 +7,7 @@ import java.io.StringReader;
 
 /**
  * The segment JSON: {@code
- * {"code","name","group_code","locked","criteria"?,"sql"?,"count","count_updated_at",
+ * {"code","name","group_code","locked","kind","criteria"?,"sql"?,"count","count_updated_at",
  * "count_duration_ms","slow","recalculate_every_minutes","count_error","count_failed_at"}}.
  */
 final class SegmentJson {
@@ -20,7 +20,8 @@ final class SegmentJson {
             .put("code", s.code())
             .put("name", s.name())
             .put("group_code", s.groupCode())
-            .put("locked", s.locked());
+            .put("locked", s.locked())
+            .put("kind", s.kind().key());
     if (s.criteria() != null) {
       try (var reader = JsonSupport.JSON.createReader(new StringReader(s.criteria()))) {
         json.put("criteria", reader.readValue());

@@ -6,8 +6,11 @@ import io.waymark.platform.api.JsonBody;
 import io.waymark.platform.api.PluginJson;
 import io.waymark.platform.api.RequestContextKeys;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Source;
 import io.waymark.segments.boundary.SegmentChange;
+import io.waymark.segments.boundary.SegmentKind;
 import io.waymark.segments.boundary.Segments;
+import io.waymark.segments.boundary.StaticMembers;
 import io.waymark.tokens.boundary.ApiCaller;
 import io.waymark.tokens.boundary.ApiTokens;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,13 +31,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
- * Segment definitions, counts and the criteria registry. Raw-SQL definitions need the {@code
- * segments.raw-sql} grant.
+ * Segment definitions, counts, the criteria registry and the members of static segments. Raw-SQL
+ * definitions need the {@code segments.raw-sql} grant.
  */
 @Path("/v1/segments")
 @RequestScoped
@@ -45,6 +52,8 @@ public class SegmentsResource {
   @Inject Segments segments;
 
   @Inject ApiTokens tokens;
+
+  @Inject StaticMembers members;
 
   @GET
   @Path("criteria")
@@ -146,6 +155,59 @@ public class SegmentsResource {
     return Json.ok().put("segment", SegmentJson.of(segments.recount(code))).build();
   }
 
+  /** A valid body (the OpenAPI example; MalformedInputIT mutates each of its fields). */
+  static final String MEMBERS_SAMPLE = "{\"user_ids\":[1]}";
+
+  /**
+   * Adds users to a static segment: 200 {@code {"status":"ok","added","already_members"}}; an
+   * unknown user id is a 400 naming it, and nothing is added.
+   */
+  @POST
+  @Path("{code}/members")
+  @ApiResource("segments.members")
+  public JsonObject addMembers(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = MEMBERS_SAMPLE)))
+          String raw) {
+    StaticMembers.Result result = members.add(code, userIds(raw), Source.API);
+    return Json.ok()
+        .put("added", result.changed())
+        .put("already_members", result.unchanged())
+        .build();
+  }
+
+  /** Removes users from a static segment: 200 {@code {"status":"ok","removed","not_members"}}. */
+  @DELETE
+  @Path("{code}/members")
+  @ApiResource("segments.members")
+  public JsonObject removeMembers(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "sample", value = MEMBERS_SAMPLE)))
+          String raw) {
+    StaticMembers.Result result = members.remove(code, userIds(raw), Source.API);
+    return Json.ok()
+        .put("removed", result.changed())
+        .put("not_members", result.unchanged())
+        .build();
+  }
+
+  private static List<Long> userIds(String raw) {
+    JsonBody body = JsonBody.parse(raw);
+    List<Long> ids = body.ids("user_ids", StaticMembers.MAX);
+    body.done();
+    return ids;
+  }
+
   @GET
   @Path("daily-count-stats")
   @ApiResource("segments.stats")
@@ -190,11 +252,30 @@ public class SegmentsResource {
             body.string("code", false),
             body.string("name", false),
             body.string("group_code", false),
+            kind(body),
             body.json().get("criteria"),
             body.string("sql", false),
             body.id("recalculate_every_minutes", false));
     body.done();
     return change;
+  }
+
+  private static SegmentKind kind(JsonBody body) {
+    String kind = body.string("kind", false);
+    if (kind == null) {
+      return null;
+    }
+    return SegmentKind.of(kind)
+        .orElseGet(
+            () -> {
+              body.error(
+                  "kind",
+                  "must be one of "
+                      + Arrays.stream(SegmentKind.values())
+                          .map(SegmentKind::key)
+                          .collect(Collectors.joining(", ")));
+              return null;
+            });
   }
 
   private static LocalDate date(String value, String name, LocalDate fallback) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The banners a user should see now, and their impressions, in the caller's transaction over plain
@@ -100,7 +99,8 @@ public class BannerTargeting {
     Set<Long> counted =
         shown.isEmpty()
             ? Set.of()
-            : Set.copyOf(jdbc.list(DISPLAYS, rs -> rs.getLong(1), userId, now, now, array(shown)));
+            : Set.copyOf(
+                jdbc.list(DISPLAYS, rs -> rs.getLong(1), userId, now, now, Jdbc.idArray(shown)));
     Map<Long, UserBanner> banners = new LinkedHashMap<>();
     for (Candidate c : candidates) {
       if (c.oneTime() || counted.contains(c.campaignId())) {
@@ -109,7 +109,7 @@ public class BannerTargeting {
     }
     if (!banners.isEmpty()) {
       jdbc.update(
-          IMPRESSIONS, userId, now, now, array(banners.keySet().stream().sorted().toList()));
+          IMPRESSIONS, userId, now, now, Jdbc.idArray(banners.keySet().stream().sorted().toList()));
     }
     return List.copyOf(banners.values());
   }
@@ -141,10 +141,6 @@ public class BannerTargeting {
   }
 
   /** A bigint[] literal, bound as text: portable across data source wrappers. */
-  static String array(List<Long> ids) {
-    return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-  }
-
   private static Candidate candidate(ResultSet rs) throws SQLException {
     Integer cap = rs.getObject(2) == null ? null : rs.getInt(2);
     UserBanner banner =

@@ -15,25 +15,26 @@ import java.util.function.Function;
 public final class CompileContext {
 
   private final List<FieldError> errors;
-  private final Function<String, Optional<Criteria>> segments;
+  private final Function<String, Optional<SavedSegment>> segments;
   private final Use use;
   private final Deque<String> expanding = new ArrayDeque<>();
   private CriteriaCompiler compiler;
   private boolean expanded;
 
   /**
-   * {@code segments}: the criteria of a saved segment by code, for {@code segment.member} (empty
-   * for an unknown code or a segment that has none).
+   * {@code segments}: a saved segment by code, for {@code segment.member} (empty for an unknown
+   * code or a segment it cannot refer to).
    */
   public CompileContext(
-      List<FieldError> errors, Function<String, Optional<Criteria>> segments, Use use) {
+      List<FieldError> errors, Function<String, Optional<SavedSegment>> segments, Use use) {
     this.errors = errors;
     this.segments = segments;
     this.use = use;
   }
 
   /** A segment definition's compilation. */
-  public CompileContext(List<FieldError> errors, Function<String, Optional<Criteria>> segments) {
+  public CompileContext(
+      List<FieldError> errors, Function<String, Optional<SavedSegment>> segments) {
     this(errors, segments, Use.SEGMENT);
   }
 
@@ -49,8 +50,8 @@ public final class CompileContext {
     return !errors.isEmpty();
   }
 
-  /** The criteria of a saved segment, for {@code segment.member}. */
-  public Optional<Criteria> segment(String code) {
+  /** A saved segment, for {@code segment.member}. */
+  public Optional<SavedSegment> segment(String code) {
     return segments.apply(code);
   }
 

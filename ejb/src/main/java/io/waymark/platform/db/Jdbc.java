@@ -75,6 +75,14 @@ public class Jdbc {
     return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
+  /**
+   * Ids as a PostgreSQL array literal ({@code {1,2,3}}), bound as one parameter and read with
+   * {@code ?::bigint[]}.
+   */
+  public static String idArray(Collection<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+  }
+
   public static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();

@@ -1,6 +1,6 @@
 package io.waymark.scenarios.control;
 
-import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.SavedSegment;
 import io.waymark.platform.http.OutboundHttp;
 import io.waymark.scenarios.engine.control.References;
 import io.waymark.segments.boundary.Segments;
@@ -41,8 +41,8 @@ public class DatabaseReferences implements References {
   }
 
   @Override
-  public Optional<Criteria> segmentCriteria(String code) {
-    return segments.savedCriteria(code);
+  public Optional<SavedSegment> savedSegment(String code) {
+    return segments.savedSegment(code);
   }
 
   @Override

@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The segment events of the trigger vocabulary (SPEC §1). Today only goal segments fire {@code
- * segment.entered}; {@code segment.left} and the other kinds come with the scenarios issue (#18).
+ * The segment events of the trigger vocabulary (SPEC §1). Today goal segments and static segments
+ * fire them, as their members change; criteria and SQL segments come with the scenarios issue
+ * (#18).
  */
 @ApplicationScoped
 public class SegmentTriggers implements TriggerSource {
@@ -19,6 +20,14 @@ public class SegmentTriggers implements TriggerSource {
             "segment.entered",
             "Segment entered",
             "segment_entered",
+            "segment_code",
+            "the segment's code",
+            List.of("user_id", "segment_code"),
+            true),
+        new Trigger(
+            "segment.left",
+            "Segment left",
+            "segment_left",
             "segment_code",
             "the segment's code",
             List.of("user_id", "segment_code"),

@@ -3,9 +3,10 @@ package io.waymark.segments.boundary;
 import java.time.Instant;
 
 /**
- * A segment as callers see it; {@code criteria} (JSON text) or {@code sql} is set. {@code slow}:
- * the last count took longer than {@code waymark.segments.slow-threshold}; {@code countError} /
- * {@code countFailedAt}: the last recount failed (the previous count is kept).
+ * A segment as callers see it; by its {@code kind}, {@code criteria} (JSON text) or {@code sql} is
+ * set, or neither (a static segment's members are stored). {@code slow}: the last count took longer
+ * than {@code waymark.segments.slow-threshold}; {@code countError} / {@code countFailedAt}: the
+ * last recount failed (the previous count is kept).
  */
 public record SegmentView(
     long id,
@@ -14,6 +15,7 @@ public record SegmentView(
     String groupCode,
     String groupName,
     boolean locked,
+    SegmentKind kind,
     String criteria,
     String sql,
     Long count,
@@ -24,4 +26,9 @@ public record SegmentView(
     boolean slow,
     long recalculateEveryMinutes,
     String countError,
-    Instant countFailedAt) {}
+    Instant countFailedAt) {
+
+  public boolean isStatic() {
+    return kind == SegmentKind.STATIC;
+  }
+}

@@ -5,6 +5,7 @@ import io.waymark.platform.criteria.Criteria;
 import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriteriaParser;
 import io.waymark.platform.criteria.CriterionPlugin;
+import io.waymark.platform.criteria.SavedSegment;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.db.SqlFragment;
@@ -33,8 +34,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Segments: definitions (criteria trees or raw SQL), counts, membership checks, streaming of
- * members.
+ * Segments: definitions (criteria trees or raw SQL; a static segment has none, its members are
+ * stored by {@link StaticMembers}), counts, membership checks, streaming of members.
  */
 @Stateless
 public class Segments {
@@ -44,7 +45,8 @@ public class Segments {
   private static final String COLUMNS =
       "s.id, s.code, s.name, g.code, g.name, s.locked, s.criteria, s.raw_sql, s.cached_count,"
           + " s.count_updated_at, s.count_duration_ms, s.created_at, s.updated_at, s.count_slow,"
-          + " (extract(epoch from s.recalculate_every) / 60)::bigint, s.count_error, s.count_failed_at";
+          + " (extract(epoch from s.recalculate_every) / 60)::bigint, s.count_error, s.count_failed_at,"
+          + " s.kind";
 
   /** The longest recalculation period: 366 days. */
   static final long MAX_RECALCULATE_EVERY_MINUTES = 366L * 24 * 60;
@@ -100,7 +102,11 @@ public class Segments {
     validateName(change.name(), true, errors);
     Long groupId = group(change.groupCode() == null ? "default" : change.groupCode(), errors);
     validateRecalculation(change.recalculateEveryMinutes(), errors);
-    String criteria = definition(change, change.code(), rawSqlChecked, true, errors);
+    SegmentKind kind = kind(change);
+    String criteria =
+        kind == SegmentKind.STATIC
+            ? noDefinition(change, errors)
+            : definition(change, change.code(), rawSqlChecked, true, errors);
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
@@ -110,8 +116,8 @@ public class Segments {
     }
     Instant now = clock.instant();
     em.createNativeQuery(
-            "insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at, recalculate_every)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6, coalesce(?7, 60) * interval '1 minute')")
+            "insert into segments (code, name, group_id, criteria, raw_sql, created_at, updated_at, recalculate_every, kind)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6, coalesce(?7, 60) * interval '1 minute', ?8)")
         .setParameter(1, change.code())
         .setParameter(2, change.name().strip())
         .setParameter(3, groupId)
@@ -120,6 +126,7 @@ public class Segments {
             5, Sql.nullable(change.sql() == null ? null : RawSql.normalised(change.sql())))
         .setParameter(6, now)
         .setParameter(7, Sql.nullable(change.recalculateEveryMinutes()))
+        .setParameter(8, kind.key())
         .executeUpdate();
     return find(change.code());
   }
@@ -132,12 +139,22 @@ public class Segments {
     if (change.code() != null && !change.code().equals(code)) {
       throw WaymarkException.conflict("immutable_field", "The code of a segment cannot be changed");
     }
+    if (change.kind() != null
+        && change.kind() != current.kind()
+        && (current.isStatic() || change.kind() == SegmentKind.STATIC)) {
+      throw WaymarkException.conflict(
+          "immutable_field", "A segment cannot become static, nor stop being static");
+    }
     List<FieldError> errors = new ArrayList<>();
     validateName(change.name(), false, errors);
     Long groupId = change.groupCode() == null ? null : group(change.groupCode(), errors);
     validateRecalculation(change.recalculateEveryMinutes(), errors);
-    String criteria = definition(change, code, rawSqlChecked, false, errors);
-    if (change.criteria() != null
+    String criteria =
+        current.isStatic()
+            ? noDefinition(change, errors)
+            : definition(change, code, rawSqlChecked, false, errors);
+    if (!current.isStatic()
+        && change.criteria() != null
         && change.criteria().getValueType() == JsonValue.ValueType.NULL
         && change.sql() == null) {
       // a segment always has a definition: null cannot remove it
@@ -146,7 +163,8 @@ public class Segments {
     if (!errors.isEmpty()) {
       throw WaymarkException.payloadError(errors);
     }
-    boolean newDefinition = change.criteria() != null || change.sql() != null;
+    boolean newDefinition =
+        !current.isStatic() && (change.criteria() != null || change.sql() != null);
     em.createNativeQuery(
             "update segments set name = coalesce(?1, name), group_id = coalesce(?2, group_id),"
                 + " criteria = case when ?3 then ?4 else criteria end, raw_sql = case when ?3 then ?5 else raw_sql end,"
@@ -156,7 +174,8 @@ public class Segments {
                 + " count_error = case when ?3 then null else count_error end, count_failed_at = case when ?3 then null else count_failed_at end,"
                 // a count of the old definition still running stores nothing (SegmentCounts.store)
                 + " count_claimed_until = case when ?3 then null else count_claimed_until end,"
-                + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every) where code = ?7")
+                + " recalculate_every = coalesce(?8 * interval '1 minute', recalculate_every),"
+                + " kind = case when ?3 then ?9 else kind end where code = ?7")
         .setParameter(1, Sql.nullable(change.name() == null ? null : change.name().strip()))
         .setParameter(2, Sql.nullable(groupId))
         .setParameter(3, newDefinition)
@@ -166,6 +185,7 @@ public class Segments {
         .setParameter(6, clock.instant())
         .setParameter(7, code)
         .setParameter(8, Sql.nullable(change.recalculateEveryMinutes()))
+        .setParameter(9, (change.sql() != null ? SegmentKind.SQL : SegmentKind.CRITERIA).key())
         .executeUpdate();
     return find(code);
   }
@@ -349,6 +369,11 @@ public class Segments {
    * error.
    */
   public SqlFragment selectIds(SegmentView segment) {
+    if (segment.isStatic()) {
+      return new SqlFragment()
+          .text("select sm.user_id as id from segment_members sm where sm.segment_id = ")
+          .bind(segment.id());
+    }
     if (segment.sql() != null) {
       return new SqlFragment().text("select s.id from (").rawSql(segment.sql()).text(") s");
     }
@@ -357,7 +382,7 @@ public class Segments {
 
   private SqlFragment compile(JsonValue json, String path) {
     List<FieldError> errors = new ArrayList<>();
-    CompileContext context = new CompileContext(errors, this::savedCriteria);
+    CompileContext context = new CompileContext(errors, this::savedSegment);
     Criteria criteria = CriteriaParser.parse(json, path, context);
     SqlFragment fragment = criteria == null ? null : compiler.selectIds(criteria, path, context);
     if (fragment == null || !errors.isEmpty()) {
@@ -367,18 +392,21 @@ public class Segments {
   }
 
   /**
-   * The criteria tree of a saved criteria segment ({@code segment.member}); empty for an unknown
-   * code or a segment of another kind.
+   * A saved segment {@code segment.member} may refer to: a criteria segment's tree, or a static
+   * segment; empty for an unknown code or an SQL segment.
    */
-  public Optional<Criteria> savedCriteria(String code) {
+  public Optional<SavedSegment> savedSegment(String code) {
     return row(code)
-        .filter(s -> s.criteria() != null)
+        .filter(s -> s.criteria() != null || s.isStatic())
         .map(
             s ->
-                CriteriaParser.parse(
-                    read(s.criteria()),
-                    "",
-                    new CompileContext(new ArrayList<>(), c -> Optional.empty())));
+                s.isStatic()
+                    ? new SavedSegment.Listed(s.code())
+                    : new SavedSegment.Tree(
+                        CriteriaParser.parse(
+                            read(s.criteria()),
+                            "",
+                            new CompileContext(new ArrayList<>(), c -> Optional.empty()))));
   }
 
   /**
@@ -404,13 +432,21 @@ public class Segments {
       }
       return null;
     }
+    if (change.kind() == SegmentKind.SQL && hasCriteria) {
+      errors.add(new FieldError("criteria", "an sql segment is defined by sql"));
+      return null;
+    }
+    if (change.kind() == SegmentKind.CRITERIA && hasSql) {
+      errors.add(new FieldError("sql", "a criteria segment is defined by criteria"));
+      return null;
+    }
     if (hasSql) {
       if (!rawSqlChecked) {
         throw new IllegalStateException("raw SQL must be checked before it is stored");
       }
       return null;
     }
-    CompileContext context = new CompileContext(errors, this::savedCriteria);
+    CompileContext context = new CompileContext(errors, this::savedSegment);
     if (code != null) {
       context.enter(code);
     }
@@ -419,6 +455,28 @@ public class Segments {
       compiler.selectIds(criteria, "criteria", context);
     }
     return change.criteria().toString();
+  }
+
+  /** The kind a new segment gets: the one asked for, else what its definition says. */
+  private static SegmentKind kind(SegmentChange change) {
+    if (change.kind() != null) {
+      return change.kind();
+    }
+    return change.sql() != null ? SegmentKind.SQL : SegmentKind.CRITERIA;
+  }
+
+  /** A static segment has members, not a definition: criteria or sql are refused. */
+  private static String noDefinition(SegmentChange change, List<FieldError> errors) {
+    String problem =
+        "a static segment has no definition: its members are added and removed by"
+            + " POST / DELETE /api/v1/segments/{code}/members";
+    if (change.criteria() != null && change.criteria().getValueType() != JsonValue.ValueType.NULL) {
+      errors.add(new FieldError("criteria", problem));
+    }
+    if (change.sql() != null) {
+      errors.add(new FieldError("sql", problem));
+    }
+    return null;
   }
 
   private static void validateRecalculation(Long minutes, List<FieldError> errors) {
@@ -474,6 +532,7 @@ public class Segments {
         r.getString(4),
         r.getString(5),
         r.getBoolean(6),
+        SegmentKind.of(r.getString(18)).orElseThrow(),
         r.getString(7),
         r.getString(8),
         cachedCount,

@@ -67,7 +67,7 @@ public class AdminBootstrap {
       store.change(admin, Map.of("active", true), Source.SYSTEM);
       adminPassword
           .filter(p -> !PasswordHasher.verify(p, admin.getPasswordHash()))
-          .ifPresent(p -> admin.setPasswordHash(PasswordHasher.hash(p)));
+          .ifPresent(p -> store.password(admin, PasswordHasher.hash(p)));
       LOG.log(Level.INFO, "Bootstrap admin-console user: {0}", admin.getEmail());
       return;
     }
@@ -80,7 +80,7 @@ public class AdminBootstrap {
     String password = SecretTokens.generate("").substring(0, 20);
     User admin = repository.byEmail(DEFAULT_ADMIN).orElseGet(() -> create(DEFAULT_ADMIN));
     admin.getRoles().add(Role.ADMIN.id());
-    admin.setPasswordHash(PasswordHasher.hash(password));
+    store.password(admin, PasswordHasher.hash(password));
     handOver("Admin console login: " + DEFAULT_ADMIN + " / " + password);
   }
 

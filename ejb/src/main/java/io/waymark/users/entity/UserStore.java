@@ -124,6 +124,22 @@ public class UserStore {
   }
 
   /**
+   * Replaces the user's password hash and stamps {@code password} in {@code field_changed_at}.
+   * Credentials are not profile data: no {@link UserChanged} is fired, so no trigger, rule or sync
+   * ever sees them (the hash is never logged nor sent).
+   */
+  public void password(User user, String passwordHash) {
+    user.setPasswordHash(passwordHash);
+    em.flush();
+    em.createNativeQuery(
+            "update users set field_changed_at = field_changed_at || jsonb_build_object('password', cast(?1 as text))"
+                + " where id = ?2")
+        .setParameter(1, clock.instant().toString())
+        .setParameter(2, user.getId())
+        .executeUpdate();
+  }
+
+  /**
    * A custom value as the store keeps it in Java: {@code String} (strings and dates), {@code
    * BigDecimal}, {@code Boolean}, or null.
    */

@@ -37,12 +37,13 @@ final class Documents {
         }
 
         @Override
-        public java.util.Optional<io.waymark.platform.criteria.Criteria> segmentCriteria(
+        public java.util.Optional<io.waymark.platform.criteria.SavedSegment> savedSegment(
             String code) {
           return "vip".equals(code)
               ? java.util.Optional.of(
-                  new io.waymark.platform.criteria.Criteria.Criterion(
-                      "user.field", json("{'field':'active','operator':'eq','value':true}")))
+                  new io.waymark.platform.criteria.SavedSegment.Tree(
+                      new io.waymark.platform.criteria.Criteria.Criterion(
+                          "user.field", json("{'field':'active','operator':'eq','value':true}"))))
               : java.util.Optional.empty();
         }
 

@@ -71,7 +71,7 @@ class ScenarioValidatorTest {
         "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'like'}}|condition: criteria.params.operator: must be one of eq, ne, lt, lte, gt, gte, contains, is_empty, in, exists",
         "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'gt','value':[1]}}|condition: criteria.params.value: must be a string, a number or a boolean",
         "condition|'criteria':{'type':'criterion','key':'trigger.param','params':{'name':'x','operator':'contains','value':5}}|condition: criteria.params.value: contains does not compare a number",
-        "condition|'criteria':{'type':'criterion','key':'segment.member','params':{'code':'gone'}}|condition: criteria.params.code: no criteria segment 'gone'",
+        "condition|'criteria':{'type':'criterion','key':'segment.member','params':{'code':'gone'}}|condition: criteria.params.code: no criteria or static segment 'gone'",
         "sms|'template_code':'nudge'|unknown element type 'sms' (one of ab_test, banner, condition, email, goal, segment, wait, webhook)",
         "condition|'criteria':{'type':'criterion','key':'no.such'}|condition: criteria.key: unknown criterion 'no.such'",
         "email|'template_code':'gone'|email: unknown template code 'gone'",
@@ -108,7 +108,7 @@ class ScenarioValidatorTest {
           }
 
           @Override
-          public java.util.Optional<io.waymark.platform.criteria.Criteria> segmentCriteria(
+          public java.util.Optional<io.waymark.platform.criteria.SavedSegment> savedSegment(
               String code) {
             return java.util.Optional.empty();
           }
@@ -228,7 +228,7 @@ class ScenarioValidatorTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "birthday|{}|unknown trigger event code 'birthday' (one of event_received, goal_completed, goal_timed_out, segment_entered, user_registered)",
+        "birthday|{}|unknown trigger event code 'birthday' (one of event_received, goal_completed, goal_timed_out, segment_entered, segment_left, user_registered)",
         "event_received|{}|event_received: option 'event_name' is required",
         "goal_completed|{'goal_code':'nope'}|unknown goal code 'nope'",
         "segment_entered|{'segment_code':''}|segment_entered: option 'segment_code' is required"

@@ -6,6 +6,7 @@ import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Criteria;
 import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriteriaParser;
+import io.waymark.platform.criteria.SavedSegment;
 import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.error.FieldError;
 import jakarta.json.Json;
@@ -34,10 +35,12 @@ class CriteriaCompilerTest {
                 Optional.ofNullable(saved.get(code))
                     .map(
                         j ->
-                            CriteriaParser.parse(
-                                read(j),
-                                "",
-                                new CompileContext(new ArrayList<>(), c -> Optional.empty()))));
+                            new SavedSegment.Tree(
+                                CriteriaParser.parse(
+                                    read(j),
+                                    "",
+                                    new CompileContext(
+                                        new ArrayList<>(), c -> Optional.empty())))));
     Criteria criteria = CriteriaParser.parse(read(json), "criteria", context);
     return criteria == null ? null : compiler.selectIds(criteria, "criteria", context);
   }

@@ -297,7 +297,15 @@ class ConsoleRolesIT {
                 List.of(
                     new View(
                         "/admin/segments/detail.xhtml?code=" + segment(null),
-                        Map.of("recount", Role.EDITOR, "recount:submit", Role.EDITOR))),
+                        Map.of("recount", Role.EDITOR, "recount:submit", Role.EDITOR)),
+                    new View(
+                        "/admin/segments/detail.xhtml?code=" + staticSegment(),
+                        Map.of(
+                            "recount", Role.EDITOR,
+                            "recount:submit", Role.EDITOR,
+                            "static-members", Role.EDITOR,
+                            "static-members:add", Role.EDITOR,
+                            "static-members:remove", Role.EDITOR))),
             List.of(
                 new Action(
                     "recount a segment",
@@ -316,6 +324,25 @@ class ConsoleRolesIT {
                               "select count_updated_at > now() - interval '1 hour'"
                                   + " from segments where code = ?",
                               code);
+                    }),
+                new Action(
+                    "add a member to a static segment",
+                    Role.EDITOR,
+                    s -> {
+                      String code = staticSegment();
+                      long user = CampaignFixtures.user("roles");
+                      submit(
+                          s,
+                          "/admin/segments/detail.xhtml?code=" + code,
+                          "static-members",
+                          "add",
+                          Map.of("static-members:users", String.valueOf(user)));
+                      return count(
+                              "select count(*) from segment_members m join segments g"
+                                  + " on g.id = m.segment_id where g.code = ? and m.user_id = ?",
+                              code,
+                              user)
+                          > 0;
                     }))));
     PAGES.put(
         "admin/segments/edit.xhtml",
@@ -336,7 +363,7 @@ class ConsoleRolesIT {
                         "/admin/segments/edit.xhtml",
                         Map.of(
                             "segment:save", Role.EDITOR,
-                            "segment:definition", Role.ADMIN,
+                            "segment:definition", Role.EDITOR,
                             "segment:nodes:*:add-criterion", Role.EDITOR),
                         Map.of(
                             "segment:nodes:*:add-group", Role.EDITOR,
@@ -938,6 +965,22 @@ class ConsoleRolesIT {
       body.add("sql", sql);
     }
     Api.Reply reply = Api.bootstrap().post("/api/v1/segments", body.build().toString());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return code;
+  }
+
+  private static String staticSegment() {
+    String code = "roles-static-" + UUID.randomUUID().toString().substring(0, 12);
+    Api.Reply reply =
+        Api.bootstrap()
+            .post(
+                "/api/v1/segments",
+                Json.createObjectBuilder()
+                    .add("code", code)
+                    .add("name", "Static " + code)
+                    .add("kind", "static")
+                    .build()
+                    .toString());
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return code;
   }

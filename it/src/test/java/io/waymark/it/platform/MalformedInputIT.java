@@ -90,7 +90,7 @@ class MalformedInputIT {
     }
     boolean login = endpoint.endsWith("/login");
     switch (key) {
-      case "user_id":
+      case "user_id", "user_ids":
         return Json.createValue(Long.parseLong(FIXTURES.get("user")));
       case "banner_id":
         return Json.createValue(Long.parseLong(FIXTURES.get("banner")));
@@ -152,6 +152,14 @@ class MalformedInputIT {
         Api.bootstrap().post("/api/v1/segments", fill(SAMPLES.get("POST /v1/segments")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     FIXTURES.put("segment", created.json().getJsonObject("segment").getString("code"));
+    String members = "mi-static-" + unique();
+    Api.Reply listed =
+        Api.bootstrap()
+            .post(
+                "/api/v1/segments",
+                "{\"code\":\"" + members + "\",\"name\":\"MI static\",\"kind\":\"static\"}");
+    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+    FIXTURES.put("static-segment", members);
     Api.Reply scenario =
         Api.bootstrap()
             .post("/api/v1/scenarios/create", fill(SAMPLES.get("POST /v1/scenarios/create")));
@@ -207,6 +215,8 @@ class MalformedInputIT {
       return "idempotency.purge";
     } else if (path.startsWith("/v1/scenarios/")) {
       return FIXTURES.get("scenario");
+    } else if (path.startsWith("/v1/segments/") && path.endsWith("/members")) {
+      return FIXTURES.get("static-segment");
     } else if (path.startsWith("/v1/segments/")) {
       return FIXTURES.get("segment");
     } else if (path.startsWith("/v1/users/")) {

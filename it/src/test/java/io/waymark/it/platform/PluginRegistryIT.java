@@ -422,7 +422,7 @@ class PluginRegistryIT {
       String match =
           switch (code) {
             case "goal_completed", "goal_timed_out" -> goal;
-            case "segment_entered" -> segmentA;
+            case "segment_entered", "segment_left" -> segmentA;
             case "event_received" -> "reg-" + M;
             default -> null;
           };

@@ -100,7 +100,8 @@ public final class ScenarioGraphs {
   /**
    * An event trigger starting the given elements; {@code matchValue} is the goal code ({@code
    * goal_completed}, {@code goal_timed_out}), the event name ({@code event_received}) or the
-   * segment code ({@code segment_entered}); {@code null} for {@code user_registered}.
+   * segment code ({@code segment_entered}, {@code segment_left}); {@code null} for {@code
+   * user_registered}.
    */
   public ScenarioGraphs trigger(String eventCode, String matchValue, Element... starts) {
     JsonObjectBuilder options = Json.createObjectBuilder();
@@ -108,7 +109,7 @@ public final class ScenarioGraphs {
       String option =
           switch (eventCode) {
             case "event_received" -> "event_name";
-            case "segment_entered" -> "segment_code";
+            case "segment_entered", "segment_left" -> "segment_code";
             default -> "goal_code";
           };
       options.add(option, matchValue);
@@ -221,6 +222,17 @@ public final class ScenarioGraphs {
   public static String state(Element element, long userId) {
     List<List<Object>> jobs = jobs(element, userId);
     return jobs.isEmpty() ? null : (String) jobs.get(jobs.size() - 1).get(1);
+  }
+
+  /** The context (the trigger's payload) of the user's job on an element. */
+  public static JsonObject context(Element element, long userId) {
+    String context =
+        (String)
+            Db.single(
+                "select context from scenario_jobs where element_id = ? and user_id = ?",
+                element.id(),
+                userId);
+    return new Api.Reply(200, context, null).json();
   }
 
   public static long jobId(Element element, long userId) {

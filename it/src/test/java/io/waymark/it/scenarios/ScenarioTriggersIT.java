@@ -3,10 +3,7 @@ package io.waymark.it.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.waymark.it.support.Api;
-import io.waymark.it.support.Db;
 import io.waymark.it.support.Goals;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +15,6 @@ import org.junit.jupiter.api.Test;
 class ScenarioTriggersIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  private static JsonObject context(ScenarioGraphs.Element element, long userId) {
-    String context =
-        (String)
-            Db.single(
-                "select context from scenario_jobs where element_id = ? and user_id = ?",
-                element.id(),
-                userId);
-    return new Api.Reply(200, context, null).json();
-  }
 
   @Test
   void goalTimedOutStartsTheUsersWhoseGoalTimedOut() {
@@ -47,7 +34,7 @@ class ScenarioTriggersIT {
       assertThat(Goals.timeout(other, bystander).status()).isEqualTo(200);
 
       await().atMost(WAIT).until(() -> ScenarioGraphs.state(wait, user) != null);
-      assertThat(context(wait, user).getString("goal_code")).isEqualTo(watched);
+      assertThat(ScenarioGraphs.context(wait, user).getString("goal_code")).isEqualTo(watched);
       ScenarioGraphs.dispatch();
       assertThat(ScenarioGraphs.jobs(wait, bystander)).as("another goal's timeout").isEmpty();
     } finally {
@@ -69,7 +56,8 @@ class ScenarioTriggersIT {
       assertThat(Goals.assign(goal, user, null).status()).isEqualTo(200);
 
       await().atMost(WAIT).until(() -> ScenarioGraphs.state(wait, user) != null);
-      assertThat(context(wait, user).getString("segment_code")).isEqualTo("onboarding_" + goal);
+      assertThat(ScenarioGraphs.context(wait, user).getString("segment_code"))
+          .isEqualTo("onboarding_" + goal);
       ScenarioGraphs.dispatch();
       assertThat(ScenarioGraphs.jobs(wait, bystander))
           .as("a user who did not enter the segment")

@@ -207,6 +207,48 @@ class SegmentsConsoleIT {
   }
 
   @Test
+  void staticSegmentCreatedInTheConsoleTakesMembersByIdOrEmail() {
+    String email = "segc-static-" + run + "@it.example.com";
+    long byEmail = Api.createUser(email, null).getJsonNumber("id").longValue();
+    String other = "segc-static2-" + run + "@it.example.com";
+    long byId = Api.createUser(other, null).getJsonNumber("id").longValue();
+    Browser admin = console.signedIn();
+    admin.open(BASE + "/admin/segments/edit.xhtml");
+    String code = "console-static-" + run;
+    admin.type(By.id("segment:code"), code);
+    admin.type(By.id("segment:name"), "Static " + run);
+    defineBy(admin, "static");
+    admin.visible(By.id("segment:static-note"));
+    admin.driver().findElement(By.id("segment:save")).click();
+    admin.text(MESSAGES, "Segment '" + code + "' created.");
+    admin.visible(By.id("static"));
+    assertThat(texts(admin, "wm-member-link")).isEmpty();
+
+    admin.type(By.id("static-members:users"), email + ", " + byId);
+    admin.driver().findElement(By.id("static-members:add")).click();
+    admin.text(MESSAGES, "2 added, 0 already members.");
+    assertThat(texts(admin, "wm-member-link")).containsExactly(email, other);
+    admin.screenshot("segments-static");
+
+    admin.type(By.id("static-members:users"), "nobody-" + run + "@it.example.com " + byEmail);
+    admin.driver().findElement(By.id("static-members:remove")).click();
+    admin.text(MESSAGES, "No such users: nobody-" + run + "@it.example.com. Nothing was changed.");
+    assertThat(texts(admin, "wm-member-link")).containsExactly(email, other);
+
+    admin.type(By.id("static-members:users"), String.valueOf(byEmail));
+    admin.driver().findElement(By.id("static-members:remove")).click();
+    admin.text(MESSAGES, "1 removed, 0 were not members.");
+    assertThat(texts(admin, "wm-member-link")).containsExactly(other);
+    assertThat(
+            Api.bootstrap()
+                .get("/api/v1/segments/" + code)
+                .json()
+                .getJsonObject("segment")
+                .getString("kind"))
+        .isEqualTo("static");
+  }
+
+  @Test
   void adminDefinesASegmentByRawSqlThatMustOnlyRead() {
     String email = "segc-sql-" + run + "@it.example.com";
     long user = Api.createUser(email, null).getJsonNumber("id").longValue();
@@ -215,12 +257,7 @@ class SegmentsConsoleIT {
     String code = "console-sql-" + run;
     admin.type(By.id("segment:code"), code);
     admin.type(By.id("segment:name"), "Raw " + run);
-    WebElement sqlChoice =
-        admin.driver().findElement(By.cssSelector("input[name='segment:definition'][value='sql']"));
-    admin
-        .driver()
-        .findElement(By.cssSelector("label[for='" + sqlChoice.getAttribute("id") + "']"))
-        .click();
+    defineBy(admin, "sql");
     // a SELECT in front of a data change is still refused
     admin.type(
         By.id("segment:sql"),
@@ -240,6 +277,19 @@ class SegmentsConsoleIT {
                 .get("/api/v1/users?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))
                 .status())
         .isEqualTo(200);
+  }
+
+  /** Picks a "Defined by" choice of the builder (criteria, sql, static) by its label. */
+  private static void defineBy(Browser browser, String definition) {
+    WebElement choice =
+        browser
+            .driver()
+            .findElement(
+                By.cssSelector("input[name='segment:definition'][value='" + definition + "']"));
+    browser
+        .driver()
+        .findElement(By.cssSelector("label[for='" + choice.getAttribute("id") + "']"))
+        .click();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.segments.boundary.SegmentChange;
 import io.waymark.segments.boundary.SegmentGroup;
+import io.waymark.segments.boundary.SegmentKind;
 import io.waymark.segments.boundary.SegmentView;
 import io.waymark.segments.boundary.Segments;
 import io.waymark.segments.control.RawSql;
@@ -22,16 +23,18 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The segment builder: creating a segment ({@code edit.xhtml}) or editing one ({@code ?code=}). The
  * definition is a criteria tree edited node by node (see {@link CriteriaTree}) with a live count of
- * the tree as it stands, or — for admins — raw SQL. Editors and admins change criteria segments;
- * raw SQL is admins' only; locked segments and everything a viewer opens are read-only, and every
- * action checks the role again. Validation is the boundary's; its errors about nodes are shown next
- * to the nodes.
+ * the tree as it stands, or — for admins — raw SQL; a static segment has no definition (its members
+ * are added on its page). Editors and admins change criteria and static segments; raw SQL is
+ * admins' only; locked segments and everything a viewer opens are read-only, and every action
+ * checks the role again. Validation is the boundary's; its errors about nodes are shown next to the
+ * nodes.
  */
 @Named
 @ViewScoped
@@ -40,6 +43,7 @@ public class EditSegment implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String CRITERIA = "criteria";
   static final String SQL = "sql";
+  static final String STATIC = "static";
   static final Map<String, String> LABELS =
       Map.of(
           "code",
@@ -88,7 +92,10 @@ public class EditSegment implements Serializable {
     }
     name = segment.name();
     groupCode = segment.groupCode();
-    if (segment.sql() != null) {
+    if (segment.isStatic()) {
+      definition = STATIC;
+      tree = withChoices(CriteriaTree.starter(registry));
+    } else if (segment.sql() != null) {
       definition = SQL;
       sql = segment.sql();
       tree = withChoices(CriteriaTree.starter(registry));
@@ -100,7 +107,10 @@ public class EditSegment implements Serializable {
     }
   }
 
-  /** Goal codes for {@code goal.state}, the other criteria segments for {@code segment.member}. */
+  /**
+   * Goal codes for {@code goal.state}, the other criteria and static segments for {@code
+   * segment.member}.
+   */
   private CriteriaTree withChoices(CriteriaTree fresh) {
     String self = segment == null ? null : segment.code();
     return fresh
@@ -110,7 +120,7 @@ public class EditSegment implements Serializable {
             "segment.member",
             "code",
             segments.list(null).stream()
-                .filter(s -> s.criteria() != null && !s.code().equals(self))
+                .filter(s -> (s.criteria() != null || s.isStatic()) && !s.code().equals(self))
                 .map(SegmentView::code)
                 .sorted()
                 .toList());
@@ -122,7 +132,7 @@ public class EditSegment implements Serializable {
    */
   public void count() {
     liveCount = null;
-    if (tree == null || isSqlDefinition()) {
+    if (tree == null || !CRITERIA.equals(definition)) {
       return;
     }
     tree.clearErrors();
@@ -166,6 +176,12 @@ public class EditSegment implements Serializable {
   }
 
   private SegmentView create(boolean rawSql) {
+    if (isStaticDefinition()) {
+      return segments.create(
+          new SegmentChange(
+              strip(newCode), blankToNull(name), groupCode, SegmentKind.STATIC, null, null, null),
+          false);
+    }
     if (rawSql) {
       segments.checkRawSql(sql);
     }
@@ -181,6 +197,10 @@ public class EditSegment implements Serializable {
 
   /** Sends the definition only when it changed, so a rename keeps the cached count. */
   private SegmentView update(boolean rawSql) {
+    if (segment.isStatic()) {
+      return segments.update(
+          segment.code(), new SegmentChange(null, name, groupCode, null, null), false);
+    }
     boolean sqlChanged =
         rawSql
             && (sql == null
@@ -279,13 +299,35 @@ public class EditSegment implements Serializable {
         || (segment != null && segment.sql() != null && !console.isAdmin());
   }
 
-  /** Admins choose between a criteria tree and raw SQL. */
+  /**
+   * A new segment is defined by conditions, raw SQL (admins) or is static; admins may switch an
+   * existing segment between conditions and SQL. A static segment stays static.
+   */
   public boolean isMayChooseDefinition() {
-    return console.isAdmin() && !isReadOnly();
+    return !isReadOnly() && (isCreating() || console.isAdmin() && !segment.isStatic());
+  }
+
+  /** A choice of the "Defined by" radio. */
+  public record Choice(String value, String label) {}
+
+  public List<Choice> getDefinitionChoices() {
+    List<Choice> choices = new ArrayList<>();
+    choices.add(new Choice(CRITERIA, "conditions"));
+    if (console.isAdmin()) {
+      choices.add(new Choice(SQL, "raw SQL (admins)"));
+    }
+    if (isCreating()) {
+      choices.add(new Choice(STATIC, "a list of members (static)"));
+    }
+    return choices;
   }
 
   public boolean isSqlDefinition() {
     return SQL.equals(definition);
+  }
+
+  public boolean isStaticDefinition() {
+    return STATIC.equals(definition);
   }
 
   public String getLockedReason() {
@@ -349,7 +391,10 @@ public class EditSegment implements Serializable {
   }
 
   public void setDefinition(String definition) {
-    this.definition = SQL.equals(definition) ? SQL : CRITERIA;
+    this.definition =
+        SQL.equals(definition) || STATIC.equals(definition) && isCreating()
+            ? definition
+            : segment != null && segment.isStatic() ? STATIC : CRITERIA;
   }
 
   public String getSql() {

@@ -48,8 +48,10 @@ public class SegmentDetail {
   private SegmentView segment;
   private CriteriaTree tree;
   private List<DailyCount> history = List.of();
+  private boolean loaded;
 
   public void load() {
+    loaded = true;
     try {
       segment = segments.find(code == null ? "" : code.strip());
     } catch (WaymarkException e) {
@@ -196,7 +198,21 @@ public class SegmentDetail {
         && (segment.sql() == null || console.isAdmin());
   }
 
+  /**
+   * The page's segment. A postback runs no view action, so a form rendered only for some segments
+   * (whose button would otherwise not be decoded) has it read here first.
+   */
   public SegmentView getSegment() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (!loaded && faces.isPostback()) {
+      // decoding comes before the view parameter's model update: the forms post the code too
+      if (code == null) {
+        code = faces.getExternalContext().getRequestParameterMap().get("code");
+      }
+      if (code != null) {
+        load();
+      }
+    }
     return segment;
   }
 

@@ -7,7 +7,10 @@ import io.waymark.goals.boundary.UserGoalState;
 import io.waymark.goals.boundary.UserGoalView;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.json.JsonSupport;
+import io.waymark.platform.plugins.Source;
 import io.waymark.scenarios.engine.control.TriggerStarts;
+import io.waymark.segments.boundary.SegmentEntered;
+import io.waymark.segments.boundary.SegmentLeft;
 import io.waymark.segments.boundary.Segments;
 import io.waymark.users.boundary.UserRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,32 +53,66 @@ public class ScenarioTriggers {
         });
   }
 
+  /** Completing a goal also leaves its goal segment {@code onboarding_<code>}. */
   void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
     goal("goal_completed", event.userGoal());
+    goalSegment("segment_left", event.userGoal());
   }
 
   void goalTimedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {
-    event.userGoals().forEach(row -> goal("goal_timed_out", row));
+    event
+        .userGoals()
+        .forEach(
+            row -> {
+              goal("goal_timed_out", row);
+              goalSegment("segment_left", row);
+            });
   }
 
   /** A goal segment {@code onboarding_<code>} is entered when the goal gets an active row. */
   void goalCreated(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCreated event) {
-    UserGoalView row = event.userGoal();
-    if (row.state() == UserGoalState.ACTIVE) {
-      String segment = Segments.goalSegmentCode(row.goalCode());
-      starts.fire(
-          "segment_entered",
-          segment,
-          row.userId(),
-          () ->
+    if (event.userGoal().state() == UserGoalState.ACTIVE) {
+      goalSegment("segment_entered", event.userGoal());
+    }
+  }
+
+  /** Static segments tell their members' comings and goings. */
+  void segmentEntered(@Observes(during = TransactionPhase.IN_PROGRESS) SegmentEntered event) {
+    segment("segment_entered", event.segmentCode(), event.userId(), event.source(), null);
+  }
+
+  void segmentLeft(@Observes(during = TransactionPhase.IN_PROGRESS) SegmentLeft event) {
+    segment("segment_left", event.segmentCode(), event.userId(), event.source(), null);
+  }
+
+  private void goalSegment(String eventCode, UserGoalView row) {
+    segment(
+        eventCode,
+        Segments.goalSegmentCode(row.goalCode()),
+        row.userId(),
+        Source.API,
+        row.goalCode());
+  }
+
+  /** {@code goalCode}: the goal of a goal segment, also in the payload. */
+  private void segment(
+      String eventCode, String segmentCode, long userId, Source source, String goalCode) {
+    if (!source.firesTriggers()) {
+      return;
+    }
+    starts.fire(
+        eventCode,
+        segmentCode,
+        userId,
+        () -> {
+          var payload =
               JsonSupport.JSON
                   .createObjectBuilder()
-                  .add("event", "segment_entered")
-                  .add("segment_code", segment)
-                  .add("goal_code", row.goalCode())
-                  .add("user_id", row.userId())
-                  .build());
-    }
+                  .add("event", eventCode)
+                  .add("segment_code", segmentCode)
+                  .add("user_id", userId);
+          return (goalCode == null ? payload : payload.add("goal_code", goalCode)).build();
+        });
   }
 
   void eventReceived(@Observes(during = TransactionPhase.IN_PROGRESS) TrackedEventReceived event) {

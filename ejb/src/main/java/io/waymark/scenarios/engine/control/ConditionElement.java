@@ -4,9 +4,9 @@ import io.waymark.platform.criteria.Binding;
 import io.waymark.platform.criteria.Bound;
 import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Compiled;
-import io.waymark.platform.criteria.Criteria;
 import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriterionPlugin.Use;
+import io.waymark.platform.criteria.SavedSegment;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.error.FieldError;
@@ -91,7 +91,7 @@ public class ConditionElement implements ElementType {
       return;
     }
     List<FieldError> errors = new ArrayList<>();
-    compiler.compile(tree, "criteria", context(errors, check.references()::segmentCriteria));
+    compiler.compile(tree, "criteria", context(errors, check.references()::savedSegment));
     errors.forEach(check::problem);
   }
 
@@ -102,7 +102,7 @@ public class ConditionElement implements ElementType {
     Compiled condition = entry != null && entry.tree().equals(tree) ? entry.compiled() : null;
     if (condition == null) {
       List<FieldError> errors = new ArrayList<>();
-      CompileContext context = context(errors, segments::savedCriteria);
+      CompileContext context = context(errors, segments::savedSegment);
       condition = compiler.compile(tree, "criteria", context);
       if (condition == null || !errors.isEmpty()) {
         return new Outcome.Failed("the condition does not compile: " + errors);
@@ -131,7 +131,7 @@ public class ConditionElement implements ElementType {
   }
 
   private static CompileContext context(
-      List<FieldError> errors, Function<String, Optional<Criteria>> segments) {
+      List<FieldError> errors, Function<String, Optional<SavedSegment>> segments) {
     return new CompileContext(errors, segments, Use.CONDITION);
   }
 

@@ -1,6 +1,6 @@
 package io.waymark.scenarios.engine.control;
 
-import io.waymark.platform.criteria.Criteria;
+import io.waymark.platform.criteria.SavedSegment;
 import java.util.Optional;
 
 /**
@@ -18,10 +18,10 @@ public interface References {
   Boolean templateExists(String code);
 
   /**
-   * The criteria tree of a saved criteria segment, for {@code segment.member} in a condition (empty
-   * for an unknown code or a segment of another kind).
+   * A saved criteria or static segment, for {@code segment.member} in a condition (empty for an
+   * unknown code or an SQL segment).
    */
-  Optional<Criteria> segmentCriteria(String code);
+  Optional<SavedSegment> savedSegment(String code);
 
   /** Why Waymark may not call this URL (the outbound guard), or empty when it may. */
   Optional<String> outboundProblem(String url);
