@@ -214,6 +214,7 @@ class RawSqlSandboxIT {
             "users.confirmed_at",
             "users.locale",
             "users.timezone",
+            "users.fields",
             "onboarding_goals.id",
             "onboarding_goals.code",
             "onboarding_goals.name",
@@ -235,6 +236,20 @@ class RawSqlSandboxIT {
             "tracked_events.occurred_at",
             "tracked_events.received_at",
             "tracked_events.properties",
+            "point_groups.id",
+            "point_groups.code",
+            "point_groups.name",
+            "user_points.id",
+            "user_points.user_id",
+            "user_points.group_id",
+            "user_points.points",
+            "user_points.created_at",
+            "segments.id",
+            "segments.code",
+            "segments.kind",
+            "segment_members.segment_id",
+            "segment_members.user_id",
+            "segment_members.added_at",
             "segment_definitions_version.version");
   }
 }

@@ -30,6 +30,44 @@ public class ScenarioStatistics {
 
   @Inject Clock clock;
 
+  /**
+   * The purged jobs of the 30 days (the daily figures {@link ScenarioJobPurge} keeps, whole UTC
+   * days from the window's first): per element {finished, positive, negative, failed}; the A/B
+   * variants' finished counts are added to {@code variants} (its 30-day figure, index 1).
+   */
+  private Map<Long, long[]> purged(
+      long scenarioId, Instant month, Map<Long, Map<Integer, long[]>> variants) {
+    Map<Long, long[]> purged = new TreeMap<>();
+    jdbc.list(
+        "select d.element_id, d.state, d.result, e.type, sum(d.jobs) from scenario_job_days d"
+            + " join scenario_elements e on e.id = d.element_id"
+            + " where e.scenario_id = ? and d.day >= (cast(? as timestamptz) at time zone 'UTC')::date"
+            + " group by 1, 2, 3, 4",
+        rs -> {
+          long[] counts = purged.computeIfAbsent(rs.getLong(1), k -> new long[4]);
+          long jobs = rs.getLong(5);
+          String result = rs.getString(3);
+          if ("failed".equals(rs.getString(2))) {
+            counts[3] += jobs;
+            return null;
+          }
+          counts[0] += jobs;
+          if ("positive".equals(result)) {
+            counts[1] += jobs;
+          } else if ("negative".equals(result)) {
+            counts[2] += jobs;
+          } else if ("ab_test".equals(rs.getString(4)) && result.matches("\\d{1,9}")) {
+            variants.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                    .computeIfAbsent(Integer.parseInt(result), k -> new long[2])[1] +=
+                jobs;
+          }
+          return null;
+        },
+        scenarioId,
+        month);
+    return purged;
+  }
+
   public List<ElementStats> forScenario(long scenarioId) {
     if (jdbc.first("select 1 from scenarios where id = ?", rs -> Boolean.TRUE, scenarioId)
         .isEmpty()) {
@@ -50,6 +88,7 @@ public class ScenarioStatistics {
         day,
         scenarioId,
         month);
+    Map<Long, long[]> purged = purged(scenarioId, month, variants);
     return jdbc.list(
         """
         select e.id, e.uuid::text, e.name, e.type,
@@ -69,6 +108,7 @@ public class ScenarioStatistics {
             .formatted(JobState.PENDING_SQL, JobState.PENDING_SQL),
         rs -> {
           Map<Integer, long[]> perVariant = variants.getOrDefault(rs.getLong(1), Map.of());
+          long[] old = purged.getOrDefault(rs.getLong(1), new long[4]);
           Map<Integer, Long> day24 = new TreeMap<>();
           Map<Integer, Long> days30 = new TreeMap<>();
           perVariant.forEach(
@@ -82,7 +122,12 @@ public class ScenarioStatistics {
               rs.getString(4),
               rs.getLong(5),
               new Period(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), day24),
-              new Period(rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), days30));
+              new Period(
+                  rs.getLong(10) + old[0],
+                  rs.getLong(11) + old[1],
+                  rs.getLong(12) + old[2],
+                  rs.getLong(13) + old[3],
+                  days30));
         },
         day,
         day,

@@ -31,6 +31,30 @@ public class JobStore {
   @Inject Claims claims;
 
   /**
+   * Deletes up to {@code limit} finished or failed jobs that finished before {@code before}, oldest
+   * first (rows another server is purging are skipped), and adds them to the daily figures the
+   * statistics read ({@code scenario_job_days}) in the same statement. The number deleted.
+   */
+  public int purgeDone(Instant before, int limit) {
+    return jdbc.first(
+            """
+            with gone as (
+              delete from scenario_jobs where id in (
+                select id from scenario_jobs where state in ('finished', 'failed') and finished_at < ?
+                order by finished_at limit %d for update skip locked)
+              returning element_id, (finished_at at time zone 'UTC')::date as day, state, coalesce(result, '') as result),
+            kept as (
+              insert into scenario_job_days as d (element_id, day, state, result, jobs)
+              select element_id, day, state, result, count(*) from gone group by 1, 2, 3, 4
+              on conflict (element_id, day, state, result) do update set jobs = d.jobs + excluded.jobs)
+            select count(*) from gone"""
+                .formatted(limit),
+            rs -> rs.getInt(1),
+            before)
+        .orElse(0);
+  }
+
+  /**
    * A new job, due now: insert-only, so the causing transaction (a goal completion) locks no
    * existing job.
    */
