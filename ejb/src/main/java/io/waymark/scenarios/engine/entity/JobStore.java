@@ -32,8 +32,9 @@ public class JobStore {
 
   /**
    * Deletes up to {@code limit} finished or failed jobs that finished before {@code before}, oldest
-   * first (rows another server is purging are skipped), and adds them to the daily figures the
-   * statistics read ({@code scenario_job_days}) in the same statement. The number deleted.
+   * first (a row another server's purge deleted first is simply not counted again), and adds them
+   * to the daily figures the statistics read ({@code scenario_job_days}) in the same statement. The
+   * number deleted.
    */
   public int purgeDone(Instant before, int limit) {
     return jdbc.first(
@@ -41,7 +42,7 @@ public class JobStore {
             with gone as (
               delete from scenario_jobs where id in (
                 select id from scenario_jobs where state in ('finished', 'failed') and finished_at < ?
-                order by finished_at limit %d for update skip locked)
+                order by finished_at limit %d)
               returning element_id, (finished_at at time zone 'UTC')::date as day, state, coalesce(result, '') as result),
             kept as (
               insert into scenario_job_days as d (element_id, day, state, result, jobs)
