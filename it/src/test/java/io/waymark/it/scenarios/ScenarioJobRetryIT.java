@@ -3,8 +3,10 @@ package io.waymark.it.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.it.support.Api;
 import io.waymark.it.support.Db;
 import io.waymark.it.support.Goals;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,14 @@ class ScenarioJobRetryIT {
       // given up: a further dispatch claims nothing of it
       ScenarioGraphs.dispatch();
       assertThat(job(wait, user).subList(0, 2)).isEqualTo(failed.subList(0, 2));
+
+      // and counted as failed in the scenario's statistics
+      Api.Reply stats = Api.bootstrap().get("/api/v1/scenarios/stats?id=" + s.id());
+      assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+      JsonObject element = stats.json().getJsonArray("elements").getJsonObject(0);
+      assertThat(element.getJsonObject("last_24h").getInt("failed")).isEqualTo(1);
+      assertThat(element.getJsonObject("last_30d").getInt("failed")).isEqualTo(1);
+      assertThat(element.getInt("waiting")).isZero();
     } finally {
       Db.update("drop trigger " + fault + " on scenario_jobs");
       Db.update("drop function " + fault + "()");

@@ -4,9 +4,14 @@ import io.waymark.scenarios.engine.entity.Element;
 import io.waymark.scenarios.engine.entity.ScenarioGraph;
 import io.waymark.scenarios.engine.entity.ScenarioGraph.TriggerStart;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +21,11 @@ import java.util.Objects;
 
 /**
  * What the hot paths need to know without SQL: which triggers listen to an event (code + match
- * value) and which goal codes a goal element watches. Rebuilt when the definition tables' signature
- * changes; every dispatch pass checks it (one small query per tick), so each server follows changes
- * within a dispatch period.
+ * value) and which goal codes a goal element watches. A change of the definitions is built by the
+ * changing transaction ({@link #prepare}) and installed right after it commits, so it applies on
+ * that server before the call that made it answers; the other servers rebuild when it is announced
+ * ({@code scenarios.catalog}). Every dispatch pass still compares the definition tables' signature
+ * (one small query per tick), the net under both.
  */
 @ApplicationScoped
 public class EngineCatalog {
@@ -30,7 +37,14 @@ public class EngineCatalog {
       Map<String, List<TriggerStart>> triggers,
       Map<String, List<Long>> goalWatchers) {}
 
+  /** A catalog built inside a transaction, installed once it commits. */
+  record Prepared(Snapshot snapshot) {}
+
   @Inject ScenarioGraph graph;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Event<Prepared> prepared;
 
   private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of());
 
@@ -44,25 +58,43 @@ public class EngineCatalog {
       if (signature.equals(snapshot.signature())) {
         return;
       }
-      Map<String, List<TriggerStart>> triggers = new HashMap<>();
-      for (TriggerStart start : graph.triggerStarts()) {
-        triggers
-            .computeIfAbsent(key(start.eventCode(), start.matchValue()), k -> new ArrayList<>())
-            .add(start);
-      }
-      Map<String, List<Long>> watchers = new HashMap<>();
-      for (Element element : graph.goalElements()) {
-        for (String code : goalCodes(element)) {
-          watchers.computeIfAbsent(code, k -> new ArrayList<>()).add(element.id());
-        }
-      }
-      snapshot = new Snapshot(signature, Map.copyOf(triggers), Map.copyOf(watchers));
-      LOG.log(
-          Level.DEBUG,
-          "Scenario catalog: {0} trigger keys, {1} watched goals",
-          triggers.size(),
-          watchers.size());
+      snapshot = build(signature);
     }
+  }
+
+  /**
+   * Builds the catalog as the current transaction sees it (its changes flushed first) and installs
+   * it after commit; a rollback installs nothing.
+   */
+  public void prepare() {
+    em.flush();
+    prepared.fire(new Prepared(build(graph.signature())));
+  }
+
+  /** In-memory only: nothing transactional is used once JTA has finished (DESIGN §4). */
+  synchronized void install(@Observes(during = TransactionPhase.AFTER_SUCCESS) Prepared next) {
+    snapshot = next.snapshot();
+  }
+
+  private Snapshot build(String signature) {
+    Map<String, List<TriggerStart>> triggers = new HashMap<>();
+    for (TriggerStart start : graph.triggerStarts()) {
+      triggers
+          .computeIfAbsent(key(start.eventCode(), start.matchValue()), k -> new ArrayList<>())
+          .add(start);
+    }
+    Map<String, List<Long>> watchers = new HashMap<>();
+    for (Element element : graph.goalElements()) {
+      for (String code : goalCodes(element)) {
+        watchers.computeIfAbsent(code, k -> new ArrayList<>()).add(element.id());
+      }
+    }
+    LOG.log(
+        Level.DEBUG,
+        "Scenario catalog: {0} trigger keys, {1} watched goals",
+        triggers.size(),
+        watchers.size());
+    return new Snapshot(signature, Map.copyOf(triggers), Map.copyOf(watchers));
   }
 
   /**
