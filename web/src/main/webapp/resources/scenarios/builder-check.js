@@ -43,6 +43,14 @@
       equal(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(a), true, a);
       equal(a === S.uuid(), false, 'two uuids equal');
     });
+    check(results, 'the journey rules (exit criteria, re-entry) go back as they came, always by default', function () {
+      equal(new S.Scenario().toJson().reentry, { mode: 'always' }, 'default re-entry');
+      equal(new S.Scenario().toJson().exit, [], 'no exit criteria');
+      var exit = [{ trigger: { code: 'goal_completed', options: { goal_code: 'g1' } } }];
+      var json = new S.Scenario({ id: 3, exit: exit, reentry: { mode: 'after_days', days: 7 } }).toJson();
+      equal(json.exit, exit, 'exit criteria');
+      equal(json.reentry, { mode: 'after_days', days: 7 }, 're-entry');
+    });
     check(results, 'the welcome journey of SPEC §6 is built as its document', function () {
       var s = new S.Scenario();
       var t = s.addTrigger('user_registered', 40, 60);

@@ -79,6 +79,9 @@
     this.triggers = doc.triggers || {};
     this.elements = doc.elements || {};
     this.visual = doc.visual || {};
+    // the journey's rules: exit criteria [{trigger: {code, options}}] and the re-entry rule {mode, days?}
+    this.exit = Array.isArray(doc.exit) ? doc.exit : [];
+    this.reentry = doc.reentry && doc.reentry.mode ? doc.reentry : { mode: 'always' };
     var self = this;
     Object.keys(this.triggers).forEach(function (id) {
       var t = self.triggers[id];
@@ -250,7 +253,8 @@
 
   /** The document to save: what the boundary accepts (id only once the scenario exists). */
   Scenario.prototype.toJson = function () {
-    var json = { name: this.name, enabled: this.enabled, triggers: this.triggers, elements: this.elements, visual: this.visual };
+    var json = { name: this.name, enabled: this.enabled, triggers: this.triggers, elements: this.elements,
+      exit: this.exit, reentry: this.reentry, visual: this.visual };
     if (this.id !== null) {
       json.id = this.id;
     }

@@ -109,6 +109,8 @@
     if (!selection || (selection.kind === 'node' && !model.node(selection.id))) {
       c.appendChild(el('p', { 'class': 'wm-muted' },
         'Select a node to configure it, or an edge to delete it. Add nodes from the palette above.'));
+      this.rules(model);
+      this.lockIfReadOnly();
       return;
     }
     if (selection.kind === 'edge') {
@@ -126,8 +128,93 @@
       this.elementOptions(node, model.options(id));
     }
     c.appendChild(el('p', { 'class': 'wm-muted wm-sc-uuid' }, id));
+    this.lockIfReadOnly();
+  };
+
+  Panel.prototype.lockIfReadOnly = function () {
     if (this.builder.readOnly) {
-      Array.prototype.forEach.call(c.querySelectorAll('input, select, textarea, button'), function (f) { f.disabled = true; });
+      Array.prototype.forEach.call(this.container.querySelectorAll('input, select, textarea, button'),
+        function (f) { f.disabled = true; });
+    }
+  };
+
+  var REENTRY = [['always', 'every time a trigger fires'], ['once', 'once, ever'], ['after_days', 'again after some days']];
+
+  /**
+   * The journey's rules, shown while no node is selected: who may enter again (re-entry) and which triggers take a
+   * user out (exit criteria: the user's pending steps are dropped, counted as "exited").
+   */
+  Panel.prototype.rules = function (model) {
+    var self = this;
+    var c = this.container;
+    c.appendChild(el('h3', {}, 'Journey rules'));
+    var reentry = el('select', { id: 'sc-reentry', 'class': 'wm-select' });
+    REENTRY.forEach(function (r) {
+      var option = el('option', { value: r[0] }, r[1]);
+      if (model.reentry.mode === r[0]) {
+        option.selected = true;
+      }
+      reentry.appendChild(option);
+    });
+    reentry.addEventListener('change', function () {
+      model.reentry = reentry.value === 'after_days' ? { mode: 'after_days', days: model.reentry.days || 30 }
+        : { mode: reentry.value };
+      self.builder.edited();
+      self.show(null);
+    });
+    this.row('sc-reentry', 'A user enters', reentry);
+    if (model.reentry.mode === 'after_days') {
+      this.text('sc-reentry-days', 'Days since the last entry', model.reentry.days, function (v) {
+        model.reentry.days = number(v);
+      }, 'number');
+    }
+    c.appendChild(el('p', { 'class': 'wm-muted' }, 'Exit when (the user\'s pending steps are dropped):'));
+    model.exit.forEach(function (exit, i) {
+      var trigger = exit.trigger;
+      var code = el('select', { id: 'sc-exit-' + i + '-code', 'class': 'wm-select' });
+      Object.keys(S.TRIGGERS).forEach(function (k) {
+        var option = el('option', { value: k }, S.TRIGGERS[k].label);
+        if (trigger.code === k) {
+          option.selected = true;
+        }
+        code.appendChild(option);
+      });
+      code.addEventListener('change', function () {
+        trigger.code = code.value;
+        trigger.options = {};
+        self.builder.edited();
+        self.show(null);
+      });
+      self.row('sc-exit-' + i + '-code', 'Exit ' + (i + 1), code);
+      self.exitOption(trigger, 'sc-exit-' + i + '-option');
+      var remove = el('button', { id: 'sc-exit-' + i + '-remove', type: 'button', 'class': 'wm-sc-small' }, 'Remove exit');
+      remove.addEventListener('click', function () {
+        model.exit.splice(i, 1);
+        self.builder.edited();
+        self.show(null);
+      });
+      c.appendChild(remove);
+    });
+    var add = el('button', { id: 'sc-exit-add', type: 'button', 'class': 'wm-sc-small' }, 'Add an exit');
+    add.addEventListener('click', function () {
+      model.exit.push({ trigger: { code: Object.keys(S.TRIGGERS)[0], options: {} } });
+      self.builder.edited();
+      self.show(null);
+    });
+    c.appendChild(add);
+  };
+
+  /** The option an exit's trigger matches on, picked like a trigger's own. */
+  Panel.prototype.exitOption = function (trigger, id) {
+    var option = (S.TRIGGERS[trigger.code] || {}).option;
+    var options = trigger.options = trigger.options || {};
+    var choices = this.builder.choices;
+    if (option === 'goal_code') {
+      this.choice(id, 'Goal', choices.goals, options.goal_code, function (v) { set(options, 'goal_code', v); });
+    } else if (option === 'segment_code') {
+      this.choice(id, 'Segment', choices.segments, options.segment_code, function (v) { set(options, 'segment_code', v); });
+    } else if (option === 'event_name') {
+      this.text(id, 'Event name', options.event_name, function (v) { set(options, 'event_name', v.trim()); });
     }
   };
 

@@ -58,7 +58,8 @@ public class ScenarioStatsResource {
             .put("finished", p.finished())
             .put("positive", p.positive())
             .put("negative", p.negative())
-            .put("failed", p.failed());
+            .put("failed", p.failed())
+            .put("exited", p.exited());
     if (type.equals("goal")) {
       json.put("completed", p.positive()).put("timed_out", p.negative());
     }

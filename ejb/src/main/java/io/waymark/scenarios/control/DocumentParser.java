@@ -5,6 +5,8 @@ import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.scenarios.control.ScenarioDefinition.Descendant;
 import io.waymark.scenarios.control.ScenarioDefinition.Element;
+import io.waymark.scenarios.control.ScenarioDefinition.Exit;
+import io.waymark.scenarios.control.ScenarioDefinition.Reentry;
 import io.waymark.scenarios.control.ScenarioDefinition.Trigger;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -78,7 +80,61 @@ public final class DocumentParser {
       error("visual", "must be an object");
     }
     return new ScenarioDefinition(
-        id, name == null ? null : name.strip(), enabled, triggers, elements, layout);
+        id,
+        name == null ? null : name.strip(),
+        enabled,
+        triggers,
+        elements,
+        layout,
+        exits(doc.get("exit")),
+        reentry(doc.get("reentry")));
+  }
+
+  /** {@code "exit":[{"trigger":{"code","options"?}}]}; absent or null: none. */
+  private List<Exit> exits(JsonValue json) {
+    List<Exit> out = new ArrayList<>();
+    if (json == null || json == JsonValue.NULL) {
+      return out;
+    }
+    if (json.getValueType() != JsonValue.ValueType.ARRAY) {
+      error("exit", "must be an array of {\"trigger\":{\"code\",\"options\"}}");
+      return out;
+    }
+    var array = json.asJsonArray();
+    for (int i = 0; i < array.size(); i++) {
+      String at = "exit[" + i + "]";
+      if (!(array.get(i) instanceof JsonObject item)
+          || !(item.get("trigger") instanceof JsonObject trigger)) {
+        error(at + ".trigger", "must be an object with a code");
+        continue;
+      }
+      String code = string(trigger, "code", at + ".trigger.code", true);
+      JsonObject options = optionalObject(trigger, "options", at + ".trigger.options");
+      if (code != null) {
+        out.add(new Exit(code, options));
+      }
+    }
+    return out;
+  }
+
+  /** {@code "reentry":{"mode","days"?}}; absent or null: always. */
+  private Reentry reentry(JsonValue json) {
+    if (json == null || json == JsonValue.NULL) {
+      return Reentry.ALWAYS;
+    }
+    if (!(json instanceof JsonObject reentry)) {
+      error("reentry", "must be an object {\"mode\",\"days\"?}");
+      return Reentry.ALWAYS;
+    }
+    String mode = string(reentry, "mode", "reentry.mode", true);
+    JsonValue days = reentry.get("days");
+    Integer count = null;
+    if (days instanceof JsonNumber n && n.isIntegral()) {
+      count = n.intValue();
+    } else if (days != null && days != JsonValue.NULL) {
+      error("reentry.days", "must be an integer");
+    }
+    return mode == null ? Reentry.ALWAYS : new Reentry(mode, count);
   }
 
   private Trigger trigger(String key, JsonObject json) {

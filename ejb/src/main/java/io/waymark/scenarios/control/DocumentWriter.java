@@ -39,6 +39,8 @@ public final class DocumentWriter {
             .add("enabled", meta.enabled())
             .add("triggers", triggers)
             .add("elements", elements)
+            .add("exit", exits(definition))
+            .add("reentry", reentry(definition.reentry()))
             .add("visual", definition.visual());
     time(doc, "created_at", meta.createdAt());
     time(doc, "modified_at", meta.modifiedAt());
@@ -50,6 +52,29 @@ public final class DocumentWriter {
       doc.add("duplicated_from", meta.duplicatedFrom());
     }
     return doc.build();
+  }
+
+  private static JsonArrayBuilder exits(ScenarioDefinition definition) {
+    JsonArrayBuilder exits = JsonSupport.JSON.createArrayBuilder();
+    definition
+        .exits()
+        .forEach(
+            x ->
+                exits.add(
+                    JsonSupport.JSON
+                        .createObjectBuilder()
+                        .add(
+                            "trigger",
+                            JsonSupport.JSON
+                                .createObjectBuilder()
+                                .add("code", x.eventCode())
+                                .add("options", x.options()))));
+    return exits;
+  }
+
+  private static JsonObjectBuilder reentry(ScenarioDefinition.Reentry reentry) {
+    JsonObjectBuilder json = JsonSupport.JSON.createObjectBuilder().add("mode", reentry.mode());
+    return reentry.days() == null ? json : json.add("days", reentry.days());
   }
 
   private static JsonObject trigger(Trigger t) {

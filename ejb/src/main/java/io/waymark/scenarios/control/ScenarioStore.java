@@ -5,6 +5,8 @@ import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.control.ScenarioDefinition.Descendant;
 import io.waymark.scenarios.control.ScenarioDefinition.Element;
+import io.waymark.scenarios.control.ScenarioDefinition.Exit;
+import io.waymark.scenarios.control.ScenarioDefinition.Reentry;
 import io.waymark.scenarios.control.ScenarioDefinition.Trigger;
 import io.waymark.scenarios.entity.Scenario;
 import io.waymark.scenarios.entity.ScenarioElement;
@@ -112,18 +114,46 @@ public class ScenarioStore {
                     e.getType(),
                     object(e.getOptions()),
                     edges.getOrDefault(e.getId(), List.of()))));
+    List<Exit> exits = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "select event_code, options from scenario_exits where scenario_id = ?1 order by id")
+            .setParameter(1, id)
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      exits.add(new Exit((String) r[0], object((String) r[1])));
+    }
     return new ScenarioDefinition(
         id,
         scenario.getName(),
         scenario.isEnabled(),
         triggers,
         elements,
-        object(scenario.getVisual()));
+        object(scenario.getVisual()),
+        exits,
+        new Reentry(scenario.getReentryMode(), scenario.getReentryDays()));
   }
 
-  /** Writes the graph of a validated definition over the scenario's rows. */
+  /**
+   * Writes the graph of a validated definition over the scenario's rows, and its exit criteria and
+   * re-entry rule.
+   */
   public void write(Scenario scenario, ScenarioDefinition definition, Instant now) {
     long id = scenario.getId();
+    scenario.setReentry(definition.reentry().mode(), definition.reentry().days());
+    em.createNativeQuery("delete from scenario_exits where scenario_id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+    for (Exit exit : definition.exits()) {
+      em.createNativeQuery(
+              "insert into scenario_exits (scenario_id, event_code, match_value, options)"
+                  + " values (?1, ?2, ?3, ?4)")
+          .setParameter(1, id)
+          .setParameter(2, exit.eventCode())
+          .setParameter(3, Sql.nullable(matchValue(exit.eventCode(), exit.options())))
+          .setParameter(4, exit.options().toString())
+          .executeUpdate();
+    }
     Map<UUID, ScenarioTrigger> triggerRows =
         em.createQuery(
                 "select t from ScenarioTrigger t where t.scenarioId = :id", ScenarioTrigger.class)
@@ -215,10 +245,14 @@ public class ScenarioStore {
    * The option the engine looks the trigger up by (event_name, goal_code or segment_code), or null.
    */
   String matchValue(Trigger t) {
+    return matchValue(t.eventCode(), t.options());
+  }
+
+  private String matchValue(String eventCode, JsonObject options) {
     return triggers
-        .scenario(t.eventCode())
+        .scenario(eventCode)
         .map(io.waymark.platform.plugins.Trigger::matchParam)
-        .map(option -> t.options().get(option) instanceof JsonString s ? s.getString() : null)
+        .map(option -> options.get(option) instanceof JsonString s ? s.getString() : null)
         .orElse(null);
   }
 

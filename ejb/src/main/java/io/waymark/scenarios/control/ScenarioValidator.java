@@ -10,6 +10,7 @@ import io.waymark.scenarios.engine.control.ElementCheck;
 import io.waymark.scenarios.engine.control.ElementTypes;
 import io.waymark.scenarios.engine.control.References;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public final class ScenarioValidator {
 
   private void run() {
     definition.triggers().values().forEach(this::trigger);
+    for (int i = 0; i < definition.exits().size(); i++) {
+      ScenarioDefinition.Exit exit = definition.exits().get(i);
+      event("exit[" + i + "].trigger", exit.eventCode(), exit.options());
+    }
+    reentry(definition.reentry());
     definition.elements().values().forEach(this::element);
     Set<String> cyclic = ScenarioGraph.cyclesWithoutPause(definition);
     cyclic.forEach(uuid -> element(uuid, "is on a cycle that passes no wait or goal element"));
@@ -84,43 +90,7 @@ public final class ScenarioValidator {
       errors.add(new FieldError(path, "the name must have at most " + MAX_TEXT + " characters"));
     }
     if (TriggerTypes.EVENT.equals(trigger.type())) {
-      var type = vocabulary.triggers().scenario(trigger.eventCode());
-      if (type.isEmpty()) {
-        errors.add(
-            new FieldError(
-                path,
-                "unknown trigger event code '"
-                    + trigger.eventCode()
-                    + "' (one of "
-                    + String.join(
-                        ", ",
-                        vocabulary.triggers().scenarioTriggers().stream()
-                            .map(Trigger::scenarioCode)
-                            .sorted()
-                            .toList())
-                    + ")"));
-      } else if (type.get().matchParam() != null) {
-        String option = type.get().matchParam();
-        JsonValue value = trigger.options().get(option);
-        if (!(value instanceof JsonString s) || s.getString().isBlank()) {
-          errors.add(
-              new FieldError(path, trigger.eventCode() + ": option '" + option + "' is required"));
-        } else if (s.getString().length() > MAX_TEXT) {
-          errors.add(
-              new FieldError(
-                  path,
-                  trigger.eventCode()
-                      + ": option '"
-                      + option
-                      + "' must have at most "
-                      + MAX_TEXT
-                      + " characters"));
-        } else if ("goal_code".equals(option) && !references.goalExists(s.getString())) {
-          errors.add(new FieldError(path, "unknown goal code '" + s.getString() + "'"));
-        } else if ("segment_code".equals(option) && !references.segmentExists(s.getString())) {
-          errors.add(new FieldError(path, "unknown segment code '" + s.getString() + "'"));
-        }
-      }
+      event(path, trigger.eventCode(), trigger.options());
     } else if (TriggerTypes.BEFORE_EVENT.equals(trigger.type())) {
       if (!TriggerTypes.BEFORE_EVENT_CODE.matcher(trigger.eventCode()).matches()) {
         errors.add(
@@ -141,6 +111,65 @@ public final class ScenarioValidator {
     for (String uuid : trigger.elements()) {
       if (!definition.elements().containsKey(uuid)) {
         errors.add(new FieldError(path, "starts element '" + uuid + "', which does not exist"));
+      }
+    }
+  }
+
+  /** The longest re-entry wait: ten years. */
+  static final int MAX_REENTRY_DAYS = 3650;
+
+  private void reentry(ScenarioDefinition.Reentry reentry) {
+    switch (reentry.mode()) {
+      case "always", "once" -> {
+        if (reentry.days() != null) {
+          errors.add(new FieldError("reentry.days", "is only for the mode after_days"));
+        }
+      }
+      case "after_days" -> {
+        if (reentry.days() == null || reentry.days() < 1 || reentry.days() > MAX_REENTRY_DAYS) {
+          errors.add(
+              new FieldError("reentry.days", "is required: 1 to " + MAX_REENTRY_DAYS + " days"));
+        }
+      }
+      default ->
+          errors.add(
+              new FieldError(
+                  "reentry.mode",
+                  "unknown mode '" + reentry.mode() + "' (always, once or after_days)"));
+    }
+  }
+
+  /** An event trigger's code and match option, as a trigger or an exit criterion has them. */
+  private void event(String path, String code, JsonObject options) {
+    var type = vocabulary.triggers().scenario(code);
+    if (type.isEmpty()) {
+      errors.add(
+          new FieldError(
+              path,
+              "unknown trigger event code '"
+                  + code
+                  + "' (one of "
+                  + String.join(
+                      ", ",
+                      vocabulary.triggers().scenarioTriggers().stream()
+                          .map(Trigger::scenarioCode)
+                          .sorted()
+                          .toList())
+                  + ")"));
+    } else if (type.get().matchParam() != null) {
+      String option = type.get().matchParam();
+      JsonValue value = options.get(option);
+      if (!(value instanceof JsonString s) || s.getString().isBlank()) {
+        errors.add(new FieldError(path, code + ": option '" + option + "' is required"));
+      } else if (s.getString().length() > MAX_TEXT) {
+        errors.add(
+            new FieldError(
+                path,
+                code + ": option '" + option + "' must have at most " + MAX_TEXT + " characters"));
+      } else if ("goal_code".equals(option) && !references.goalExists(s.getString())) {
+        errors.add(new FieldError(path, "unknown goal code '" + s.getString() + "'"));
+      } else if ("segment_code".equals(option) && !references.segmentExists(s.getString())) {
+        errors.add(new FieldError(path, "unknown segment code '" + s.getString() + "'"));
       }
     }
   }

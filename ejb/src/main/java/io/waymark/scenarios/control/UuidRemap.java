@@ -72,6 +72,7 @@ public final class UuidRemap {
             (key, value) ->
                 visual.add(fresh.getOrDefault(DocumentParser.normalise(key), key), value));
     JsonObject layout = visual.build();
-    return new ScenarioDefinition(null, name, false, triggers, elements, layout);
+    return new ScenarioDefinition(
+        null, name, false, triggers, elements, layout, source.exits(), source.reentry());
   }
 }

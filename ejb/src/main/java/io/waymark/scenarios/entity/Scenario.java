@@ -30,6 +30,12 @@ public class Scenario {
   @Column(name = "duplicated_from")
   private Long duplicatedFrom;
 
+  @Column(name = "reentry_mode", nullable = false)
+  private String reentryMode = "always";
+
+  @Column(name = "reentry_days")
+  private Integer reentryDays;
+
   @Column(name = "deleted_at")
   private Instant deletedAt;
 
@@ -77,6 +83,20 @@ public class Scenario {
 
   public void setVisual(String visual) {
     this.visual = visual;
+  }
+
+  public String getReentryMode() {
+    return reentryMode;
+  }
+
+  public Integer getReentryDays() {
+    return reentryDays;
+  }
+
+  /** {@code days} only with {@code after_days}. */
+  public void setReentry(String mode, Integer days) {
+    this.reentryMode = mode;
+    this.reentryDays = days;
   }
 
   public Long getDuplicatedFrom() {

@@ -239,6 +239,60 @@ class ScenarioValidatorTest {
     assertThat(errors).containsExactly(new FieldError("triggers." + T, message));
   }
 
+  /** The document with exit criteria and a re-entry rule added (JSON with single quotes). */
+  private static JsonObject withFlow(String exit, String reentry) {
+    JsonObject base =
+        doc(trigger(T, "user_registered", "{}", G), element(G, "wait", "'minutes':5", ""));
+    return jakarta.json.Json.createObjectBuilder(base)
+        .add("exit", Documents.json("{'x':" + exit + "}").get("x"))
+        .add("reentry", Documents.json("{'x':" + reentry + "}").get("x"))
+        .build();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[{'trigger':{'code':'goal_completed','options':{'goal_code':'g1'}}}]|{'mode':'once'}|",
+        "[]|{'mode':'after_days','days':30}|",
+        "[{'trigger':{'code':'birthday'}}]|{'mode':'always'}|exit[0].trigger: unknown trigger event code 'birthday' (one of event_received, goal_completed, goal_timed_out, segment_entered, segment_left, user_registered)",
+        "[{'trigger':{'code':'goal_completed','options':{'goal_code':'nope'}}}]|{'mode':'always'}|exit[0].trigger: unknown goal code 'nope'",
+        "[{'trigger':{'code':'event_received'}}]|{'mode':'always'}|exit[0].trigger: event_received: option 'event_name' is required",
+        "[]|{'mode':'twice'}|reentry.mode: unknown mode 'twice' (always, once or after_days)",
+        "[]|{'mode':'after_days'}|reentry.days: is required: 1 to 3650 days",
+        "[]|{'mode':'after_days','days':0}|reentry.days: is required: 1 to 3650 days",
+        "[]|{'mode':'once','days':3}|reentry.days: is only for the mode after_days"
+      })
+  void exitCriteriaAreTriggersOfTheVocabularyAndReentryHasAMode(
+      String exit, String reentry, String problem) {
+    List<FieldError> errors = problems(withFlow(exit, reentry));
+    if (problem == null) {
+      assertThat(errors).isEmpty();
+    } else {
+      int colon = problem.indexOf(": ");
+      assertThat(errors)
+          .containsExactly(
+              new FieldError(problem.substring(0, colon), problem.substring(colon + 2)));
+    }
+  }
+
+  @Test
+  void exitAndReentryOfTheWrongShapeArePayloadErrors() {
+    assertThatThrownBy(() -> DocumentParser.parse(withFlow("{}", "[]")))
+        .isInstanceOf(io.waymark.platform.error.WaymarkException.class)
+        .satisfies(
+            e ->
+                assertThat(((io.waymark.platform.error.WaymarkException) e).errors())
+                    .extracting(FieldError::path)
+                    .containsExactly("exit", "reentry"));
+    assertThatThrownBy(() -> DocumentParser.parse(withFlow("[{'trigger':'x'}]", "{'mode':'once'}")))
+        .satisfies(
+            e ->
+                assertThat(((io.waymark.platform.error.WaymarkException) e).errors())
+                    .extracting(FieldError::path)
+                    .containsExactly("exit[0].trigger"));
+  }
+
   @Test
   void namesAndTheEventNameLongerThanTheirColumnsAreRefused() {
     String longText = "n".repeat(256);

@@ -206,6 +206,69 @@ class ScenarioBuilderIT {
 
   // --- driving the builder
 
+  @Test
+  void journeyRulesAreEditedInThePanelAndKeptOnSave() {
+    String start = Goals.createSimple("rules");
+    String leave = Goals.createSimple("rules-leave");
+    ScenarioGraphs s = ScenarioGraphs.scenario();
+    s.trigger("goal_completed", start, s.element("wait", "{\"minutes\":60}"));
+    s.exit("goal_completed", leave);
+    s.enable();
+    try {
+      Browser admin = signedIn();
+      admin.open(BASE + "/admin/scenarios/builder.xhtml?id=" + s.id());
+      // with nothing selected the panel shows the journey's rules, as stored
+      assertThat(
+              new Select(admin.visible(By.id("sc-reentry")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo("always");
+      assertThat(
+              new Select(admin.visible(By.id("sc-exit-0-code")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo("goal_completed");
+      assertThat(
+              new Select(admin.visible(By.id("sc-exit-0-option")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo(leave);
+
+      new Select(admin.visible(By.id("sc-reentry"))).selectByValue("after_days");
+      admin.type(By.id("sc-reentry-days"), "14");
+      admin.driver().findElement(By.id("sc-exit-add")).click();
+      new Select(admin.visible(By.id("sc-exit-1-code"))).selectByValue("event_received");
+      admin.type(By.id("sc-exit-1-option"), "unsubscribed-" + run);
+      admin.screenshot("scenario-builder-journey-rules");
+      admin.driver().findElement(SAVE).click();
+      admin.text(MESSAGES, "Saved");
+
+      JsonObject doc = Api.bootstrap().get("/api/v1/scenarios/info?id=" + s.id()).json();
+      assertThat(doc.getJsonObject("reentry").toString())
+          .isEqualTo("{\"mode\":\"after_days\",\"days\":14}");
+      assertThat(doc.getJsonArray("exit")).hasSize(2);
+      assertThat(doc.getJsonArray("exit").getJsonObject(0).getJsonObject("trigger").toString())
+          .isEqualTo("{\"code\":\"goal_completed\",\"options\":{\"goal_code\":\"" + leave + "\"}}");
+      assertThat(doc.getJsonArray("exit").getJsonObject(1).getJsonObject("trigger").toString())
+          .isEqualTo(
+              "{\"code\":\"event_received\",\"options\":{\"event_name\":\"unsubscribed-"
+                  + run
+                  + "\"}}");
+
+      // removing the first exit and saving keeps the other
+      admin.driver().findElement(By.id("sc-exit-0-remove")).click();
+      admin.driver().findElement(SAVE).click();
+      admin.text(MESSAGES, "Saved");
+      doc = Api.bootstrap().get("/api/v1/scenarios/info?id=" + s.id()).json();
+      assertThat(doc.getJsonArray("exit")).hasSize(1);
+      assertThat(
+              doc.getJsonArray("exit").getJsonObject(0).getJsonObject("trigger").getString("code"))
+          .isEqualTo("event_received");
+    } finally {
+      s.delete();
+    }
+  }
+
   private Browser openBuilder() {
     Browser admin = signedIn();
     admin.open(BASE + "/admin/scenarios/builder.xhtml");

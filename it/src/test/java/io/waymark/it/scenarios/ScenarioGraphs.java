@@ -56,6 +56,8 @@ public final class ScenarioGraphs {
   private final String name = "IT scenario " + UUID.randomUUID();
   private final Map<String, Element> elements = new LinkedHashMap<>();
   private final JsonObjectBuilder triggers = Json.createObjectBuilder();
+  private final List<JsonObject> exits = new ArrayList<>();
+  private JsonObject reentry = Json.createObjectBuilder().add("mode", "always").build();
   private Long scenarioId;
 
   private ScenarioGraphs() {}
@@ -104,16 +106,7 @@ public final class ScenarioGraphs {
    * user_registered}.
    */
   public ScenarioGraphs trigger(String eventCode, String matchValue, Element... starts) {
-    JsonObjectBuilder options = Json.createObjectBuilder();
-    if (matchValue != null) {
-      String option =
-          switch (eventCode) {
-            case "event_received" -> "event_name";
-            case "segment_entered", "segment_left" -> "segment_code";
-            default -> "goal_code";
-          };
-      options.add(option, matchValue);
-    }
+    JsonObjectBuilder options = options(eventCode, matchValue);
     JsonArrayBuilder started = Json.createArrayBuilder();
     for (Element start : starts) {
       started.add(start.uuid);
@@ -129,6 +122,40 @@ public final class ScenarioGraphs {
             .add("options", options)
             .add("elements", started));
     return this;
+  }
+
+  /** An exit criterion: the trigger (code and match value, as for {@link #trigger}). */
+  public ScenarioGraphs exit(String eventCode, String matchValue) {
+    exits.add(
+        Json.createObjectBuilder()
+            .add(
+                "trigger",
+                Json.createObjectBuilder()
+                    .add("code", eventCode)
+                    .add("options", options(eventCode, matchValue)))
+            .build());
+    return this;
+  }
+
+  /** The re-entry rule: always (the default), once, or after_days with {@code days}. */
+  public ScenarioGraphs reentry(String mode, Integer days) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("mode", mode);
+    reentry = (days == null ? json : json.add("days", days)).build();
+    return this;
+  }
+
+  private static JsonObjectBuilder options(String eventCode, String matchValue) {
+    JsonObjectBuilder options = Json.createObjectBuilder();
+    if (matchValue != null) {
+      String option =
+          switch (eventCode) {
+            case "event_received" -> "event_name";
+            case "segment_entered", "segment_left" -> "segment_code";
+            default -> "goal_code";
+          };
+      options.add(option, matchValue);
+    }
+    return options;
   }
 
   /** Saves the scenario enabled (the first time) or enables it again. */
@@ -180,6 +207,8 @@ public final class ScenarioGraphs {
         .add("enabled", true)
         .add("triggers", triggers)
         .add("elements", documentElements)
+        .add("exit", Json.createArrayBuilder(exits))
+        .add("reentry", reentry)
         .add("visual", JsonObject.EMPTY_JSON_OBJECT)
         .build();
   }

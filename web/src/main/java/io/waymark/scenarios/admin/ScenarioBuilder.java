@@ -45,7 +45,8 @@ public class ScenarioBuilder implements Serializable {
   private static final System.Logger LOG = System.getLogger(ScenarioBuilder.class.getName());
 
   /** The parts of the document the builder edits; the timestamps and the rest are the server's. */
-  private static final List<String> EDITED = List.of("triggers", "elements", "visual");
+  private static final List<String> EDITED =
+      List.of("triggers", "elements", "exit", "reentry", "visual");
 
   @Inject Scenarios scenarios;
 
@@ -137,9 +138,12 @@ public class ScenarioBuilder implements Serializable {
     }
     doc.add("name", name == null ? "" : name.strip()).add("enabled", enabled);
     for (String part : EDITED) {
-      doc.add(
-          part,
-          edited.get(part) instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
+      JsonValue value = edited.get(part);
+      if (value instanceof JsonObject || value instanceof jakarta.json.JsonArray) {
+        doc.add(part, value);
+      } else if (!part.equals("exit") && !part.equals("reentry")) {
+        doc.add(part, JsonValue.EMPTY_JSON_OBJECT); // the graph's parts; the rules default
+      }
     }
     return doc.build();
   }
@@ -172,8 +176,9 @@ public class ScenarioBuilder implements Serializable {
     }
     JsonObjectBuilder doc = JsonSupport.JSON.createObjectBuilder().add("id", scenarioId);
     for (String part : EDITED) {
-      if (scenario.get(part) instanceof JsonObject object) {
-        doc.add(part, object);
+      JsonValue value = scenario.get(part);
+      if (value instanceof JsonObject || value instanceof jakarta.json.JsonArray) {
+        doc.add(part, value);
       }
     }
     document = doc.build().toString();

@@ -1,6 +1,7 @@
 package io.waymark.scenarios.engine.boundary;
 
 import io.waymark.scenarios.engine.control.Elements;
+import io.waymark.scenarios.engine.control.EngineCatalog;
 import io.waymark.scenarios.engine.control.JobsDue;
 import io.waymark.scenarios.engine.control.Outcome;
 import io.waymark.scenarios.engine.control.Visit;
@@ -37,6 +38,8 @@ public class ScenarioJobs {
 
   @Inject Elements elements;
 
+  @Inject EngineCatalog catalog;
+
   @Inject Clock clock;
 
   @Inject Event<JobsDue> due;
@@ -68,6 +71,14 @@ public class ScenarioJobs {
               : "scenario deleted or restored",
           null,
           now);
+      return Optional.of(JobState.DROPPED);
+    }
+    if (catalog.hasExits(job.scenarioId())
+        && jobs.exitedAt(job.scenarioId(), job.userId())
+            .filter(exited -> exited.isAfter(job.createdAt()))
+            .isPresent()) {
+      // the user left by an exit criterion after this job was made (a run in progress made it)
+      jobs.exited(jobId, now);
       return Optional.of(JobState.DROPPED);
     }
     if (job.state() == JobState.WAITING

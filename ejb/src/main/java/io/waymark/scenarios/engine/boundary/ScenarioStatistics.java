@@ -20,8 +20,20 @@ import java.util.TreeMap;
 @Stateless
 public class ScenarioStatistics {
 
+  /** {@code exited}: jobs dropped because the user left by an exit criterion. */
   public record Period(
-      long finished, long positive, long negative, long failed, Map<Integer, Long> variants) {}
+      long finished,
+      long positive,
+      long negative,
+      long failed,
+      Map<Integer, Long> variants,
+      long exited) {
+
+    public Period(
+        long finished, long positive, long negative, long failed, Map<Integer, Long> variants) {
+      this(finished, positive, negative, failed, variants, 0);
+    }
+  }
 
   public record ElementStats(
       String elementId, String name, String type, long waiting, Period last24h, Period last30d) {}
@@ -32,8 +44,8 @@ public class ScenarioStatistics {
 
   /**
    * The purged jobs of the 30 days (the daily figures {@link ScenarioJobPurge} keeps, whole UTC
-   * days from the window's first): per element {finished, positive, negative, failed}; the A/B
-   * variants' finished counts are added to {@code variants} (its 30-day figure, index 1).
+   * days from the window's first): per element {finished, positive, negative, failed, exited}; the
+   * A/B variants' finished counts are added to {@code variants} (its 30-day figure, index 1).
    */
   private Map<Long, long[]> purged(
       long scenarioId, Instant month, Map<Long, Map<Integer, long[]>> variants) {
@@ -44,11 +56,17 @@ public class ScenarioStatistics {
             + " where e.scenario_id = ? and d.day >= (cast(? as timestamptz) at time zone 'UTC')::date"
             + " group by 1, 2, 3, 4",
         rs -> {
-          long[] counts = purged.computeIfAbsent(rs.getLong(1), k -> new long[4]);
+          long[] counts = purged.computeIfAbsent(rs.getLong(1), k -> new long[5]);
           long jobs = rs.getLong(5);
           String result = rs.getString(3);
           if ("failed".equals(rs.getString(2))) {
             counts[3] += jobs;
+            return null;
+          }
+          if ("dropped".equals(rs.getString(2))) {
+            if ("exited".equals(result)) {
+              counts[4] += jobs;
+            }
             return null;
           }
           counts[0] += jobs;
@@ -100,7 +118,9 @@ public class ScenarioStatistics {
                count(j.id) filter (where j.state = 'finished'),
                count(j.id) filter (where j.result = 'positive'),
                count(j.id) filter (where j.result = 'negative'),
-               count(j.id) filter (where j.state = 'failed')
+               count(j.id) filter (where j.state = 'failed'),
+               count(j.id) filter (where j.result = 'exited' and j.finished_at >= ?),
+               count(j.id) filter (where j.result = 'exited')
         from scenario_elements e
         left join scenario_jobs j on j.element_id = e.id and (j.state in %s or j.finished_at >= ?)
         where e.scenario_id = ? and e.deleted_at is null
@@ -108,7 +128,7 @@ public class ScenarioStatistics {
             .formatted(JobState.PENDING_SQL, JobState.PENDING_SQL),
         rs -> {
           Map<Integer, long[]> perVariant = variants.getOrDefault(rs.getLong(1), Map.of());
-          long[] old = purged.getOrDefault(rs.getLong(1), new long[4]);
+          long[] old = purged.getOrDefault(rs.getLong(1), new long[5]);
           Map<Integer, Long> day24 = new TreeMap<>();
           Map<Integer, Long> days30 = new TreeMap<>();
           perVariant.forEach(
@@ -121,14 +141,22 @@ public class ScenarioStatistics {
               rs.getString(3),
               rs.getString(4),
               rs.getLong(5),
-              new Period(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), day24),
+              new Period(
+                  rs.getLong(6),
+                  rs.getLong(7),
+                  rs.getLong(8),
+                  rs.getLong(9),
+                  day24,
+                  rs.getLong(14)),
               new Period(
                   rs.getLong(10) + old[0],
                   rs.getLong(11) + old[1],
                   rs.getLong(12) + old[2],
                   rs.getLong(13) + old[3],
-                  days30));
+                  days30,
+                  rs.getLong(15) + old[4]));
         },
+        day,
         day,
         day,
         day,

@@ -2,6 +2,7 @@ package io.waymark.scenarios.engine.control;
 
 import io.waymark.scenarios.engine.entity.Element;
 import io.waymark.scenarios.engine.entity.ScenarioGraph;
+import io.waymark.scenarios.engine.entity.ScenarioGraph.ExitCriterion;
 import io.waymark.scenarios.engine.entity.ScenarioGraph.TriggerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,9 +16,11 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the hot paths need to know without SQL: which triggers listen to an event (code + match
@@ -35,7 +38,9 @@ public class EngineCatalog {
   record Snapshot(
       String signature,
       Map<String, List<TriggerStart>> triggers,
-      Map<String, List<Long>> goalWatchers) {}
+      Map<String, List<Long>> goalWatchers,
+      Map<String, List<Long>> exits,
+      Set<Long> withExits) {}
 
   /** A catalog built inside a transaction, installed once it commits. */
   record Prepared(Snapshot snapshot) {}
@@ -46,7 +51,7 @@ public class EngineCatalog {
 
   @Inject Event<Prepared> prepared;
 
-  private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of());
+  private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of(), Map.of(), Set.of());
 
   /** Reloads when the definitions changed; cheap otherwise. */
   public void refresh() {
@@ -94,7 +99,22 @@ public class EngineCatalog {
         "Scenario catalog: {0} trigger keys, {1} watched goals",
         triggers.size(),
         watchers.size());
-    return new Snapshot(signature, Map.copyOf(triggers), Map.copyOf(watchers));
+    Map<String, List<Long>> exits = new HashMap<>();
+    for (ExitCriterion exit : graph.exitCriteria()) {
+      List<Long> scenarios =
+          exits.computeIfAbsent(key(exit.eventCode(), exit.matchValue()), k -> new ArrayList<>());
+      if (!scenarios.contains(exit.scenarioId())) {
+        scenarios.add(exit.scenarioId());
+      }
+    }
+    Set<Long> withExits = new HashSet<>();
+    exits.values().forEach(withExits::addAll);
+    return new Snapshot(
+        signature,
+        Map.copyOf(triggers),
+        Map.copyOf(watchers),
+        Map.copyOf(exits),
+        Set.copyOf(withExits));
   }
 
   /**
@@ -103,6 +123,16 @@ public class EngineCatalog {
    */
   public List<TriggerStart> starts(String eventCode, String matchValue) {
     return snapshot.triggers().getOrDefault(key(eventCode, matchValue), List.of());
+  }
+
+  /** The enabled scenarios this event takes a user out of (their exit criteria). */
+  public List<Long> exits(String eventCode, String matchValue) {
+    return snapshot.exits().getOrDefault(key(eventCode, matchValue), List.of());
+  }
+
+  /** Whether the scenario has exit criteria (only then does a run look for the user's exit). */
+  public boolean hasExits(long scenarioId) {
+    return snapshot.withExits().contains(scenarioId);
   }
 
   /** The goal elements watching this goal code (none: a completion writes no wake-up). */

@@ -9,7 +9,9 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts the users on the first elements of the triggers listening to an event, in the causing
@@ -27,7 +29,11 @@ public class TriggerStarts {
 
   @Inject Event<JobsDue> due;
 
+  @Inject Event<UserExited> exited;
+
   /**
+   * Takes the user out of the scenarios this event is an exit criterion of, then starts the user on
+   * the listening triggers' first elements of each scenario whose re-entry rule lets the user in.
    * {@code payload} is built only when a trigger listens (the hot path builds nothing otherwise).
    */
   public void fire(
@@ -35,14 +41,29 @@ public class TriggerStarts {
       String matchValue,
       long userId,
       java.util.function.Supplier<JsonObject> payload) {
+    List<Long> exits = catalog.exits(eventCode, matchValue);
     List<TriggerStart> starts = catalog.starts(eventCode, matchValue);
+    if (exits.isEmpty() && starts.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (long scenarioId : exits) {
+      jobs.exit(scenarioId, userId, now);
+      exited.fire(new UserExited(scenarioId, userId, now));
+    }
     if (starts.isEmpty()) {
       return;
     }
     String context = payload.get().toString();
-    Instant now = clock.instant();
+    Map<Long, Boolean> admitted = new HashMap<>();
     List<Long> ids = new ArrayList<>(starts.size());
     for (TriggerStart start : starts) {
+      // one decision per scenario, however many first elements its triggers start
+      if (!admitted.computeIfAbsent(
+          start.scenarioId(),
+          id -> jobs.admit(id, userId, start.reentryMode(), start.reentryDays(), now))) {
+        continue;
+      }
       ids.add(
           jobs.insert(
               start.scenarioId(),
@@ -53,6 +74,8 @@ public class TriggerStarts {
               context,
               now));
     }
-    due.fire(new JobsDue(ids));
+    if (!ids.isEmpty()) {
+      due.fire(new JobsDue(ids));
+    }
   }
 }

@@ -31,17 +31,99 @@ public class JobStore {
   @Inject Claims claims;
 
   /**
-   * Deletes up to {@code limit} finished or failed jobs that finished before {@code before}, oldest
-   * first (a row another server's purge deleted first is simply not counted again), and adds them
-   * to the daily figures the statistics read ({@code scenario_job_days}) in the same statement. The
-   * number deleted.
+   * Records the user's entry of the scenario when its re-entry rule lets the user in: {@code
+   * always}; {@code once} — never entered before; {@code after_days} — the last entry is at least
+   * that many days old. One statement; concurrent entries of one user are serialised by the entries
+   * row. Whether the user entered.
+   */
+  public boolean admit(long scenarioId, long userId, String mode, Integer days, Instant now) {
+    String when =
+        switch (mode) {
+          case "once" -> "e.entered_at is null";
+          case "after_days" ->
+              "e.entered_at is null or e.entered_at <= excluded.entered_at - make_interval(days => "
+                  + days
+                  + ")";
+          default -> "true";
+        };
+    return !jdbc.list(
+            "insert into scenario_entries as e (scenario_id, user_id, entered_at) values (?, ?, ?)"
+                + " on conflict (scenario_id, user_id) do update set entered_at = excluded.entered_at"
+                + " where "
+                + when
+                + " returning 1",
+            rs -> 1,
+            scenarioId,
+            userId,
+            now)
+        .isEmpty();
+  }
+
+  /**
+   * The user leaves the scenario now: its jobs created until now are dropped as {@code exited} when
+   * they come to run ({@link #exitedAt}), and the pending ones right after commit ({@link
+   * #dropExited}). No job row is touched here: the causing transaction (a goal completion) locks no
+   * job.
+   */
+  public void exit(long scenarioId, long userId, Instant now) {
+    jdbc.update(
+        "insert into scenario_entries as e (scenario_id, user_id, exited_at) values (?, ?, ?)"
+            + " on conflict (scenario_id, user_id) do update set exited_at = excluded.exited_at",
+        scenarioId,
+        userId,
+        now);
+  }
+
+  /** When the user last left the scenario, if ever. */
+  public Optional<Instant> exitedAt(long scenarioId, long userId) {
+    return jdbc.first(
+        "select exited_at from scenario_entries where scenario_id = ? and user_id = ?",
+        rs -> Jdbc.instant(rs, 1),
+        scenarioId,
+        userId);
+  }
+
+  /**
+   * Drops the user's pending jobs of the scenario created before the exit, as {@code exited} (one
+   * the exiting event itself started stays: exit first, then entry); one a run holds is waited for
+   * (the run's own check drops what it leaves).
+   */
+  public int dropExited(long scenarioId, long userId, Instant exitedAt, Instant now) {
+    return jdbc.update(
+        "update scenario_jobs set state = 'dropped', result = 'exited', last_error = 'exited',"
+            + " finished_at = ?, updated_at = ? where scenario_id = ? and user_id = ?"
+            + " and state in "
+            + JobState.PENDING_SQL
+            + " and created_at < ?",
+        now,
+        now,
+        scenarioId,
+        userId,
+        exitedAt);
+  }
+
+  /** A job whose user left the scenario after it was created: dropped as {@code exited}. */
+  public void exited(long id, Instant now) {
+    jdbc.update(
+        "update scenario_jobs set state = 'dropped', result = 'exited', last_error = 'exited',"
+            + " finished_at = ?, updated_at = ? where id = ?",
+        now,
+        now,
+        id);
+  }
+
+  /**
+   * Deletes up to {@code limit} finished, failed or dropped jobs that ended before {@code before},
+   * oldest first (a row another server's purge deleted first is simply not counted again), and adds
+   * them to the daily figures the statistics read ({@code scenario_job_days}) in the same
+   * statement. The number deleted.
    */
   public int purgeDone(Instant before, int limit) {
     return jdbc.first(
             """
             with gone as (
               delete from scenario_jobs where id in (
-                select id from scenario_jobs where state in ('finished', 'failed') and finished_at < ?
+                select id from scenario_jobs where state in ('finished', 'failed', 'dropped') and finished_at < ?
                 order by finished_at limit %d)
               returning element_id, (finished_at at time zone 'UTC')::date as day, state, coalesce(result, '') as result),
             kept as (

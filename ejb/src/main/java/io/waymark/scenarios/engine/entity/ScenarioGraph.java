@@ -16,8 +16,21 @@ import java.util.Optional;
 public class ScenarioGraph {
 
   /** A trigger's first element, for the in-memory trigger table. */
+  /**
+   * A trigger's first element, with its scenario's re-entry rule ({@code reentryDays} only for
+   * {@code after_days}).
+   */
   public record TriggerStart(
-      long triggerId, long scenarioId, String eventCode, String matchValue, long elementId) {}
+      long triggerId,
+      long scenarioId,
+      String eventCode,
+      String matchValue,
+      long elementId,
+      String reentryMode,
+      Integer reentryDays) {}
+
+  /** An exit criterion of a live, enabled scenario. */
+  public record ExitCriterion(long scenarioId, String eventCode, String matchValue) {}
 
   @Inject Jdbc jdbc;
 
@@ -67,13 +80,26 @@ public class ScenarioGraph {
   public List<TriggerStart> triggerStarts() {
     return jdbc.list(
         """
-        select t.id, t.scenario_id, t.event_code, t.match_value, te.element_id
+        select t.id, t.scenario_id, t.event_code, t.match_value, te.element_id, s.reentry_mode, s.reentry_days
         from scenario_triggers t join scenarios s on s.id = t.scenario_id
         join scenario_trigger_elements te on te.trigger_id = t.id join scenario_elements e on e.id = te.element_id
         where s.enabled and s.deleted_at is null and t.deleted_at is null and e.deleted_at is null and t.type = 'event'""",
         rs ->
             new TriggerStart(
-                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6),
+                (Integer) rs.getObject(7)));
+  }
+
+  public List<ExitCriterion> exitCriteria() {
+    return jdbc.list(
+        "select x.scenario_id, x.event_code, x.match_value from scenario_exits x"
+            + " join scenarios s on s.id = x.scenario_id where s.enabled and s.deleted_at is null",
+        rs -> new ExitCriterion(rs.getLong(1), rs.getString(2), rs.getString(3)));
   }
 
   /**
