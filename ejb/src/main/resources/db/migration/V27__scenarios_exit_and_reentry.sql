@@ -28,3 +28,8 @@ create table scenario_entries (
 -- the purge takes dropped jobs too (exited ones are counted in the statistics)
 drop index scenario_jobs_done_idx;
 create index scenario_jobs_done_idx on scenario_jobs (finished_at) where state in ('finished', 'failed', 'dropped');
+
+-- the users already in or through a scenario have entered it (their first jobs are the trigger's, parent_id null):
+-- "once" holds for them, and their exit applies
+insert into scenario_entries (scenario_id, user_id, entered_at)
+select scenario_id, user_id, max(created_at) from scenario_jobs where parent_id is null group by scenario_id, user_id;

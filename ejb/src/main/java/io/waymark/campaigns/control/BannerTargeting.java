@@ -140,7 +140,6 @@ public class BannerTargeting {
     return cached != null ? cached : segments.contains(code, userId);
   }
 
-  /** A bigint[] literal, bound as text: portable across data source wrappers. */
   private static Candidate candidate(ResultSet rs) throws SQLException {
     Integer cap = rs.getObject(2) == null ? null : rs.getInt(2);
     UserBanner banner =

@@ -130,7 +130,11 @@ public final class DocumentParser {
     JsonValue days = reentry.get("days");
     Integer count = null;
     if (days instanceof JsonNumber n && n.isIntegral()) {
-      count = n.intValue();
+      if (n.bigIntegerValue().abs().bitLength() < 31) {
+        count = n.intValue();
+      } else {
+        error("reentry.days", "is out of range");
+      }
     } else if (days != null && days != JsonValue.NULL) {
       error("reentry.days", "must be an integer");
     }

@@ -31,4 +31,9 @@ public record SegmentView(
   public boolean isStatic() {
     return kind == SegmentKind.STATIC;
   }
+
+  /** Whether {@code segment.member} may name it: a criteria or a static segment (not raw SQL). */
+  public boolean referable() {
+    return criteria != null || isStatic();
+  }
 }

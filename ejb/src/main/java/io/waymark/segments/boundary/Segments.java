@@ -146,6 +146,15 @@ public class Segments {
           "immutable_field", "A segment cannot become static, nor stop being static");
     }
     List<FieldError> errors = new ArrayList<>();
+    if (change.kind() == SegmentKind.SQL
+        && current.kind() != SegmentKind.SQL
+        && change.sql() == null) {
+      errors.add(new FieldError("sql", "is required to make it an sql segment"));
+    } else if (change.kind() == SegmentKind.CRITERIA
+        && current.kind() != SegmentKind.CRITERIA
+        && change.criteria() == null) {
+      errors.add(new FieldError("criteria", "is required to make it a criteria segment"));
+    }
     validateName(change.name(), false, errors);
     Long groupId = change.groupCode() == null ? null : group(change.groupCode(), errors);
     validateRecalculation(change.recalculateEveryMinutes(), errors);
@@ -397,7 +406,7 @@ public class Segments {
    */
   public Optional<SavedSegment> savedSegment(String code) {
     return row(code)
-        .filter(s -> s.criteria() != null || s.isStatic())
+        .filter(SegmentView::referable)
         .map(
             s ->
                 s.isStatic()

@@ -285,6 +285,12 @@ class ScenarioValidatorTest {
                 assertThat(((io.waymark.platform.error.WaymarkException) e).errors())
                     .extracting(FieldError::path)
                     .containsExactly("exit", "reentry"));
+    assertThatThrownBy(
+            () -> DocumentParser.parse(withFlow("[]", "{'mode':'after_days','days':4294967303}")))
+        .satisfies(
+            e ->
+                assertThat(((io.waymark.platform.error.WaymarkException) e).errors())
+                    .containsExactly(new FieldError("reentry.days", "is out of range")));
     assertThatThrownBy(() -> DocumentParser.parse(withFlow("[{'trigger':'x'}]", "{'mode':'once'}")))
         .satisfies(
             e ->

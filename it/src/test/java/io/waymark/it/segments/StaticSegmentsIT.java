@@ -169,6 +169,30 @@ class StaticSegmentsIT {
     assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
     assertThat(renamed.json().getJsonObject("segment").getString("kind")).isEqualTo("static");
 
+    // a static segment takes no sql, and a token without the raw-SQL grant is told so, not refused
+    var creator = Api.createToken(null, "segments.create");
+    Api.Reply withSql =
+        Api.withToken(creator.getKey())
+            .post(
+                "/api/v1/segments",
+                "{\"code\":\"z-"
+                    + code
+                    + "\",\"name\":\"Z\",\"kind\":\"static\",\"sql\":\"select id from users\"}");
+    assertThat(withSql.status()).as(withSql.body()).isEqualTo(400);
+    assertThat(withSql.body()).contains("static segment has no definition");
+    // a kind without its definition changes nothing
+    Api.Reply criteria =
+        Api.bootstrap()
+            .post(
+                "/api/v1/segments",
+                "{\"code\":\"c-"
+                    + code
+                    + "\",\"name\":\"C\",\"criteria\":{\"type\":\"criterion\",\"key\":\"user.field\",\"params\":{\"field\":\"active\",\"operator\":\"eq\",\"value\":true}}}");
+    assertThat(criteria.status()).as(criteria.body()).isEqualTo(201);
+    Api.Reply sqlWithout = Api.bootstrap().put("/api/v1/segments/c-" + code, "{\"kind\":\"sql\"}");
+    assertThat(sqlWithout.status()).isEqualTo(400);
+    assertThat(sqlWithout.body()).contains("is required to make it an sql segment");
+
     var token = Api.createToken(null, "segments.get");
     assertDenied(
         Api.withToken(token.getKey()).post("/api/v1/segments/" + code + "/members", ids(a)),

@@ -120,7 +120,7 @@ public class EditSegment implements Serializable {
             "segment.member",
             "code",
             segments.list(null).stream()
-                .filter(s -> (s.criteria() != null || s.isStatic()) && !s.code().equals(self))
+                .filter(s -> s.referable() && !s.code().equals(self))
                 .map(SegmentView::code)
                 .sorted()
                 .toList());

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Adds users to a static segment, or removes them, from its page (editors and admins): user ids or
  * emails, separated by spaces, commas or lines, at most {@value StaticMembers#MAX} at a time. An
- * email no user has, like an unknown id, changes nothing and is named.
+ * email no user has changes nothing and is named, as an unknown id does when adding; removing an id
+ * that is not a member counts it as "not a member".
  */
 @Named
 @RequestScoped
@@ -60,6 +61,10 @@ public class StaticMemberEdits {
   }
 
   private void apply(String code, boolean add) {
+    if (users != null && SEPARATORS.split(users.strip()).length > StaticMembers.MAX) {
+      Messages.error("At most " + StaticMembers.MAX + " users at a time; nothing was changed.");
+      return;
+    }
     List<String> unknown = new ArrayList<>();
     Set<Long> ids = ids(unknown);
     if (!unknown.isEmpty()) {

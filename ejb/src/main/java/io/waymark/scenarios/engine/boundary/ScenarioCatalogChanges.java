@@ -8,10 +8,12 @@ import io.waymark.scenarios.boundary.ScenarioEnabled;
 import io.waymark.scenarios.boundary.ScenarioRestored;
 import io.waymark.scenarios.boundary.ScenarioSaved;
 import io.waymark.scenarios.engine.control.EngineCatalog;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Saving, enabling, disabling, deleting or restoring a scenario applies at once (#18 item 3): the
@@ -27,6 +29,8 @@ public class ScenarioCatalogChanges implements BroadcastReceiver {
   @Inject EngineCatalog catalog;
 
   @Inject Broadcast broadcast;
+
+  @Resource TransactionSynchronizationRegistry registry;
 
   void saved(@Observes(during = TransactionPhase.IN_PROGRESS) ScenarioSaved event) {
     changed();
@@ -48,9 +52,18 @@ public class ScenarioCatalogChanges implements BroadcastReceiver {
     changed();
   }
 
+  /**
+   * Once per transaction, after its changes (the events come after the writes). The broadcast's
+   * version row is taken first: it serialises concurrent changes, so a second change builds its
+   * catalog only once the first committed, and installs one that holds both.
+   */
   private void changed() {
-    catalog.prepare();
+    if (registry.getResource(TOPIC) != null) {
+      return;
+    }
+    registry.putResource(TOPIC, Boolean.TRUE);
     broadcast.changed(TOPIC);
+    catalog.prepare();
   }
 
   @Override

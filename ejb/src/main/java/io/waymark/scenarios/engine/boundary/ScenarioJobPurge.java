@@ -9,9 +9,9 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Purges finished and failed scenario jobs once {@code waymark.scenarios.keep} (P30D, at least one
- * day) has passed since they finished, {@value #BATCH} per transaction, keeping them as daily
- * figures per element for the statistics ({@link JobStore#purgeDone}). Pending jobs are never
+ * Purges finished, failed and dropped scenario jobs once {@code waymark.scenarios.keep} (P30D, at
+ * least one day) has passed since they finished, {@value #BATCH} per transaction, keeping them as
+ * daily figures per element for the statistics ({@link JobStore#purgeDone}). Pending jobs are never
  * touched; sticky A/B variants live in their own table. Safe on several servers: each row is
  * deleted, and counted, once.
  */

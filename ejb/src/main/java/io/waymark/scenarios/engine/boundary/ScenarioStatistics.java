@@ -43,9 +43,10 @@ public class ScenarioStatistics {
   @Inject Clock clock;
 
   /**
-   * The purged jobs of the 30 days (the daily figures {@link ScenarioJobPurge} keeps, whole UTC
-   * days from the window's first): per element {finished, positive, negative, failed, exited}; the
-   * A/B variants' finished counts are added to {@code variants} (its 30-day figure, index 1).
+   * The purged jobs of the 30 days (the daily figures {@link ScenarioJobPurge} keeps, the whole UTC
+   * days after the window's first: that partial day is left out rather than counted whole): per
+   * element {finished, positive, negative, failed, exited}; the A/B variants' finished counts are
+   * added to {@code variants} (its 30-day figure, index 1).
    */
   private Map<Long, long[]> purged(
       long scenarioId, Instant month, Map<Long, Map<Integer, long[]>> variants) {
@@ -53,7 +54,7 @@ public class ScenarioStatistics {
     jdbc.list(
         "select d.element_id, d.state, d.result, e.type, sum(d.jobs) from scenario_job_days d"
             + " join scenario_elements e on e.id = d.element_id"
-            + " where e.scenario_id = ? and d.day >= (cast(? as timestamptz) at time zone 'UTC')::date"
+            + " where e.scenario_id = ? and d.day > (cast(? as timestamptz) at time zone 'UTC')::date"
             + " group by 1, 2, 3, 4",
         rs -> {
           long[] counts = purged.computeIfAbsent(rs.getLong(1), k -> new long[5]);

@@ -9,9 +9,9 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Starts the users on the first elements of the triggers listening to an event, in the causing
@@ -47,32 +47,31 @@ public class TriggerStarts {
       return;
     }
     Instant now = clock.instant();
-    for (long scenarioId : exits) {
-      jobs.exit(scenarioId, userId, now);
-      exited.fire(new UserExited(scenarioId, userId, now));
-    }
-    if (starts.isEmpty()) {
-      return;
-    }
-    String context = payload.get().toString();
-    Map<Long, Boolean> admitted = new HashMap<>();
+    // the user's entries rows are locked in scenario id order, exits and entries in one pass:
+    // two events of one user at once cannot deadlock on them
+    Map<Long, List<TriggerStart>> byScenario = new TreeMap<>();
+    exits.forEach(id -> byScenario.put(id, new ArrayList<>()));
+    starts.forEach(
+        start -> byScenario.computeIfAbsent(start.scenarioId(), k -> new ArrayList<>()).add(start));
+    String context = starts.isEmpty() ? null : payload.get().toString();
     List<Long> ids = new ArrayList<>(starts.size());
-    for (TriggerStart start : starts) {
+    for (Map.Entry<Long, List<TriggerStart>> scenario : byScenario.entrySet()) {
+      long scenarioId = scenario.getKey();
+      if (exits.contains(scenarioId) && jobs.exit(scenarioId, userId, now)) {
+        exited.fire(new UserExited(scenarioId, userId, now));
+      }
+      List<TriggerStart> first = scenario.getValue();
       // one decision per scenario, however many first elements its triggers start
-      if (!admitted.computeIfAbsent(
-          start.scenarioId(),
-          id -> jobs.admit(id, userId, start.reentryMode(), start.reentryDays(), now))) {
+      if (first.isEmpty()
+          || !jobs.admit(
+              scenarioId, userId, first.get(0).reentryMode(), first.get(0).reentryDays(), now)) {
         continue;
       }
-      ids.add(
-          jobs.insert(
-              start.scenarioId(),
-              start.elementId(),
-              start.triggerId(),
-              null,
-              userId,
-              context,
-              now));
+      for (TriggerStart start : first) {
+        ids.add(
+            jobs.insert(
+                scenarioId, start.elementId(), start.triggerId(), null, userId, context, now));
+      }
     }
     if (!ids.isEmpty()) {
       due.fire(new JobsDue(ids));

@@ -60,18 +60,19 @@ public class JobStore {
   }
 
   /**
-   * The user leaves the scenario now: its jobs created until now are dropped as {@code exited} when
-   * they come to run ({@link #exitedAt}), and the pending ones right after commit ({@link
-   * #dropExited}). No job row is touched here: the causing transaction (a goal completion) locks no
-   * job.
+   * The user leaves the scenario now, if the user ever entered it (a user who never did has nothing
+   * to leave, and gets no row): its jobs created until now are dropped as {@code exited} when they
+   * come to run ({@link #exitedAt}), and the pending ones right after commit ({@link #dropExited}).
+   * No job row is touched here: the causing transaction (a goal completion) locks no job. Whether
+   * the user was in it.
    */
-  public void exit(long scenarioId, long userId, Instant now) {
-    jdbc.update(
-        "insert into scenario_entries as e (scenario_id, user_id, exited_at) values (?, ?, ?)"
-            + " on conflict (scenario_id, user_id) do update set exited_at = excluded.exited_at",
-        scenarioId,
-        userId,
-        now);
+  public boolean exit(long scenarioId, long userId, Instant now) {
+    return jdbc.update(
+            "update scenario_entries set exited_at = ? where scenario_id = ? and user_id = ?",
+            now,
+            scenarioId,
+            userId)
+        > 0;
   }
 
   /** When the user last left the scenario, if ever. */
