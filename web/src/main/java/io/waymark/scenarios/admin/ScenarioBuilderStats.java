@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * The engine's per-element statistics as the builder draws them on the nodes ({@code renderStats}
  * in builder.js): {@code {"<element uuid>": {"waiting": 3, "done": 10, "yes": 8, "no": 2, "failed":
  * 0}}}, the finished figures over the last 30 days. "yes" / "no" only for the element types that
- * branch, and per variant for A/B tests.
+ * branch, per variant for A/B tests, and "exited" where users left by an exit criterion.
  */
 final class ScenarioBuilderStats {
 
@@ -36,6 +36,9 @@ final class ScenarioBuilderStats {
       new TreeMap<>(month.variants())
           .forEach((variant, finished) -> figures.add("variant " + variant, finished));
       figures.add("failed", month.failed());
+      if (month.exited() > 0) {
+        figures.add("exited", month.exited()); // only scenarios with exit criteria have any
+      }
       byUuid.add(e.elementId(), figures);
     }
     return byUuid.build();
