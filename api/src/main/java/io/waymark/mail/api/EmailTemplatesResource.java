@@ -59,9 +59,7 @@ public class EmailTemplatesResource {
                       examples = @ExampleObject(name = "sample", value = CREATE_SAMPLE)))
           String raw) {
     TemplateView created = templates.create(TemplateBody.template(raw));
-    return Response.status(201)
-        .entity(Json.ok().put("template", TemplateJson.template(created)).build())
-        .build();
+    return Json.created("template", TemplateJson.template(created));
   }
 
   @GET

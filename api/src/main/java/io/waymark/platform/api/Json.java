@@ -23,6 +23,11 @@ public final class Json {
   }
 
   /** {@code {"status":"ok", ...}} */
+  /** 201 with {@code {"status":"ok","<name>":value}}: what a create answers. */
+  public static jakarta.ws.rs.core.Response created(String name, Object value) {
+    return jakarta.ws.rs.core.Response.status(201).entity(ok().put(name, value).build()).build();
+  }
+
   public static Obj ok() {
     return new Obj().put("status", "ok");
   }

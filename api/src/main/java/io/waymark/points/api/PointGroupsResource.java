@@ -45,7 +45,7 @@ public class PointGroupsResource {
     String name = body.string("name", true);
     body.done();
     PointGroup group = points.defineGroup(code, name);
-    return Response.status(201).entity(Json.ok().put("group", json(group)).build()).build();
+    return Json.created("group", json(group));
   }
 
   @GET

@@ -90,9 +90,7 @@ public class SegmentsResource {
           String raw) {
     SegmentChange change = change(JsonBody.parse(raw));
     boolean rawSql = checkRawSql(request, change);
-    return Response.status(201)
-        .entity(Json.ok().put("segment", SegmentJson.of(segments.create(change, rawSql))).build())
-        .build();
+    return Json.created("segment", SegmentJson.of(segments.create(change, rawSql)));
   }
 
   @GET

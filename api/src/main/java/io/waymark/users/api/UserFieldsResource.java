@@ -52,7 +52,7 @@ public class UserFieldsResource {
     body.addRuleErrors(UserFields.problems(code, label, type));
     body.done();
     FieldDefinition field = fields.define(code, label, type);
-    return Response.status(201).entity(Json.ok().put("field", json(field)).build()).build();
+    return Json.created("field", json(field));
   }
 
   @GET

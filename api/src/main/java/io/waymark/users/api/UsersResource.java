@@ -81,7 +81,7 @@ public class UsersResource {
     body.addRuleErrors(ruleErrors);
     body.done();
     UserView user = users.create(command);
-    return Response.status(201).entity(Json.ok().put("user", UserJson.of(user)).build()).build();
+    return Json.created("user", UserJson.of(user));
   }
 
   @GET

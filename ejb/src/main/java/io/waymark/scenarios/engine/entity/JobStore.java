@@ -24,6 +24,11 @@ public class JobStore {
       "id, scenario_id, element_id, trigger_id, user_id, state, attempts, due_at, entered_at,"
           + " context, created_at";
 
+  /** A job dropped because its user left the scenario: its end, bound to now, now. */
+  private static final String EXITED =
+      "update scenario_jobs set state = 'dropped', result = 'exited', last_error = 'exited',"
+          + " finished_at = ?, updated_at = ?";
+
   @Inject Jdbc jdbc;
 
   @Inject JobIds ids;
@@ -91,8 +96,8 @@ public class JobStore {
    */
   public int dropExited(long scenarioId, long userId, Instant exitedAt, Instant now) {
     return jdbc.update(
-        "update scenario_jobs set state = 'dropped', result = 'exited', last_error = 'exited',"
-            + " finished_at = ?, updated_at = ? where scenario_id = ? and user_id = ?"
+        EXITED
+            + " where scenario_id = ? and user_id = ?"
             + " and state in "
             + JobState.PENDING_SQL
             + " and created_at < ?",
@@ -105,12 +110,7 @@ public class JobStore {
 
   /** A job whose user left the scenario after it was created: dropped as {@code exited}. */
   public void exited(long id, Instant now) {
-    jdbc.update(
-        "update scenario_jobs set state = 'dropped', result = 'exited', last_error = 'exited',"
-            + " finished_at = ?, updated_at = ? where id = ?",
-        now,
-        now,
-        id);
+    jdbc.update(EXITED + " where id = ?", now, now, id);
   }
 
   /**
