@@ -51,6 +51,21 @@
       equal(json.exit, exit, 'exit criteria');
       equal(json.reentry, { mode: 'after_days', days: 7 }, 're-entry');
     });
+    check(results, 'a before-event trigger is typed, starts at 60 minutes and is no exit criterion', function () {
+      S.TRIGGERS.goal_expires = { label: 'Before a goal expires', option: 'goal_code', type: 'before_event' };
+      try {
+        var s = new S.Scenario();
+        var t = s.addTrigger('goal_expires', 40, 60);
+        equal(s.triggers[t].type, 'before_event', 'type');
+        equal(s.triggers[t].event, { code: 'goal_expires' }, 'event');
+        equal(s.triggers[t].options, { minutes: 60 }, 'options');
+        equal(S.isEvent('goal_expires'), false, 'offered as an exit');
+        equal(S.isEvent('goal_completed'), true, 'an event trigger');
+        equal(S.triggerSpec({ type: 'before_event', event: { code: 'field:gone' } }).label, 'field:gone', 'unknown code');
+      } finally {
+        delete S.TRIGGERS.goal_expires;
+      }
+    });
     check(results, 'the welcome journey of SPEC §6 is built as its document', function () {
       var s = new S.Scenario();
       var t = s.addTrigger('user_registered', 40, 60);

@@ -6,7 +6,10 @@
 (function (global) {
   'use strict';
 
-  /** Trigger event codes offered in the palette and the option each one matches on (null: none); see register. */
+  /**
+   * Trigger codes offered in the palette, the option each one matches on (null: none) and their type: event triggers,
+   * and before-event ones (type 'before_event', a dated event's code, with minutes); see register.
+   */
   var TRIGGERS = {
     user_registered: { label: 'User registered', option: null },
     goal_completed: { label: 'Goal completed', option: 'goal_code' },
@@ -32,7 +35,7 @@
 
   /**
    * Replaces the palette by the server's registries (the page's data-registry):
-   * {triggers: [{code, label, option}], elements: [{key, label, negative, variants, params: [{name, type, required,
+   * {triggers: [{code, label, option, type}], elements: [{key, label, negative, variants, params: [{name, type, required,
    * description}]}]}. The maps above stay the
    * starting options of the types they know; a type the server does not run is not offered.
    */
@@ -47,7 +50,7 @@
     });
     Object.keys(TRIGGERS).forEach(function (k) { delete TRIGGERS[k]; });
     (registry.triggers || []).forEach(function (t) {
-      TRIGGERS[t.code] = { label: t.label, option: t.option || null };
+      TRIGGERS[t.code] = { label: t.label, option: t.option || null, type: t.type || 'event' };
     });
     (registry.elements || []).forEach(function (e) {
       ELEMENTS[e.key] = { label: e.label, negative: !!e.negative, variants: !!e.variants, params: e.params || [],
@@ -116,7 +119,9 @@
       throw new Error('unknown trigger ' + code);
     }
     var id = uuid();
-    this.triggers[id] = { id: id, name: TRIGGERS[code].label, type: 'event', event: { code: code }, options: {}, elements: [] };
+    var type = TRIGGERS[code].type || 'event';
+    this.triggers[id] = { id: id, name: TRIGGERS[code].label, type: type, event: { code: code },
+      options: type === 'before_event' ? { minutes: 60 } : {}, elements: [] };
     this.move(id, x, y);
     return id;
   };
@@ -261,6 +266,16 @@
     return json;
   };
 
-  global.WaymarkScenario = { Scenario: Scenario, TRIGGERS: TRIGGERS, ELEMENTS: ELEMENTS, register: register, uuid: uuid,
+  /** Whether a palette code is an event trigger's (exit criteria are event triggers only). */
+  function isEvent(code) {
+    return (TRIGGERS[code] || {}).type !== 'before_event';
+  }
+
+  /** The palette's entry for a trigger node, or a plain one for a code this page does not offer. */
+  function triggerSpec(trigger) {
+    return TRIGGERS[trigger.event.code] || { label: trigger.event.code, option: null, type: trigger.type };
+  }
+
+  global.WaymarkScenario = { Scenario: Scenario, TRIGGERS: TRIGGERS, isEvent: isEvent, triggerSpec: triggerSpec, ELEMENTS: ELEMENTS, register: register, uuid: uuid,
     edgeId: edgeId };
 })(window);

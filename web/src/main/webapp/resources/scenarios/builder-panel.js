@@ -92,8 +92,12 @@
   Panel.summary = function (model, id) {
     if (model.isTrigger(id)) {
       var t = model.triggers[id];
-      var option = (S.TRIGGERS[t.event.code] || {}).option;
-      return option && t.options[option] ? t.options[option] : '';
+      var option = S.triggerSpec(t).option;
+      var summary = option && t.options[option] ? t.options[option] : '';
+      if (t.type === 'before_event' && t.options.minutes) {
+        summary = t.options.minutes + ' min before' + (summary ? ' · ' + summary : '');
+      }
+      return summary;
     }
     var o = model.options(id);
     return params(model.elements[id].type).map(function (p) { return brief(p, o[p.name]); })
@@ -119,7 +123,7 @@
     }
     var id = selection.id;
     var node = model.node(id);
-    c.appendChild(el('h3', {}, model.isTrigger(id) ? 'Trigger: ' + S.TRIGGERS[node.event.code].label
+    c.appendChild(el('h3', {}, model.isTrigger(id) ? 'Trigger: ' + S.triggerSpec(node).label
       : (S.ELEMENTS[node.type] || { label: node.type }).label));
     this.text('sc-name', 'Name', node.name, function (v) { node.name = v; });
     if (model.isTrigger(id)) {
@@ -172,7 +176,7 @@
     model.exit.forEach(function (exit, i) {
       var trigger = exit.trigger;
       var code = el('select', { id: 'sc-exit-' + i + '-code', 'class': 'wm-select' });
-      Object.keys(S.TRIGGERS).forEach(function (k) {
+      Object.keys(S.TRIGGERS).filter(S.isEvent).forEach(function (k) {
         var option = el('option', { value: k }, S.TRIGGERS[k].label);
         if (trigger.code === k) {
           option.selected = true;
@@ -197,7 +201,7 @@
     });
     var add = el('button', { id: 'sc-exit-add', type: 'button', 'class': 'wm-sc-small' }, 'Add an exit');
     add.addEventListener('click', function () {
-      model.exit.push({ trigger: { code: Object.keys(S.TRIGGERS)[0], options: {} } });
+      model.exit.push({ trigger: { code: Object.keys(S.TRIGGERS).filter(S.isEvent)[0], options: {} } });
       self.builder.edited();
       self.show(null);
     });
@@ -231,9 +235,14 @@
   };
 
   Panel.prototype.triggerOptions = function (trigger) {
-    var option = S.TRIGGERS[trigger.event.code].option;
+    var option = S.triggerSpec(trigger).option;
     var options = trigger.options;
     var choices = this.builder.choices;
+    if (trigger.type === 'before_event') {
+      this.text('sc-trigger-minutes', 'Minutes before the event', options.minutes, function (v) {
+        set(options, 'minutes', number(v));
+      }, 'number');
+    }
     if (option === 'goal_code') {
       this.choice('sc-trigger-goal', 'Goal', choices.goals, options.goal_code, function (v) { set(options, 'goal_code', v); });
     } else if (option === 'segment_code') {

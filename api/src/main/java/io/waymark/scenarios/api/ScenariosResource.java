@@ -7,6 +7,7 @@ import io.waymark.platform.api.Paging;
 import io.waymark.platform.api.PluginJson;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.plugins.Trigger;
+import io.waymark.scenarios.boundary.DatedEventView;
 import io.waymark.scenarios.boundary.ScenarioSummary;
 import io.waymark.scenarios.boundary.Scenarios;
 import io.waymark.scenarios.control.TriggerTypes;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -99,27 +99,16 @@ public class ScenariosResource {
               .put("options", PluginJson.params(t.params()))
               .put("params", t.payload()));
     }
-    triggers.add(
-        Json.object()
-            .put("type", TriggerTypes.BEFORE_EVENT)
-            .put("code", null)
-            .put("key", null)
-            .put("label", "Before a dated event")
-            .put(
-                "options",
-                List.of(
-                    Map.of(
-                        "name",
-                        "minutes",
-                        "type",
-                        "integer",
-                        "required",
-                        true,
-                        "values",
-                        List.of(),
-                        "description",
-                        "how long before the dated event the trigger fires")))
-            .put("params", List.of("user_id")));
+    for (DatedEventView e : scenarios.datedEvents()) {
+      triggers.add(
+          Json.object()
+              .put("type", TriggerTypes.BEFORE_EVENT)
+              .put("code", e.code())
+              .put("key", null)
+              .put("label", e.label())
+              .put("options", PluginJson.params(e.options()))
+              .put("params", e.payload()));
+    }
     return Json.ok().put("triggers", triggers).build();
   }
 

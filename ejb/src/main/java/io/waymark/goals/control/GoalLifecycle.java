@@ -2,6 +2,7 @@ package io.waymark.goals.control;
 
 import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
+import io.waymark.goals.boundary.UserGoalExpiryChanged;
 import io.waymark.goals.boundary.UserGoalView;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.db.Jdbc;
@@ -39,6 +40,8 @@ public class GoalLifecycle {
 
   @Inject Event<UserGoalCreated> created;
 
+  @Inject Event<UserGoalExpiryChanged> expiryChanged;
+
   @Inject Event<UserGoalCompleted> completed;
 
   @Inject Event<UserGoalsTimedOut> timedOut;
@@ -51,14 +54,19 @@ public class GoalLifecycle {
     if (latest.isPresent()
         && latest.get().completedAt() == null
         && latest.get().timedoutAt() == null) {
-      return single(
-          "update user_onboarding_goals set updated_at = ?, expires_at = coalesce(?, expires_at)"
-              + " where id = ? returning "
-              + COLUMNS,
-          goalCode,
-          now,
-          expiresAt,
-          latest.get().id());
+      UserGoalView row =
+          single(
+              "update user_onboarding_goals set updated_at = ?, expires_at = coalesce(?, expires_at)"
+                  + " where id = ? returning "
+                  + COLUMNS,
+              goalCode,
+              now,
+              expiresAt,
+              latest.get().id());
+      if (expiresAt != null && !expiresAt.equals(latest.get().expiresAt())) {
+        expiryChanged.fire(new UserGoalExpiryChanged(row));
+      }
+      return row;
     }
     UserGoalView row = insert(userId, goalId, goalCode, now, null, null, expiresAt);
     created.fire(new UserGoalCreated(row));

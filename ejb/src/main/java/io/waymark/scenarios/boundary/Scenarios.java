@@ -4,6 +4,7 @@ import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.error.WaymarkException;
+import io.waymark.platform.plugins.Param;
 import io.waymark.platform.plugins.Trigger;
 import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.control.DatabaseReferences;
@@ -14,6 +15,7 @@ import io.waymark.scenarios.control.ScenarioStore;
 import io.waymark.scenarios.control.ScenarioValidator;
 import io.waymark.scenarios.control.UuidRemap;
 import io.waymark.scenarios.control.WebhookHeaders;
+import io.waymark.scenarios.engine.control.DatedEvents;
 import io.waymark.scenarios.engine.control.ElementTypes;
 import io.waymark.scenarios.entity.Scenario;
 import jakarta.ejb.Stateless;
@@ -24,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +49,8 @@ public class Scenarios {
   @Inject ElementTypes elementTypes;
 
   @Inject Triggers triggers;
+
+  @Inject DatedEvents datedEvents;
 
   @Inject CriteriaCompiler criteria;
 
@@ -235,6 +240,25 @@ public class Scenarios {
   }
 
   /** The triggers a scenario can start on (the scenario codes of the trigger vocabulary). */
+  /** The dated events before-event triggers may name, in order. */
+  public List<DatedEventView> datedEvents() {
+    return datedEvents.all().stream()
+        .map(
+            e -> {
+              List<Param> options = new ArrayList<>();
+              options.add(
+                  Param.required(
+                      "minutes", "integer", "how long before the dated event the trigger fires"));
+              options.addAll(e.params());
+              return new DatedEventView(
+                  e.code(e.argument()),
+                  e.label(),
+                  options,
+                  List.of("user_id", "event_code", "event_at", "minutes_before", e.matchParam()));
+            })
+        .toList();
+  }
+
   public List<Trigger> triggers() {
     return triggers.scenarioTriggers();
   }
@@ -263,6 +287,6 @@ public class Scenarios {
   }
 
   private ScenarioValidator.Vocabulary vocabulary() {
-    return new ScenarioValidator.Vocabulary(elementTypes, triggers);
+    return new ScenarioValidator.Vocabulary(elementTypes, triggers, datedEvents);
   }
 }

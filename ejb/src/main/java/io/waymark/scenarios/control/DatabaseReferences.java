@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link References} looked up in the caller's transaction. */
@@ -43,6 +44,15 @@ public class DatabaseReferences implements References {
   @Override
   public Optional<SavedSegment> savedSegment(String code) {
     return segments.savedSegment(code);
+  }
+
+  @Override
+  public Optional<String> userFieldType(String code) {
+    List<?> types =
+        em.createNativeQuery("select type from user_field_definitions where code = ?1")
+            .setParameter(1, code)
+            .getResultList();
+    return types.stream().findFirst().map(String.class::cast);
   }
 
   @Override

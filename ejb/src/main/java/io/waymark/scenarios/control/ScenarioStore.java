@@ -8,6 +8,7 @@ import io.waymark.scenarios.control.ScenarioDefinition.Element;
 import io.waymark.scenarios.control.ScenarioDefinition.Exit;
 import io.waymark.scenarios.control.ScenarioDefinition.Reentry;
 import io.waymark.scenarios.control.ScenarioDefinition.Trigger;
+import io.waymark.scenarios.engine.control.DatedEvents;
 import io.waymark.scenarios.entity.Scenario;
 import io.waymark.scenarios.entity.ScenarioElement;
 import io.waymark.scenarios.entity.ScenarioTrigger;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 public class ScenarioStore {
 
   @Inject Triggers triggers;
+
+  @Inject DatedEvents datedEvents;
 
   @Inject WebhookHeaders webhookHeaders;
 
@@ -242,9 +245,16 @@ public class ScenarioStore {
   }
 
   /**
-   * The option the engine looks the trigger up by (event_name, goal_code or segment_code), or null.
+   * The option the engine looks the trigger up by (event_name, goal_code or segment_code; a
+   * before-event trigger's goal code or field), or null.
    */
   String matchValue(Trigger t) {
+    if (TriggerTypes.BEFORE_EVENT.equals(t.type())) {
+      return datedEvents
+          .named(t.eventCode())
+          .map(named -> named.matchValue(t.options()))
+          .orElse(null);
+    }
     return matchValue(t.eventCode(), t.options());
   }
 

@@ -6,6 +6,7 @@ import io.waymark.platform.plugins.Trigger;
 import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.control.ScenarioDefinition.Descendant;
 import io.waymark.scenarios.control.ScenarioDefinition.Element;
+import io.waymark.scenarios.engine.control.DatedEvents;
 import io.waymark.scenarios.engine.control.ElementCheck;
 import io.waymark.scenarios.engine.control.ElementTypes;
 import io.waymark.scenarios.engine.control.References;
@@ -32,8 +33,8 @@ public final class ScenarioValidator {
   private final Vocabulary vocabulary;
   private final List<FieldError> errors = new ArrayList<>();
 
-  /** The registries a document is checked against: element types and triggers. */
-  public record Vocabulary(ElementTypes elements, Triggers triggers) {}
+  /** The registries a document is checked against: element types, triggers and dated events. */
+  public record Vocabulary(ElementTypes elements, Triggers triggers, DatedEvents dated) {}
 
   private ScenarioValidator(
       ScenarioDefinition definition, References references, Vocabulary vocabulary) {
@@ -92,10 +93,7 @@ public final class ScenarioValidator {
     if (TriggerTypes.EVENT.equals(trigger.type())) {
       event(path, trigger.eventCode(), trigger.options());
     } else if (TriggerTypes.BEFORE_EVENT.equals(trigger.type())) {
-      if (!TriggerTypes.BEFORE_EVENT_CODE.matcher(trigger.eventCode()).matches()) {
-        errors.add(
-            new FieldError(path, "before_event: the event code must match [a-z0-9_.-]{1,64}"));
-      }
+      beforeEvent(path, trigger);
       if (!(trigger.options().get("minutes") instanceof JsonNumber n)
           || !n.isIntegral()
           || n.longValue() < 1) {
@@ -113,6 +111,37 @@ public final class ScenarioValidator {
         errors.add(new FieldError(path, "starts element '" + uuid + "', which does not exist"));
       }
     }
+  }
+
+  /** The dated event a before-event trigger names must be registered, with what it needs. */
+  private void beforeEvent(String path, ScenarioDefinition.Trigger trigger) {
+    String code = trigger.eventCode();
+    if (!TriggerTypes.BEFORE_EVENT_CODE.matcher(code).matches()) {
+      errors.add(
+          new FieldError(
+              path,
+              "before_event: the event code must be one of "
+                  + vocabulary.dated().codes()
+                  + " (as [a-z0-9_.-], a colon and an argument for field)"));
+      return;
+    }
+    vocabulary
+        .dated()
+        .named(code)
+        .ifPresentOrElse(
+            named ->
+                named.event().problems(named.argument(), trigger.options(), references).stream()
+                    .map(problem -> new FieldError(path, "before_event " + problem))
+                    .forEach(errors::add),
+            () ->
+                errors.add(
+                    new FieldError(
+                        path,
+                        "before_event: unknown dated event '"
+                            + code
+                            + "' (known: "
+                            + vocabulary.dated().codes()
+                            + ")")));
   }
 
   /** The longest re-entry wait: ten years. */

@@ -17,7 +17,10 @@ final class Documents {
   static final String N = "e5f60000-0000-4000-8000-000000000004";
   static final String X = "f0f00000-0000-4000-8000-000000000005";
 
-  /** Goal g1 and g2, segment vip, banner 7, templates done and nudge. */
+  /**
+   * Goal g1 and g2, segment vip, banner 7, templates done and nudge, custom fields birthday (date)
+   * and plan (string).
+   */
   static final io.waymark.scenarios.engine.control.References KNOWN =
       new io.waymark.scenarios.engine.control.References() {
         public boolean goalExists(String code) {
@@ -48,6 +51,12 @@ final class Documents {
         }
 
         @Override
+        public java.util.Optional<String> userFieldType(String code) {
+          return java.util.Optional.ofNullable(
+              java.util.Map.of("birthday", "date", "plan", "string").get(code));
+        }
+
+        @Override
         public java.util.Optional<String> outboundProblem(String url) {
           return io.waymark.platform.http.OutboundHttp.targetProblem(
               new io.waymark.platform.http.OutboundGuard(
@@ -65,11 +74,18 @@ final class Documents {
   }
 
   static String trigger(String uuid, String code, String options, String... starts) {
+    return typedTrigger(uuid, "event", code, options, starts);
+  }
+
+  static String typedTrigger(
+      String uuid, String type, String code, String options, String... starts) {
     return "'"
         + uuid
         + "':{'id':'"
         + uuid
-        + "','name':'Start','type':'event','event':{'code':'"
+        + "','name':'Start','type':'"
+        + type
+        + "','event':{'code':'"
         + code
         + "'},'options':"
         + options

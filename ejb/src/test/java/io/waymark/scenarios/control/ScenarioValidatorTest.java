@@ -9,6 +9,7 @@ import static io.waymark.scenarios.control.Documents.doc;
 import static io.waymark.scenarios.control.Documents.edge;
 import static io.waymark.scenarios.control.Documents.element;
 import static io.waymark.scenarios.control.Documents.trigger;
+import static io.waymark.scenarios.control.Documents.typedTrigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,6 +111,11 @@ class ScenarioValidatorTest {
           @Override
           public java.util.Optional<io.waymark.platform.criteria.SavedSegment> savedSegment(
               String code) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public java.util.Optional<String> userFieldType(String code) {
             return java.util.Optional.empty();
           }
 
@@ -237,6 +243,35 @@ class ScenarioValidatorTest {
     List<FieldError> errors =
         problems(doc(trigger(T, code, options, G), element(G, "wait", "'minutes':5", "")));
     assertThat(errors).containsExactly(new FieldError("triggers." + T, message));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "goal_expires|{'minutes':60,'goal_code':'g1'}|",
+        "field:birthday|{'minutes':1440}|",
+        "goal_expires|{'minutes':60}|before_event goal_expires: option 'goal_code' is required",
+        "goal_expires|{'minutes':60,'goal_code':'nope'}|before_event goal_expires: goal 'nope' does not exist",
+        "field:plan|{'minutes':5}|before_event field:plan: the field is of type string, not date",
+        "field:nope|{'minutes':5}|before_event field:nope: no custom user field has the code 'nope'",
+        "subscription_ends|{'minutes':5}|before_event: unknown dated event 'subscription_ends' (known: goal_expires, field:<code>)",
+        "field|{'minutes':5}|before_event: unknown dated event 'field' (known: goal_expires, field:<code>)",
+        "goal_expires:g1|{'minutes':5,'goal_code':'g1'}|before_event: unknown dated event 'goal_expires:g1' (known: goal_expires, field:<code>)",
+        "Field:X|{'minutes':5}|before_event: the event code must be one of goal_expires, field:<code> (as [a-z0-9_.-], a colon and an argument for field)",
+        "goal_expires|{'goal_code':'g1'}|before_event: option 'minutes' is required (an integer of at least 1)"
+      })
+  void beforeEventsNameARegisteredDatedEvent(String code, String options, String message) {
+    List<FieldError> errors =
+        problems(
+            doc(
+                typedTrigger(T, "before_event", code, options, G),
+                element(G, "wait", "'minutes':5", "")));
+    if (message == null) {
+      assertThat(errors).isEmpty();
+    } else {
+      assertThat(errors).containsExactly(new FieldError("triggers." + T, message));
+    }
   }
 
   /** The document with exit criteria and a re-entry rule added (JSON with single quotes). */

@@ -7,9 +7,12 @@ import io.waymark.platform.plugins.Triggers;
 import io.waymark.scenarios.engine.control.AbTestElement;
 import io.waymark.scenarios.engine.control.BannerElement;
 import io.waymark.scenarios.engine.control.ConditionElement;
+import io.waymark.scenarios.engine.control.DateFieldEvent;
+import io.waymark.scenarios.engine.control.DatedEvents;
 import io.waymark.scenarios.engine.control.ElementTypes;
 import io.waymark.scenarios.engine.control.EmailElement;
 import io.waymark.scenarios.engine.control.GoalElement;
+import io.waymark.scenarios.engine.control.GoalExpiresEvent;
 import io.waymark.scenarios.engine.control.SegmentElement;
 import io.waymark.scenarios.engine.control.WaitElement;
 import io.waymark.scenarios.engine.control.WebhookElement;
@@ -45,5 +48,6 @@ final class Vocabularies {
                   new BannerElement(),
                   new WebhookElement(),
                   new AbTestElement())),
-          triggers());
+          triggers(),
+          new DatedEvents(List.of(new GoalExpiresEvent(), new DateFieldEvent())));
 }

@@ -269,6 +269,58 @@ class ScenarioBuilderIT {
     }
   }
 
+  @Test
+  void beforeEventTriggersAreOfferedConfiguredAndSaved() {
+    String goal = Goals.createSimple("expiring-builder");
+    String field = "renews_" + run;
+    Api.Reply defined =
+        Api.bootstrap()
+            .post(
+                "/api/v1/user-fields",
+                "{\"code\":\"" + field + "\",\"label\":\"Renewal " + run + "\",\"type\":\"date\"}");
+    assertThat(defined.status()).as(defined.body()).isIn(201, 409);
+    ScenarioGraphs s = ScenarioGraphs.scenario();
+    ScenarioGraphs.Element wait = s.element("wait", "{\"minutes\":60}");
+    s.trigger("goal_completed", goal, wait);
+    s.enable();
+    try {
+      Browser admin = signedIn();
+      admin.open(BASE + "/admin/scenarios/builder.xhtml?id=" + s.id());
+      // a date field is offered as its own dated event; exits stay event triggers
+      admin.visible(By.cssSelector(".wm-sc-palette [data-type='field:" + field + "']"));
+      admin.driver().findElement(By.id("sc-exit-add")).click();
+      assertThat(
+              new Select(admin.visible(By.id("sc-exit-0-code")))
+                  .getOptions().stream().map(o -> o.getAttribute("value")).toList())
+          .contains("goal_completed")
+          .doesNotContain("goal_expires", "field:" + field);
+      admin.driver().findElement(By.id("sc-exit-0-remove")).click();
+
+      String trigger = add(admin, "goal_expires");
+      admin.type(By.id("sc-trigger-minutes"), "30");
+      new Select(admin.visible(By.id("sc-trigger-goal"))).selectByValue(goal);
+      connect(admin, trigger, "positive", wait.uuid);
+      assertThat(admin.driver().findElement(node(trigger)).getText()).contains("30 min before");
+      admin.screenshot("scenario-builder-before-event");
+      admin.driver().findElement(SAVE).click();
+      admin.text(MESSAGES, "Saved");
+
+      JsonObject saved =
+          Api.bootstrap()
+              .get("/api/v1/scenarios/info?id=" + s.id())
+              .json()
+              .getJsonObject("triggers")
+              .getJsonObject(trigger);
+      assertThat(saved.getString("type")).isEqualTo("before_event");
+      assertThat(saved.getJsonObject("event").getString("code")).isEqualTo("goal_expires");
+      assertThat(saved.getJsonObject("options").toString())
+          .isEqualTo("{\"minutes\":30,\"goal_code\":\"" + goal + "\"}");
+      assertThat(saved.getJsonArray("elements").getString(0)).isEqualTo(wait.uuid);
+    } finally {
+      s.delete();
+    }
+  }
+
   private Browser openBuilder() {
     Browser admin = signedIn();
     admin.open(BASE + "/admin/scenarios/builder.xhtml");

@@ -106,7 +106,15 @@ public final class ScenarioGraphs {
    * user_registered}.
    */
   public ScenarioGraphs trigger(String eventCode, String matchValue, Element... starts) {
-    JsonObjectBuilder options = options(eventCode, matchValue);
+    return trigger("event", eventCode, options(eventCode, matchValue).build(), starts);
+  }
+
+  /** A before-event trigger on a dated event ({@code goal_expires}, {@code field:<code>}). */
+  public ScenarioGraphs beforeEvent(String code, JsonObject options, Element... starts) {
+    return trigger("before_event", code, options, starts);
+  }
+
+  private ScenarioGraphs trigger(String type, String code, JsonObject options, Element... starts) {
     JsonArrayBuilder started = Json.createArrayBuilder();
     for (Element start : starts) {
       started.add(start.uuid);
@@ -116,9 +124,9 @@ public final class ScenarioGraphs {
         uuid,
         Json.createObjectBuilder()
             .add("id", uuid)
-            .add("name", "IT trigger")
-            .add("type", "event")
-            .add("event", Json.createObjectBuilder().add("code", eventCode))
+            .add("name", "IT " + type + " trigger")
+            .add("type", type)
+            .add("event", Json.createObjectBuilder().add("code", code))
             .add("options", options)
             .add("elements", started));
     return this;
@@ -185,6 +193,11 @@ public final class ScenarioGraphs {
     Api.Reply reply = Api.bootstrap().send(method, "/api/v1/scenarios/" + id() + path, null);
     assertThat(reply.status()).as(method + " " + path + ": " + reply.body()).isEqualTo(200);
     return this;
+  }
+
+  /** The document as it would be saved (to send it as it is, e.g. to see it refused). */
+  public JsonObject json() {
+    return document();
   }
 
   private JsonObject document() {

@@ -8,10 +8,13 @@ import io.waymark.platform.admin.Messages;
 import io.waymark.platform.error.WaymarkException;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.plugins.Param;
+import io.waymark.scenarios.boundary.DatedEventView;
 import io.waymark.scenarios.boundary.Scenarios;
 import io.waymark.scenarios.engine.boundary.ScenarioStatistics;
 import io.waymark.segments.boundary.SegmentView;
 import io.waymark.segments.boundary.Segments;
+import io.waymark.users.boundary.FieldDefinition;
+import io.waymark.users.boundary.UserFields;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -53,6 +56,8 @@ public class ScenarioBuilder implements Serializable {
   @Inject OnboardingGoals goals;
 
   @Inject Segments segments;
+
+  @Inject UserFields userFields;
 
   @Inject ScenarioStatistics statistics;
 
@@ -229,6 +234,7 @@ public class ScenarioBuilder implements Serializable {
               }
               triggers.add(trigger);
             });
+    beforeEvents(triggers);
     JsonArrayBuilder elements = JsonSupport.JSON.createArrayBuilder();
     scenarios
         .elementTypes()
@@ -248,6 +254,40 @@ public class ScenarioBuilder implements Serializable {
         .add("elements", elements)
         .build()
         .toString();
+  }
+
+  /**
+   * The before-event triggers offered: one per dated event, a kind taking a field's code once per
+   * custom field of type date ({@code field:renews}, "Before Renews").
+   */
+  private void beforeEvents(JsonArrayBuilder triggers) {
+    for (DatedEventView event : scenarios.datedEvents()) {
+      // the options after minutes: the one the trigger matches on (goal_code), if any
+      String option = event.options().size() > 1 ? event.options().get(1).name() : null;
+      if (!event.code().endsWith(":<code>")) {
+        triggers.add(beforeEvent(event.code(), event.label(), option));
+        continue;
+      }
+      String prefix = event.code().substring(0, event.code().length() - "<code>".length());
+      List<FieldDefinition> dates =
+          userFields.list().stream().filter(f -> f.type().equals("date")).toList();
+      for (FieldDefinition field : dates) {
+        // two fields of one label are told apart by their codes
+        boolean shared = dates.stream().filter(f -> f.label().equals(field.label())).count() > 1;
+        String label = "Before " + field.label() + (shared ? " (" + field.code() + ")" : "");
+        triggers.add(beforeEvent(prefix + field.code(), label, option));
+      }
+    }
+  }
+
+  private static JsonObjectBuilder beforeEvent(String code, String label, String option) {
+    JsonObjectBuilder trigger =
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("code", code)
+            .add("label", label)
+            .add("type", "before_event");
+    return option == null ? trigger : trigger.add("option", option);
   }
 
   private static JsonArrayBuilder params(List<Param> params) {

@@ -1,15 +1,12 @@
 package io.waymark.scenarios.engine.boundary;
 
 import io.waymark.platform.jobs.DueItem;
-import io.waymark.platform.jobs.DueKind;
 import io.waymark.platform.jobs.DueTable;
 import io.waymark.platform.jobs.Handled;
-import io.waymark.platform.time.Backoff;
 import io.waymark.scenarios.engine.control.EngineSettings;
 import io.waymark.scenarios.engine.entity.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
@@ -20,7 +17,7 @@ import java.util.List;
  * threw.
  */
 @ApplicationScoped
-public class ScenarioJobKind implements DueKind {
+public class ScenarioJobKind extends EngineDueKind {
 
   @Inject EngineSettings settings;
 
@@ -37,38 +34,8 @@ public class ScenarioJobKind implements DueKind {
   }
 
   @Override
-  public int batch() {
-    return settings.batch();
-  }
-
-  @Override
-  public int maxInFlight() {
-    return settings.maxInFlight();
-  }
-
-  @Override
-  public Duration lease() {
-    return settings.lease();
-  }
-
-  @Override
-  public int maxAttempts() {
-    return settings.maxAttempts();
-  }
-
-  @Override
-  public Duration retryAfter(int attempts) {
-    return Backoff.after(attempts, settings.retryDelay(), settings.retryMaxDelay());
-  }
-
-  /**
-   * Claim no more than the consumers can run within a lease: a long queue would delay every
-   * hand-off behind it and, once leases run out, fill it with duplicates; what is left stays due
-   * for the next pass.
-   */
-  @Override
-  public Duration budget() {
-    return settings.dispatchPeriod().multipliedBy(5);
+  protected EngineSettings settings() {
+    return settings;
   }
 
   @Override

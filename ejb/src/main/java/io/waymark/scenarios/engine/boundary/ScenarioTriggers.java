@@ -23,8 +23,8 @@ import jakarta.json.JsonObject;
  * The event triggers (SPEC §6): jobs for the triggers' first elements are inserted in the SAME
  * transaction as the cause (IN_PROGRESS observers), so a trigger is never lost nor fired for a
  * change that rolled back. The payload is the job's context, which {@code condition} elements read
- * as {@code trigger.param}. {@code before_event} triggers are stored by the model but not run by
- * the engine yet.
+ * as {@code trigger.param}. {@code before_event} triggers fire from their due rows ({@code
+ * BeforeEvents}).
  */
 @ApplicationScoped
 public class ScenarioTriggers {

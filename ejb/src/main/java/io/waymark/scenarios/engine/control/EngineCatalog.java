@@ -2,6 +2,7 @@ package io.waymark.scenarios.engine.control;
 
 import io.waymark.scenarios.engine.entity.Element;
 import io.waymark.scenarios.engine.entity.ScenarioGraph;
+import io.waymark.scenarios.engine.entity.ScenarioGraph.BeforeEventTrigger;
 import io.waymark.scenarios.engine.entity.ScenarioGraph.ExitCriterion;
 import io.waymark.scenarios.engine.entity.ScenarioGraph.TriggerStart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +42,10 @@ public class EngineCatalog {
       Map<String, List<TriggerStart>> triggers,
       Map<String, List<Long>> goalWatchers,
       Map<String, List<Long>> exits,
-      Set<Long> withExits) {}
+      Set<Long> withExits,
+      Map<String, List<BeforeEventTrigger>> beforeEvents,
+      Map<Long, List<TriggerStart>> beforeEventStarts,
+      Map<Long, BeforeEventTrigger> beforeEventTriggers) {}
 
   /** A catalog built inside a transaction, installed once it commits. */
   record Prepared(Snapshot snapshot) {}
@@ -51,7 +56,8 @@ public class EngineCatalog {
 
   @Inject Event<Prepared> prepared;
 
-  private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of(), Map.of(), Set.of());
+  private volatile Snapshot snapshot =
+      new Snapshot(null, Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), Map.of(), Map.of());
 
   /** Reloads when the definitions changed; cheap otherwise. */
   public void refresh() {
@@ -83,10 +89,26 @@ public class EngineCatalog {
 
   private Snapshot build(String signature) {
     Map<String, List<TriggerStart>> triggers = new HashMap<>();
+    Map<Long, List<TriggerStart>> beforeEventStarts = new HashMap<>();
     for (TriggerStart start : graph.triggerStarts()) {
-      triggers
-          .computeIfAbsent(key(start.eventCode(), start.matchValue()), k -> new ArrayList<>())
-          .add(start);
+      if (start.beforeEvent()) {
+        beforeEventStarts.computeIfAbsent(start.triggerId(), k -> new ArrayList<>()).add(start);
+      } else {
+        triggers
+            .computeIfAbsent(key(start.eventCode(), start.matchValue()), k -> new ArrayList<>())
+            .add(start);
+      }
+    }
+    Map<String, List<BeforeEventTrigger>> beforeEvents = new HashMap<>();
+    Map<Long, BeforeEventTrigger> beforeEventTriggers = new HashMap<>();
+    for (BeforeEventTrigger trigger : graph.beforeEventTriggers()) {
+      if (trigger.minutes() != null) {
+        beforeEventTriggers.put(trigger.triggerId(), trigger);
+        beforeEvents
+            .computeIfAbsent(
+                key(datedKey(trigger.eventCode()), trigger.matchValue()), k -> new ArrayList<>())
+            .add(trigger);
+      }
     }
     Map<String, List<Long>> watchers = new HashMap<>();
     for (Element element : graph.goalElements()) {
@@ -114,7 +136,34 @@ public class EngineCatalog {
         Map.copyOf(triggers),
         Map.copyOf(watchers),
         Map.copyOf(exits),
-        Set.copyOf(withExits));
+        Set.copyOf(withExits),
+        Map.copyOf(beforeEvents),
+        Map.copyOf(beforeEventStarts),
+        Map.copyOf(beforeEventTriggers));
+  }
+
+  /** The dated event's key of a before-event code ({@code field} of {@code field:birthday}). */
+  static String datedKey(String code) {
+    int colon = code.indexOf(':');
+    return colon < 0 ? code : code.substring(0, colon);
+  }
+
+  /**
+   * The before-event triggers of enabled scenarios whose dates are this dated event's ({@code
+   * goal_expires}, {@code field}) for this match value (goal code, field code).
+   */
+  public List<BeforeEventTrigger> beforeEvents(String datedKey, String matchValue) {
+    return snapshot.beforeEvents().getOrDefault(key(datedKey, matchValue), List.of());
+  }
+
+  /** A before-event trigger of an enabled scenario, empty when it is not live. */
+  public Optional<BeforeEventTrigger> beforeEventTrigger(long triggerId) {
+    return Optional.ofNullable(snapshot.beforeEventTriggers().get(triggerId));
+  }
+
+  /** The first elements of a before-event trigger of an enabled scenario (none: it is not live). */
+  public List<TriggerStart> beforeEventStarts(long triggerId) {
+    return snapshot.beforeEventStarts().getOrDefault(triggerId, List.of());
   }
 
   /**

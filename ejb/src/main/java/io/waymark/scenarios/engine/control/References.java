@@ -23,6 +23,9 @@ public interface References {
    */
   Optional<SavedSegment> savedSegment(String code);
 
+  /** The type of the custom user field with this code ({@code date}, ...), empty when none. */
+  Optional<String> userFieldType(String code);
+
   /** Why Waymark may not call this URL (the outbound guard), or empty when it may. */
   Optional<String> outboundProblem(String url);
 }

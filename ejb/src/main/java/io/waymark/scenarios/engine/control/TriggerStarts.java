@@ -60,21 +60,51 @@ public class TriggerStarts {
       if (exits.contains(scenarioId) && jobs.exit(scenarioId, userId, now)) {
         exited.fire(new UserExited(scenarioId, userId, now));
       }
-      List<TriggerStart> first = scenario.getValue();
-      // one decision per scenario, however many first elements its triggers start
-      if (first.isEmpty()
-          || !jobs.admit(
-              scenarioId, userId, first.get(0).reentryMode(), first.get(0).reentryDays(), now)) {
-        continue;
-      }
-      for (TriggerStart start : first) {
-        ids.add(
-            jobs.insert(
-                scenarioId, start.elementId(), start.triggerId(), null, userId, context, now));
-      }
+      enter(scenarioId, scenario.getValue(), userId, context, now, ids);
     }
     if (!ids.isEmpty()) {
       due.fire(new JobsDue(ids));
+    }
+  }
+
+  /**
+   * Starts the user on a before-event trigger's first elements (its due row fired), if the trigger
+   * is live and the scenario's re-entry rule lets the user in; false when it did not start.
+   */
+  public boolean fireBeforeEvent(
+      long triggerId, long userId, java.util.function.Supplier<JsonObject> payload) {
+    List<TriggerStart> first = catalog.beforeEventStarts(triggerId);
+    if (first.isEmpty()) {
+      return false;
+    }
+    List<Long> ids = new ArrayList<>(first.size());
+    enter(first.get(0).scenarioId(), first, userId, payload.get().toString(), clock.instant(), ids);
+    if (!ids.isEmpty()) {
+      due.fire(new JobsDue(ids));
+    }
+    return !ids.isEmpty();
+  }
+
+  /**
+   * One decision per scenario, however many first elements its triggers start: admitted, the user
+   * gets a job on each ({@code ids} collects them).
+   */
+  private void enter(
+      long scenarioId,
+      List<TriggerStart> first,
+      long userId,
+      String context,
+      Instant now,
+      List<Long> ids) {
+    if (first.isEmpty()
+        || !jobs.admit(
+            scenarioId, userId, first.get(0).reentryMode(), first.get(0).reentryDays(), now)) {
+      return;
+    }
+    for (TriggerStart start : first) {
+      ids.add(
+          jobs.insert(
+              scenarioId, start.elementId(), start.triggerId(), null, userId, context, now));
     }
   }
 }

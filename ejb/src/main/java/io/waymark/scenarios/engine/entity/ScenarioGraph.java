@@ -15,10 +15,10 @@ import java.util.Optional;
 @Dependent
 public class ScenarioGraph {
 
-  /** A trigger's first element, for the in-memory trigger table. */
   /**
-   * A trigger's first element, with its scenario's re-entry rule ({@code reentryDays} only for
-   * {@code after_days}).
+   * A trigger's first element, for the in-memory trigger table, with its scenario's re-entry rule
+   * ({@code reentryDays} only for {@code after_days}) and the trigger's type ({@code event} or
+   * {@code before_event}).
    */
   public record TriggerStart(
       long triggerId,
@@ -27,7 +27,21 @@ public class ScenarioGraph {
       String matchValue,
       long elementId,
       String reentryMode,
-      Integer reentryDays) {}
+      Integer reentryDays,
+      String type) {
+
+    /** A before-event trigger's (started by its due rows, not by an event). */
+    public boolean beforeEvent() {
+      return "before_event".equals(type);
+    }
+  }
+
+  /**
+   * A before-event trigger of a live, enabled scenario: its dated event's code and match value, and
+   * how many minutes before the event it fires (null when the stored options hold none).
+   */
+  public record BeforeEventTrigger(
+      long triggerId, long scenarioId, String eventCode, String matchValue, Integer minutes) {}
 
   /** An exit criterion of a live, enabled scenario. */
   public record ExitCriterion(long scenarioId, String eventCode, String matchValue) {}
@@ -76,14 +90,14 @@ public class ScenarioGraph {
         value);
   }
 
-  /** The first elements of the event triggers of enabled, live scenarios. */
+  /** The first elements of the triggers (of both types) of enabled, live scenarios. */
   public List<TriggerStart> triggerStarts() {
     return jdbc.list(
         """
-        select t.id, t.scenario_id, t.event_code, t.match_value, te.element_id, s.reentry_mode, s.reentry_days
+        select t.id, t.scenario_id, t.event_code, t.match_value, te.element_id, s.reentry_mode, s.reentry_days, t.type
         from scenario_triggers t join scenarios s on s.id = t.scenario_id
         join scenario_trigger_elements te on te.trigger_id = t.id join scenario_elements e on e.id = te.element_id
-        where s.enabled and s.deleted_at is null and t.deleted_at is null and e.deleted_at is null and t.type = 'event'""",
+        where s.enabled and s.deleted_at is null and t.deleted_at is null and e.deleted_at is null""",
         rs ->
             new TriggerStart(
                 rs.getLong(1),
@@ -92,7 +106,49 @@ public class ScenarioGraph {
                 rs.getString(4),
                 rs.getLong(5),
                 rs.getString(6),
-                (Integer) rs.getObject(7)));
+                (Integer) rs.getObject(7),
+                rs.getString(8)));
+  }
+
+  /** The before-event triggers of enabled, live scenarios. */
+  public List<BeforeEventTrigger> beforeEventTriggers() {
+    return beforeEventTriggers("true");
+  }
+
+  /** Those of one scenario (none when it is not enabled and live). */
+  public List<BeforeEventTrigger> beforeEventTriggersOf(long scenarioId) {
+    return beforeEventTriggers("s.id = ?", scenarioId);
+  }
+
+  /** The trigger, if it is a live before-event trigger of an enabled, live scenario. */
+  public Optional<BeforeEventTrigger> beforeEventTrigger(long triggerId) {
+    return beforeEventTriggers("t.id = ?", triggerId).stream().findFirst();
+  }
+
+  private List<BeforeEventTrigger> beforeEventTriggers(String where, Object... params) {
+    return jdbc.list(
+        "select t.id, t.scenario_id, t.event_code, t.match_value, t.options from scenario_triggers t"
+            + " join scenarios s on s.id = t.scenario_id where s.enabled and s.deleted_at is null"
+            + " and t.deleted_at is null and t.type = 'before_event' and "
+            + where
+            + " order by t.id",
+        rs ->
+            new BeforeEventTrigger(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                minutes(json(rs.getString(5)))),
+        params);
+  }
+
+  private static Integer minutes(JsonObject options) {
+    return options.get("minutes") instanceof jakarta.json.JsonNumber n
+            && n.isIntegral()
+            && n.longValue() >= 1
+            && n.longValue() <= Integer.MAX_VALUE
+        ? n.intValue()
+        : null;
   }
 
   public List<ExitCriterion> exitCriteria() {
