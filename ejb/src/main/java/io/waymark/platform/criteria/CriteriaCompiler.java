@@ -86,4 +86,27 @@ public class CriteriaCompiler extends Plugins<CriterionPlugin> {
   public static SqlFragment selectIds(SqlFragment predicate) {
     return new SqlFragment().text("select u.id from users u where ").append(predicate);
   }
+
+  /**
+   * What can flip the tree for a user between recounts: the watches of its criteria that name
+   * theirs (the others flip only by a recount), in the tree's order, without repeats.
+   */
+  public List<Watch> watches(Criteria criteria) {
+    java.util.LinkedHashSet<Watch> watches = new java.util.LinkedHashSet<>();
+    collect(criteria, watches);
+    return List.copyOf(watches);
+  }
+
+  private void collect(Criteria criteria, java.util.Set<Watch> watches) {
+    if (criteria instanceof Criteria.Group group) {
+      group.nodes().forEach(node -> collect(node, watches));
+    } else if (criteria instanceof Criteria.Criterion c) {
+      find(c.key())
+          .flatMap(
+              plugin ->
+                  plugin.watch(
+                      c.params() == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : c.params()))
+          .ifPresent(watches::add);
+    }
+  }
 }

@@ -28,4 +28,12 @@ public interface CriterionPlugin extends Plugin {
    * {@code path} (e.g. {@code nodes[0].params.value}).
    */
   Compiled compile(JsonObject params, String path, CompileContext context);
+
+  /**
+   * What can flip this criterion for a user (valid params, as saved), or empty when only a recount
+   * can tell (the default).
+   */
+  default java.util.Optional<Watch> watch(JsonObject params) {
+    return java.util.Optional.empty();
+  }
 }

@@ -30,6 +30,22 @@ public record DueTable(
     String dead,
     String finishedAt) {
 
+  /**
+   * A table of a small kind with the plain states: {@code pending}, {@code claimed} (leased) and
+   * {@code dead}; a retried row goes back to pending.
+   */
+  public static DueTable plain(String name) {
+    return new DueTable(
+        name,
+        "state in ('pending', 'claimed') and due_at <= ?",
+        "due_at",
+        "('pending', 'claimed')",
+        "claimed",
+        "'pending'",
+        "dead",
+        null);
+  }
+
   /** The claim: due rows become claimed, leased until the first {@code ?} of {@code set}. */
   ClaimSpec claim() {
     return new ClaimSpec(

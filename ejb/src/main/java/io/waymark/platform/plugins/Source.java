@@ -13,7 +13,12 @@ public enum Source {
   IMPORT,
   SYNC,
   /** Waymark's own bookkeeping (the bootstrap admin): never an event for triggers. */
-  SYSTEM;
+  SYSTEM,
+  /**
+   * Waymark's own evaluation of a definition as data and time move on (a segment's recount, a time
+   * window passing): news, like a write of the API.
+   */
+  EVALUATION;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);
@@ -21,6 +26,6 @@ public enum Source {
 
   /** Whether a write from here fires triggers by default (not bulk imports, syncs, bookkeeping). */
   public boolean firesTriggers() {
-    return this == API || this == CONSOLE;
+    return this == API || this == CONSOLE || this == EVALUATION;
   }
 }

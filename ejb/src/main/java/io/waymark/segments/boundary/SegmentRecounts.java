@@ -78,7 +78,8 @@ public class SegmentRecounts {
     long started = System.nanoTime();
     try {
       counts.limitStatements(countTimeout);
-      long count = sql.count(segments.selectIds(segments.find(due.code())));
+      SegmentView segment = segments.find(due.code());
+      long count = segments.countAndDiff(segment, due.definedAt());
       int millis = (int) ((System.nanoTime() - started) / 1_000_000);
       boolean slow = counts.store(due.id(), count, millis, clock.instant(), due.definedAt());
       return new Outcome(due.id(), due.code(), count, millis, slow, null);

@@ -1,5 +1,6 @@
 package io.waymark.segments.boundary;
 
+import io.waymark.platform.broadcast.Broadcast;
 import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Criteria;
 import io.waymark.platform.criteria.CriteriaCompiler;
@@ -15,6 +16,7 @@ import io.waymark.platform.json.JsonSupport;
 import io.waymark.segments.control.CompiledChecks;
 import io.waymark.segments.control.RawSql;
 import io.waymark.segments.control.SegmentCounts;
+import io.waymark.segments.control.SegmentSnapshots;
 import io.waymark.segments.control.SegmentSql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -58,6 +60,12 @@ public class Segments {
   @Inject SegmentSql sql;
 
   @Inject Jdbc jdbc;
+
+  @Inject Broadcast broadcast;
+
+  @Inject SegmentSnapshots snapshots;
+
+  @Inject MembershipRechecks rechecks;
 
   @Inject SegmentCounts counts;
 
@@ -196,6 +204,10 @@ public class Segments {
         .setParameter(8, Sql.nullable(change.recalculateEveryMinutes()))
         .setParameter(9, (change.sql() != null ? SegmentKind.SQL : SegmentKind.CRITERIA).key())
         .executeUpdate();
+    if (newDefinition) {
+      // its snapshot no longer holds: the servers stop re-checking it until the next recount
+      broadcast.publish(MembershipRechecks.TOPIC, "");
+    }
     return find(code);
   }
 
@@ -221,13 +233,30 @@ public class Segments {
   }
 
   /**
+   * The segment's count; for a criteria or raw-SQL segment (not a goal segment, not a static one)
+   * also the diff of its members against its snapshot, told as entered / left ({@link
+   * MembershipRechecks}) — unless the definition changed since {@code definedAt} (a recount claimed
+   * before it: the next takes a first snapshot of the new one).
+   */
+  public long countAndDiff(SegmentView segment, Instant definedAt) {
+    SqlFragment select = selectIds(segment);
+    if (segment.isStatic() || segment.locked() || !segment.updatedAt().equals(definedAt)) {
+      return sql.count(select);
+    }
+    long[] members = sql.ids(select);
+    rechecks.recounted(segment.code(), snapshots.diff(segment.id(), members, clock.instant()));
+    // an SQL segment's count is its query's rows, whatever they are
+    return segment.sql() == null ? members.length : sql.count(select);
+  }
+
+  /**
    * Counts a saved segment, stores the count, its time, duration and slow flag, and today's figure
    * in the history (the recount sweep does the same for due segments, {@link SegmentRecounts}).
    */
   public SegmentView recount(String code) {
     SegmentView segment = find(code);
     long started = System.nanoTime();
-    long count = sql.count(selectIds(segment));
+    long count = countAndDiff(segment, segment.updatedAt());
     counts.store(
         segment.id(),
         count,

@@ -4,6 +4,7 @@ import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Compiled;
 import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.criteria.Params;
+import io.waymark.platform.criteria.Watch;
 import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.plugins.Operator;
 import io.waymark.platform.plugins.Param;
@@ -69,5 +70,19 @@ public class EventCountCriterion implements CriterionPlugin {
             .text(")) " + operator.symbol() + " ")
             .bind((long) count);
     return Compiled.sql(key(), json, sql);
+  }
+
+  /** An event of that name arriving, or the window passing over the last one, can flip it. */
+  @Override
+  public java.util.Optional<Watch> watch(JsonObject params) {
+    return params.get("name") instanceof jakarta.json.JsonString name
+        ? java.util.Optional.of(new Watch.Event(name.getString(), days(params)))
+        : java.util.Optional.empty();
+  }
+
+  static Integer days(JsonObject params) {
+    return params.get("within_days") instanceof jakarta.json.JsonNumber n && n.isIntegral()
+        ? n.intValue()
+        : null;
   }
 }

@@ -4,6 +4,7 @@ import io.waymark.platform.criteria.CompileContext;
 import io.waymark.platform.criteria.Compiled;
 import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.criteria.Params;
+import io.waymark.platform.criteria.Watch;
 import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,5 +80,16 @@ public class GoalStateCriterion implements CriterionPlugin {
       sql.text(" and " + since + " >= now() - make_interval(days => ").bind(within).text(")");
     }
     return Compiled.sql(key(), json, sql.text(")"));
+  }
+
+  /**
+   * A change of the user's rows of the goal, or with a window the passing of time over a row's
+   * state change, can flip it.
+   */
+  @Override
+  public java.util.Optional<Watch> watch(JsonObject params) {
+    return params.get("goal_code") instanceof jakarta.json.JsonString goal
+        ? java.util.Optional.of(new Watch.Goal(goal.getString(), EventCountCriterion.days(params)))
+        : java.util.Optional.empty();
   }
 }

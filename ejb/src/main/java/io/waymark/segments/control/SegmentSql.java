@@ -184,6 +184,21 @@ public class SegmentSql {
     }
   }
 
+  /** The members' ids, ascending (users that exist, each once), streamed into one array. */
+  public long[] ids(SqlFragment selectIds) {
+    long[][] ids = {new long[1024]};
+    int[] size = {0};
+    stream(
+        selectIds,
+        (id, email) -> {
+          if (size[0] == ids[0].length) {
+            ids[0] = java.util.Arrays.copyOf(ids[0], ids[0].length * 2);
+          }
+          ids[0][size[0]++] = id;
+        });
+    return java.util.Arrays.copyOf(ids[0], size[0]);
+  }
+
   public interface MemberConsumer {
     void accept(long id, String email) throws SQLException;
   }

@@ -5,6 +5,7 @@ import io.waymark.platform.criteria.Compiled;
 import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.criteria.Params;
 import io.waymark.platform.criteria.SqlComparison;
+import io.waymark.platform.criteria.Watch;
 import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.plugins.Operator;
 import io.waymark.platform.plugins.Param;
@@ -146,5 +147,13 @@ public class UserFieldCriterion implements CriterionPlugin {
               p);
     }
     return sql == null ? null : Compiled.sql(key(), json, sql);
+  }
+
+  /** A change of the field (or a new user) can flip it. */
+  @Override
+  public java.util.Optional<Watch> watch(JsonObject params) {
+    return params.get("field") instanceof jakarta.json.JsonString field
+        ? java.util.Optional.of(new Watch.Field(field.getString()))
+        : java.util.Optional.empty();
   }
 }

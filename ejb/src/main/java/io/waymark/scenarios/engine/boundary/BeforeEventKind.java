@@ -4,8 +4,6 @@ import io.waymark.platform.jobs.DueItem;
 import io.waymark.platform.jobs.DueTable;
 import io.waymark.platform.jobs.Handled;
 import io.waymark.scenarios.engine.control.EngineSettings;
-import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -15,8 +13,6 @@ import java.util.function.LongConsumer;
  * backoff and attempts.
  */
 final class BeforeEventKind extends EngineDueKind {
-
-  private static final System.Logger LOG = System.getLogger(BeforeEventKind.class.getName());
 
   private final String name;
   private final DueTable table;
@@ -47,17 +43,6 @@ final class BeforeEventKind extends EngineDueKind {
 
   @Override
   public List<Handled> handle(List<DueItem> items) {
-    List<Handled> outcomes = new ArrayList<>(items.size());
-    for (DueItem item : items) {
-      try {
-        run.accept(item.id());
-        outcomes.add(Handled.HANDED_OFF); // recorded by the run itself
-      } catch (RuntimeException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        LOG.log(Level.WARNING, name + " item " + item.id() + " failed; it is retried", cause);
-        outcomes.add(Handled.failed(String.valueOf(cause.getMessage())));
-      }
-    }
-    return outcomes;
+    return Handled.each(name, items, run);
   }
 }

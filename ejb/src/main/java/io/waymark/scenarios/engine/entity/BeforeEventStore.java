@@ -20,26 +20,11 @@ import java.util.Optional;
 @Dependent
 public class BeforeEventStore {
 
-  private static final String PENDING = "('pending', 'claimed')";
-
   /** Due before-event rows, fired by the before-event dispatcher. */
-  public static final DueTable DUE = due("scenario_before_events");
+  public static final DueTable DUE = DueTable.plain("scenario_before_events");
 
   /** Fills of a trigger's rows from the dates already set, a batch of users at a time. */
-  public static final DueTable FILLS = due("scenario_before_event_fills");
-
-  /** V28's two tables share their states: pending, claimed (leased), dead. */
-  private static DueTable due(String table) {
-    return new DueTable(
-        table,
-        "state in " + PENDING + " and due_at <= ?",
-        "due_at",
-        PENDING,
-        "claimed",
-        "'pending'",
-        "dead",
-        null);
-  }
+  public static final DueTable FILLS = DueTable.plain("scenario_before_event_fills");
 
   /** A claimed row as its firing reads it. */
   public record Due(
