@@ -12,16 +12,19 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Runs handed-off jobs. Thin: unwrap the id and call the boundary, whose run is its own
- * transaction; a run that throws is recorded as a failed attempt by the due-work dispatcher
- * (retried with backoff, {@code failed} after {@code waymark.scenarios.max-attempts}), so the
- * message is done either way. Only when even that cannot be recorded (the database away) does the
- * exception go to the broker for redelivery; the {@link Redelivery#CAP}-th delivery marks the job
- * {@code failed} instead of running it again, so a job whose run cannot end (it kills its
- * transaction, or the consumer) is given up the same way on OpenMQ and Artemis. Nothing reaches a
- * broker's dead-letter queue.
+ * Runs handed-off jobs. Thin: unwrap the ids and call the boundary — a batch in one transaction
+ * ({@link ScenarioJobs#runAll}), each on its own when that rolled back or the message comes again
+ * (a batch is never given up whole) —; a run that throws is recorded as a failed attempt by the
+ * due-work dispatcher (retried with backoff, {@code failed} after {@code
+ * waymark.scenarios.max-attempts}), so the message is done either way. Only when even that cannot
+ * be recorded (the database away) does the exception go to the broker for redelivery; the {@link
+ * Redelivery#CAP}-th delivery marks the job {@code failed} instead of running it again, so a job
+ * whose run cannot end (it kills its transaction, or the consumer) is given up the same way on
+ * OpenMQ and Artemis. Nothing reaches a broker's dead-letter queue.
  */
 @JMSDestinationDefinition(
     name = ScenarioJobQueue.QUEUE,
@@ -49,9 +52,13 @@ public class ScenarioJobConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    long id;
+    List<Long> ids;
     try {
-      id = Long.parseLong(message.getBody(String.class).strip());
+      ids =
+          Arrays.stream(message.getBody(String.class).split(","))
+              .map(String::strip)
+              .map(Long::parseLong)
+              .toList();
     } catch (JMSException | RuntimeException e) {
       LOG.log(
           Level.WARNING,
@@ -59,6 +66,19 @@ public class ScenarioJobConsumer implements MessageListener {
           e); // redelivery would not help
       return;
     }
+    if (ids.size() > 1 && Redelivery.count(message) == 1) {
+      try {
+        jobs.runAll(ids); // one transaction for the lot
+        return;
+      } catch (RuntimeException e) {
+        // rolled back: each runs on its own, so a failing one is counted alone
+        LOG.log(Level.DEBUG, "A batch of {0} scenario jobs is run one by one", ids.size());
+      }
+    }
+    ids.forEach(id -> runOne(id, message));
+  }
+
+  private void runOne(long id, Message message) {
     if (Redelivery.last(message)) {
       // delivered CAP times without an outcome recorded: give it up rather than loop
       LOG.log(

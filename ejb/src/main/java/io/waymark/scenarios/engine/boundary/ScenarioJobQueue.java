@@ -1,5 +1,6 @@
 package io.waymark.scenarios.engine.boundary;
 
+import io.waymark.scenarios.engine.control.EngineSettings;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -7,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Hands job ids to {@link ScenarioJobConsumer} over the queue, one message per job (so runs spread
- * over the MDB pool and over servers). Called after the claim or the completion committed; a lost
- * message costs a lease (a claimed job) or a dispatch period (a wake-up row), never the job.
+ * Hands job ids to {@link ScenarioJobConsumer} over the queue, a few per message (so runs spread
+ * over the MDB pool and over servers, each message one transaction). Called after the claim or the
+ * completion committed; a lost message costs a lease (a claimed job) or a dispatch period (a
+ * wake-up row), never the job.
  */
 @Stateless
 public class ScenarioJobQueue {
@@ -19,6 +22,8 @@ public class ScenarioJobQueue {
   public static final String QUEUE = "java:app/jms/ScenarioJobs";
 
   @Inject JMSContext jms;
+
+  @Inject EngineSettings settings;
 
   @Resource(lookup = QUEUE)
   Queue queue;
@@ -37,10 +42,19 @@ public class ScenarioJobQueue {
     send(jobIds, BULK);
   }
 
+  /**
+   * {@code waymark.scenarios.run-batch} job ids per message ({@code 1,2,3}), run in one transaction
+   * by the consumer.
+   */
   private void send(List<Long> jobIds, int priority) {
     var producer = jms.createProducer().setPriority(priority);
-    for (long id : jobIds) {
-      producer.send(queue, Long.toString(id));
+    int batch = settings.runBatch();
+    for (int from = 0; from < jobIds.size(); from += batch) {
+      producer.send(
+          queue,
+          jobIds.subList(from, Math.min(jobIds.size(), from + batch)).stream()
+              .map(String::valueOf)
+              .collect(Collectors.joining(",")));
     }
   }
 

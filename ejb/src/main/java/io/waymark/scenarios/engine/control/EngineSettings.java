@@ -26,6 +26,10 @@ public class EngineSettings {
   int maxInFlight;
 
   @Inject
+  @ConfigProperty(name = "waymark.scenarios.run-batch", defaultValue = "25")
+  int runBatch;
+
+  @Inject
   @ConfigProperty(name = "waymark.scenarios.lease", defaultValue = "PT2M")
   Duration lease;
 
@@ -84,6 +88,11 @@ public class EngineSettings {
 
   public int batch() {
     return batch;
+  }
+
+  /** Jobs handed off in one message and run in one transaction (at least 1). */
+  public int runBatch() {
+    return Math.max(1, runBatch);
   }
 
   /**

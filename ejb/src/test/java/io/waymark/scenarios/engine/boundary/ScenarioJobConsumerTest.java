@@ -19,6 +19,8 @@ class ScenarioJobConsumerTest {
 
   private final List<String> calls = new ArrayList<>();
   private RuntimeException runFails;
+  private RuntimeException batchFails;
+  private long failingJob = -1;
   private RuntimeException recordFails;
 
   private ScenarioJobConsumer consumer() {
@@ -28,10 +30,18 @@ class ScenarioJobConsumerTest {
           @Override
           public Optional<JobState> run(long jobId) {
             calls.add("run " + jobId);
-            if (runFails != null) {
-              throw runFails;
+            if (runFails != null || jobId == failingJob) {
+              throw runFails != null ? runFails : new IllegalStateException("job " + jobId);
             }
             return Optional.of(JobState.FINISHED);
+          }
+
+          @Override
+          public void runAll(List<Long> jobIds) {
+            calls.add("run all " + jobIds);
+            if (batchFails != null) {
+              throw batchFails;
+            }
           }
         };
     consumer.due =
@@ -58,6 +68,32 @@ class ScenarioJobConsumerTest {
 
   private static Message delivery(long jobId, int count) {
     return TestMessages.message(Long.toString(jobId), Map.of("JMSXDeliveryCount", count));
+  }
+
+  @Test
+  void aBatchRunsInOneTransaction() {
+    consumer().onMessage(TestMessages.message("3,1,2", Map.of("JMSXDeliveryCount", 1)));
+    assertThat(calls).containsExactly("run all [3, 1, 2]");
+  }
+
+  @Test
+  void aBatchThatRolledBackRunsOneByOneSoOnlyTheFailingJobCountsAFailure() {
+    batchFails = new IllegalStateException("job 2");
+    failingJob = 2;
+    consumer().onMessage(TestMessages.message("1,2,3", Map.of("JMSXDeliveryCount", 1)));
+    assertThat(calls)
+        .containsExactly(
+            "run all [1, 2, 3]",
+            "run 1",
+            "run 2",
+            "failed 2: IllegalStateException: job 2",
+            "run 3");
+  }
+
+  @Test
+  void aBatchDeliveredAgainRunsOneByOneAndIsNeverGivenUpWhole() {
+    consumer().onMessage(TestMessages.message("1,2", Map.of("JMSXDeliveryCount", 2)));
+    assertThat(calls).containsExactly("run 1", "run 2");
   }
 
   @Test
