@@ -96,10 +96,14 @@ public final class ScenarioValidator {
       beforeEvent(path, trigger);
       if (!(trigger.options().get("minutes") instanceof JsonNumber n)
           || !n.isIntegral()
-          || n.longValue() < 1) {
+          || n.longValue() < 1
+          || n.longValue() > MAX_BEFORE_MINUTES) {
         errors.add(
             new FieldError(
-                path, "before_event: option 'minutes' is required (an integer of at least 1)"));
+                path,
+                "before_event: option 'minutes' is required (an integer from 1 to "
+                    + MAX_BEFORE_MINUTES
+                    + ", ten years)"));
       }
     } else {
       errors.add(
@@ -143,6 +147,9 @@ public final class ScenarioValidator {
                             + vocabulary.dated().codes()
                             + ")")));
   }
+
+  /** The longest time before a dated event: ten years, in minutes. */
+  static final long MAX_BEFORE_MINUTES = 3650L * 24 * 60;
 
   /** The longest re-entry wait: ten years. */
   static final int MAX_REENTRY_DAYS = 3650;

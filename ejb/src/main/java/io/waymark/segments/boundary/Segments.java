@@ -243,10 +243,19 @@ public class Segments {
     if (segment.isStatic() || segment.locked() || !segment.updatedAt().equals(definedAt)) {
       return sql.count(select);
     }
+    // the definition these members are of, whatever a PUT commits meanwhile
+    String definition =
+        SegmentSnapshots.md5(segment.sql() != null ? segment.sql() : segment.criteria());
+    Instant now = clock.instant();
+    if (!select.sandboxed()) {
+      SegmentSnapshots.Counted counted =
+          snapshots.diffInDatabase(segment.id(), definition, select, now);
+      rechecks.recounted(segment.code(), counted.diff());
+      return counted.count();
+    }
     long[] members = sql.ids(select);
-    rechecks.recounted(segment.code(), snapshots.diff(segment.id(), members, clock.instant()));
-    // an SQL segment's count is its query's rows, whatever they are
-    return segment.sql() == null ? members.length : sql.count(select);
+    rechecks.recounted(segment.code(), snapshots.diff(segment.id(), definition, members, now));
+    return sql.count(select); // an SQL segment's count is its query's rows, whatever they are
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.waymark.segments.control;
 
 import io.waymark.platform.db.Jdbc;
+import io.waymark.platform.db.SqlFragment;
 import io.waymark.platform.jobs.DueTable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -38,15 +39,104 @@ public class SegmentSnapshots {
 
   @Inject Jdbc jdbc;
 
+  /** A recount's count with its diff. */
+  public record Counted(long count, Diff diff) {}
+
+  /** PostgreSQL's {@code md5(text)} of a definition: the snapshot's {@code definition}. */
+  public static String md5(String definition) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("MD5")
+                  .digest(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the segment's snapshot was taken for this definition (its md5). */
+  private boolean current(long segmentId, String definition) {
+    return jdbc.first(
+            "select exists (select 1 from segment_snapshots where segment_id = ? and definition = ?)",
+            rs -> rs.getBoolean(1),
+            segmentId,
+            definition)
+        .orElse(false);
+  }
+
+  private void stamp(long segmentId, String definition, Instant now) {
+    jdbc.update(
+        "insert into segment_snapshots (segment_id, definition, taken_at) values (?, ?, ?)"
+            + " on conflict (segment_id) do update set definition = excluded.definition,"
+            + " taken_at = excluded.taken_at",
+        segmentId,
+        definition,
+        now);
+  }
+
   /**
-   * The segment's members now ({@code members}, ascending) against its snapshot: a current snapshot
-   * is brought up to date row by row and the changes answered; otherwise the snapshot is taken anew
-   * and nothing answered.
+   * A criteria segment's recount, in one statement: its members ({@code selectIds}, the
+   * application's SQL) against its snapshot for {@code definition}, both read at the statement's
+   * start, so a re-check committed meanwhile is neither undone nor told twice. Without a snapshot
+   * of that definition, one is taken and nothing is told.
    */
-  public Diff diff(long segmentId, long[] members, Instant now) {
-    boolean current =
-        jdbc.first("select " + CURRENT, rs -> rs.getBoolean(1), segmentId).orElse(false);
-    if (!current) {
+  public Counted diffInDatabase(
+      long segmentId, String definition, SqlFragment selectIds, Instant now) {
+    SqlFragment members =
+        new SqlFragment()
+            .text("with m as (select u.id from users u where u.id in (")
+            .append(selectIds)
+            .text("))");
+    if (!current(segmentId, definition)) {
+      jdbc.update("delete from segment_snapshot_members where segment_id = ?", segmentId);
+      SqlFragment take =
+          members
+              .text(", ins as (insert into segment_snapshot_members (segment_id, user_id) select ")
+              .bind(segmentId)
+              .text(", m.id from m returning 1) select count(*) from ins");
+      long count = jdbc.first(take.sql(), rs -> rs.getLong(1), take.params().toArray()).orElse(0L);
+      stamp(segmentId, definition, now);
+      return new Counted(count, new Diff(true, List.of(), List.of()));
+    }
+    SqlFragment diff =
+        members
+            .text(", ins as (insert into segment_snapshot_members (segment_id, user_id) select ")
+            .bind(segmentId)
+            .text(
+                ", m.id from m where not exists (select 1 from segment_snapshot_members s"
+                    + " where s.segment_id = ")
+            .bind(segmentId)
+            .text(
+                " and s.user_id = m.id) on conflict do nothing returning user_id),"
+                    + " del as (delete from segment_snapshot_members s where s.segment_id = ")
+            .bind(segmentId)
+            .text(
+                " and not exists (select 1 from m where m.id = s.user_id) returning s.user_id)"
+                    + " select 0, count(*) from m union all select 1, user_id from ins"
+                    + " union all select -1, user_id from del");
+    long count = 0;
+    List<Long> in = new ArrayList<>();
+    List<Long> out = new ArrayList<>();
+    for (long[] row :
+        jdbc.list(
+            diff.sql(), rs -> new long[] {rs.getLong(1), rs.getLong(2)}, diff.params().toArray())) {
+      if (row[0] == 0) {
+        count = row[1];
+      } else {
+        (row[0] > 0 ? in : out).add(row[1]);
+      }
+    }
+    return new Counted(count, new Diff(false, in, out));
+  }
+
+  /**
+   * A raw-SQL segment's recount: its members now ({@code members}, ascending, read as the sandbox)
+   * against its snapshot for {@code definition}, brought up to date row by row; without a snapshot
+   * of that definition, one is taken and nothing is told. (Raw-SQL segments are not re-checked
+   * between recounts, so nothing else writes their snapshot.)
+   */
+  public Diff diff(long segmentId, String definition, long[] members, Instant now) {
+    if (!current(segmentId, definition)) {
       jdbc.update("delete from segment_snapshot_members where segment_id = ?", segmentId);
       for (int from = 0; from < members.length; from += CHUNK) {
         long[] chunk = Arrays.copyOfRange(members, from, Math.min(members.length, from + CHUNK));
@@ -56,13 +146,7 @@ public class SegmentSnapshots {
             segmentId,
             array(chunk));
       }
-      jdbc.update(
-          "insert into segment_snapshots (segment_id, definition, taken_at)"
-              + " select s.id, md5(coalesce(s.criteria, s.raw_sql)), ? from segments s where s.id = ?"
-              + " on conflict (segment_id) do update set definition = excluded.definition,"
-              + " taken_at = excluded.taken_at",
-          now,
-          segmentId);
+      stamp(segmentId, definition, now);
       return new Diff(true, List.of(), List.of());
     }
     long[] before =
@@ -146,8 +230,9 @@ public class SegmentSnapshots {
   public void recheckAt(long segmentId, long userId, Instant dueAt, Instant now) {
     jdbc.update(
         "insert into segment_rechecks (segment_id, user_id, due_at, updated_at) values (?, ?, ?, ?)"
-            + " on conflict (segment_id, user_id) do update set due_at = excluded.due_at, state = 'pending',"
-            + " attempts = 0, last_error = null, updated_at = excluded.updated_at",
+            // a change of an earlier time (an event sent late) never moves the re-check earlier
+            + " on conflict (segment_id, user_id) do update set due_at = greatest(segment_rechecks.due_at, excluded.due_at),"
+            + " state = 'pending', attempts = 0, last_error = null, updated_at = excluded.updated_at",
         segmentId,
         userId,
         dueAt,

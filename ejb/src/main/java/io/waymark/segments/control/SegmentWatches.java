@@ -128,11 +128,11 @@ public class SegmentWatches {
 
   private static void add(Map<String, List<Watched>> map, String key, Watched watched) {
     List<Watched> list = map.computeIfAbsent(key, k -> new ArrayList<>());
-    // one entry per segment: the longest window of its watches on this key
+    // one entry per segment: the longest window of its watches on this key (a window beats none)
     for (int i = 0; i < list.size(); i++) {
       Watched known = list.get(i);
       if (known.segmentId() == watched.segmentId()) {
-        list.set(i, known.windowDays() == null ? known : longer(known, watched));
+        list.set(i, longer(known, watched));
         return;
       }
     }
@@ -140,7 +140,10 @@ public class SegmentWatches {
   }
 
   private static Watched longer(Watched a, Watched b) {
-    return b.windowDays() == null || b.windowDays() <= a.windowDays() ? a : b;
+    if (b.windowDays() == null) {
+      return a;
+    }
+    return a.windowDays() == null || b.windowDays() > a.windowDays() ? b : a;
   }
 
   /** The watches of a stored tree; none when it no longer parses (the recount reports it). */

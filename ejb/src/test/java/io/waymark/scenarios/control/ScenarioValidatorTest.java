@@ -259,7 +259,8 @@ class ScenarioValidatorTest {
         "field|{'minutes':5}|before_event: unknown dated event 'field' (known: goal_expires, field:<code>)",
         "goal_expires:g1|{'minutes':5,'goal_code':'g1'}|before_event: unknown dated event 'goal_expires:g1' (known: goal_expires, field:<code>)",
         "Field:X|{'minutes':5}|before_event: the event code must be one of goal_expires, field:<code> (as [a-z0-9_.-], a colon and an argument for field)",
-        "goal_expires|{'goal_code':'g1'}|before_event: option 'minutes' is required (an integer of at least 1)"
+        "goal_expires|{'goal_code':'g1'}|before_event: option 'minutes' is required (an integer from 1 to 5256000, ten years)",
+        "goal_expires|{'goal_code':'g1','minutes':5256001}|before_event: option 'minutes' is required (an integer from 1 to 5256000, ten years)"
       })
   void beforeEventsNameARegisteredDatedEvent(String code, String options, String message) {
     List<FieldError> errors =

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * Before-event triggers (SPEC §6, #18 item 1): a trigger fires its minutes before a dated event of
  * the user — a goal's expiry, a date custom field — from one due row per trigger and user, created
  * and moved when the date is set or changed and dropped when it goes; enabling a scenario fills the
- * rows of dates already set (in batches: the IT server reads 2 users per batch); disabling or
- * deleting drops them. Time is made to pass by moving the rows' timestamps back.
+ * rows of dates already set (in batches: the IT server reads 2 users per batch); disabling drops
+ * the rows not fired yet, deleting all of them. Time is made to pass by moving the rows' timestamps
+ * back, and the dates with them (a firing reads the date again).
  */
 class BeforeEventTriggersIT {
 
@@ -166,18 +167,30 @@ class BeforeEventTriggersIT {
       patch(joins, field, null);
       assertThat(rows(s, joins)).isZero();
 
-      // its day comes for one of them
+      // its day comes for one of them (the field's date moves back with the rows: what a firing
+      // reads again)
+      Db.update(
+          "update users set fields = jsonb_set(fields, array[cast(? as text)],"
+              + " to_jsonb(cast(cast(fields ->> ? as date) - 3 as text))) where id = ?",
+          field,
+          field,
+          dated.get(1));
       passes(s, dated.get(1), 3 * 24 * 60);
       await().atMost(WAIT).until(() -> "waiting".equals(ScenarioGraphs.state(wait, dated.get(1))));
       JsonObject payload = ScenarioGraphs.context(wait, dated.get(1));
       assertThat(payload.getString("event_code")).isEqualTo("field:" + field);
       assertThat(payload.getString("field")).isEqualTo(field);
 
-      // disabled: nothing is scheduled; enabled again: filled again from the dates
+      // disabled: nothing is left to fire (the fired row stays); enabled again: filled again from
+      // the dates, and the user already fired for this date is not fired again
       s.disable();
-      assertThat(count(s)).isZero();
+      assertThat(count(s)).isEqualTo(1);
+      assertThat(state(s, dated.get(1))).isEqualTo("fired");
       s.enable();
       await().atMost(WAIT).until(() -> count(s) == dated.size());
+      filled(s);
+      assertThat(state(s, dated.get(1))).isEqualTo("fired");
+      assertThat(ScenarioGraphs.jobs(wait, dated.get(1))).hasSize(1);
     } finally {
       s.delete();
     }

@@ -58,10 +58,23 @@ public class BeforeEventSweep implements Sweep {
     return true;
   }
 
-  /** One pass over the fills and the due rows; the items it claimed. */
+  /** The time a pass may go on filling before it fires what is due. */
+  static final Duration FILL_BUDGET = Duration.ofSeconds(20);
+
+  /**
+   * One pass: the fills, batch after batch (a fill is due again at once after each), for up to
+   * {@link #FILL_BUDGET}; then the due rows. The items it claimed.
+   */
   @Override
   public int runBatch() {
     catalog.refresh(); // a row fires only on a trigger the catalog knows
-    return work.dispatch(fills) + work.dispatch(due);
+    long until = System.nanoTime() + FILL_BUDGET.toNanos();
+    int items = 0;
+    int claimed;
+    do {
+      claimed = work.dispatch(fills);
+      items += claimed;
+    } while (claimed > 0 && System.nanoTime() < until);
+    return items + work.dispatch(due);
   }
 }

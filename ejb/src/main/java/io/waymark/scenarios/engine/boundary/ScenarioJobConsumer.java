@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * Runs handed-off jobs. Thin: unwrap the ids and call the boundary — a batch in one transaction
- * ({@link ScenarioJobs#runAll}), each on its own when that rolled back or the message comes again
- * (a batch is never given up whole) —; a run that throws is recorded as a failed attempt by the
- * due-work dispatcher (retried with backoff, {@code failed} after {@code
+ * ({@link ScenarioJobs#runAll}), each on its own when that rolled back, and each sent back alone
+ * when the message comes again (a batch is never given up whole) —; a run that throws is recorded
+ * as a failed attempt by the due-work dispatcher (retried with backoff, {@code failed} after {@code
  * waymark.scenarios.max-attempts}), so the message is done either way. Only when even that cannot
  * be recorded (the database away) does the exception go to the broker for redelivery; the {@link
  * Redelivery#CAP}-th delivery marks the job {@code failed} instead of running it again, so a job
@@ -50,6 +50,8 @@ public class ScenarioJobConsumer implements MessageListener {
 
   @Inject ScenarioJobKind kind;
 
+  @Inject ScenarioJobQueue queue;
+
   @Override
   public void onMessage(Message message) {
     List<Long> ids;
@@ -66,7 +68,12 @@ public class ScenarioJobConsumer implements MessageListener {
           e); // redelivery would not help
       return;
     }
-    if (ids.size() > 1 && Redelivery.count(message) == 1) {
+    if (ids.size() > 1 && Redelivery.count(message) > 1) {
+      // delivered again (its consumer died): each job goes back on its own, with its own count
+      queue.sendEach(ids);
+      return;
+    }
+    if (ids.size() > 1) {
       try {
         jobs.runAll(ids); // one transaction for the lot
         return;

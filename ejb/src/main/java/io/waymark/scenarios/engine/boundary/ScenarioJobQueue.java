@@ -42,6 +42,12 @@ public class ScenarioJobQueue {
     send(jobIds, BULK);
   }
 
+  /** One message per job (a batch delivered again is split, so each job counts its deliveries). */
+  public void sendEach(List<Long> jobIds) {
+    var producer = jms.createProducer().setPriority(BULK);
+    jobIds.forEach(id -> producer.send(queue, Long.toString(id)));
+  }
+
   /**
    * {@code waymark.scenarios.run-batch} job ids per message ({@code 1,2,3}), run in one transaction
    * by the consumer.

@@ -50,20 +50,32 @@ public class ScenarioJobs {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<JobState> run(long jobId) {
-    return runHere(jobId);
+    List<Long> children = new ArrayList<>();
+    Optional<JobState> state = runHere(jobId, children);
+    if (!children.isEmpty()) {
+      due.fire(new JobsDue(children));
+    }
+    return state;
   }
 
   /**
-   * Runs these jobs in one transaction, in id order (one commit for the lot: the engine's
-   * throughput, ADR 0024). Any run that throws rolls them all back; the caller then runs each on
-   * its own ({@link #run}), so a failing job is counted alone and the others are not held back.
+   * Runs these jobs in one transaction (one commit for the lot: the engine's throughput, ADR 0024),
+   * in user order — the order every batch that locks users takes them in, so two batches cannot
+   * deadlock on them — and hands all their descendants off at once. Any run that throws rolls them
+   * all back; the caller then runs each on its own ({@link #run}), so a failing job is counted
+   * alone and the others are not held back.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void runAll(List<Long> jobIds) {
-    jobIds.stream().sorted().forEach(this::runHere);
+    List<Long> children = new ArrayList<>();
+    jobs.inUserOrder(jobIds).forEach(id -> runHere(id, children));
+    if (!children.isEmpty()) {
+      due.fire(new JobsDue(children));
+    }
   }
 
-  private Optional<JobState> runHere(long jobId) {
+  /** Runs one job in the caller's transaction; its descendants' new jobs go to {@code children}. */
+  private Optional<JobState> runHere(long jobId, List<Long> children) {
     Optional<Job> locked = jobs.lock(jobId);
     if (locked.isEmpty() || !locked.get().state().pending()) {
       return Optional.empty();
@@ -111,14 +123,10 @@ public class ScenarioJobs {
     Outcome outcome = elements.run(new Visit(job, element.get(), enteredAt, !job.entered(), now));
     if (outcome instanceof Outcome.Finished finished) {
       jobs.finish(jobId, finished.result(), enteredAt, now);
-      List<Long> children = new ArrayList<>();
       for (long child : graph.descendants(job.elementId(), finished.result())) {
         children.add(
             jobs.insert(
                 job.scenarioId(), child, job.triggerId(), jobId, job.userId(), job.context(), now));
-      }
-      if (!children.isEmpty()) {
-        due.fire(new JobsDue(children));
       }
       return Optional.of(JobState.FINISHED);
     }

@@ -20,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Before-event triggers (SPEC §6): a user's date of a dated event, as its owner tells each change
  * ({@link #dated}), becomes one due row per listening trigger, moved with the date and deleted when
  * the date goes; a due row fires the trigger ({@link #fire}); enabling or saving a scenario fills
- * the rows of dates already set ({@link #fill}, a batch of users per run), disabling or deleting it
- * drops them ({@link #scenarioChanged}). An event due within the trigger's minutes fires at once.
+ * the rows of dates already set ({@link #fill}, a batch of users per run), disabling it drops the
+ * rows not fired yet and deleting it all of them ({@link #scenarioChanged}). An event due within
+ * the trigger's minutes fires at once.
  */
 @Dependent
 public class BeforeEvents {
@@ -63,16 +64,40 @@ public class BeforeEvents {
 
   /**
    * Fires a claimed row: the user starts on the trigger's first elements (within its scenario's
-   * re-entry rule) with the event in the payload. A row moved or dropped since its claim is left.
+   * re-entry rule) with the event in the payload. The user's row is locked first (as every change
+   * of the user's dates does), then the date is read again: gone, the row goes; moved (a fill that
+   * raced the change wrote an older one), the row is scheduled for it instead. A row moved or
+   * dropped since its claim is left.
    */
   public void fire(long id) {
+    Optional<Long> user = store.userOf(id);
+    if (user.isEmpty()) {
+      return;
+    }
+    store.lockUser(user.get());
     Optional<Due> row = store.lockClaimed(id);
     if (row.isEmpty()) {
       return;
     }
     Due due = row.get();
     Optional<DatedEvents.Named> named = events.named(due.eventCode());
+    Optional<BeforeEventTrigger> trigger = catalog.beforeEventTrigger(due.triggerId());
     Instant now = clock.instant();
+    if (named.isPresent() && trigger.isPresent()) {
+      Optional<Instant> date =
+          store.currentDate(named.get().event().dates(due.matchValue()), due.userId());
+      if (date.isEmpty()) {
+        store.delete(id);
+        return;
+      }
+      if (!date.get().equals(due.eventAt())) {
+        store.schedule(trigger.get(), due.userId(), date.get(), now);
+        if (!date.get().isAfter(now)) {
+          store.delete(id);
+        }
+        return;
+      }
+    }
     starts.fireBeforeEvent(
         due.triggerId(),
         due.userId(),
@@ -84,9 +109,7 @@ public class BeforeEvents {
                   .add("event_code", due.eventCode())
                   .add("user_id", due.userId())
                   .add("event_at", due.eventAt().toString());
-          catalog
-              .beforeEventTrigger(due.triggerId())
-              .ifPresent(t -> payload.add("minutes_before", t.minutes()));
+          trigger.ifPresent(t -> payload.add("minutes_before", t.minutes()));
           named
               .filter(n -> due.matchValue() != null)
               .ifPresent(n -> payload.add(n.event().matchParam(), due.matchValue()));
@@ -134,8 +157,12 @@ public class BeforeEvents {
    */
   public void scenarioChanged(long scenarioId) {
     Optional<ScenarioState> scenario = graph.scenario(scenarioId);
-    if (scenario.isEmpty() || !scenario.get().enabled() || scenario.get().deletedAt() != null) {
-      store.dropScenario(scenarioId);
+    if (scenario.isEmpty() || scenario.get().deletedAt() != null) {
+      store.dropScenario(scenarioId, false);
+      return;
+    }
+    if (!scenario.get().enabled()) {
+      store.dropScenario(scenarioId, true);
       return;
     }
     store.dropStale(scenarioId);

@@ -45,14 +45,15 @@ public class BeforeEventStore {
   private static final String UPSERT =
       """
       insert into scenario_before_events as b
-        (trigger_id, scenario_id, user_id, event_code, match_value, event_at, due_at, updated_at)
-      select ?, ?, d.user_id, ?, ?, d.event_at, d.event_at - make_interval(mins => ?), ?
+        (trigger_id, scenario_id, user_id, event_code, match_value, minutes, event_at, due_at, updated_at)
+      select ?, ?, d.user_id, ?, ?, ?, d.event_at, d.event_at - make_interval(mins => ?), ?
       from %s d where d.event_at > ?
       on conflict (trigger_id, user_id) do update set event_code = excluded.event_code,
-        match_value = excluded.match_value, event_at = excluded.event_at, due_at = excluded.due_at,
-        state = 'pending', attempts = 0, last_error = null, fired_at = null, updated_at = excluded.updated_at
+        match_value = excluded.match_value, minutes = excluded.minutes, event_at = excluded.event_at,
+        due_at = excluded.due_at, state = 'pending', attempts = 0, last_error = null, fired_at = null,
+        updated_at = excluded.updated_at
       where b.event_at <> excluded.event_at
-         or (b.state in ('pending', 'claimed') and b.due_at <> excluded.due_at)""";
+         or (b.state in ('pending', 'claimed') and b.minutes is distinct from excluded.minutes)""";
 
   @Inject Jdbc jdbc;
 
@@ -103,6 +104,7 @@ public class BeforeEventStore {
     params.add(trigger.eventCode());
     params.add(trigger.matchValue());
     params.add(trigger.minutes());
+    params.add(trigger.minutes());
     params.add(now);
     params.add(now);
     return params;
@@ -135,13 +137,40 @@ public class BeforeEventStore {
         scenarioId);
   }
 
-  /** The scenario is disabled or deleted: its rows and fills go (enabling fills them again). */
-  public void dropScenario(long scenarioId) {
-    jdbc.update("delete from scenario_before_events where scenario_id = ?", scenarioId);
+  /**
+   * The scenario is disabled (its fired rows stay, so enabling it again fires nobody twice for the
+   * same date) or deleted (all its rows go); its fills go.
+   */
+  public void dropScenario(long scenarioId, boolean keepFired) {
+    jdbc.update(
+        "delete from scenario_before_events where scenario_id = ?"
+            + (keepFired ? " and state <> 'fired'" : ""),
+        scenarioId);
     jdbc.update(
         "delete from scenario_before_event_fills f using scenario_triggers t"
             + " where t.id = f.trigger_id and t.scenario_id = ?",
         scenarioId);
+  }
+
+  /** The user of a row (no lock: the firing locks the user first, as a goal change does). */
+  public Optional<Long> userOf(long id) {
+    return jdbc.first(
+        "select user_id from scenario_before_events where id = ?", rs -> rs.getLong(1), id);
+  }
+
+  /** Locks the user's row, the lock every change of the user's dates takes first. */
+  public void lockUser(long userId) {
+    jdbc.first("select 1 from users where id = ? for no key update", rs -> 1, userId);
+  }
+
+  /** The user's date now, as the dated event reads it ({@code dates}: user_id, event_at). */
+  public Optional<Instant> currentDate(SqlFragment dates, long userId) {
+    List<Object> params = new ArrayList<>(dates.params());
+    params.add(userId);
+    return jdbc.first(
+        "select x.event_at from (" + dates.sql() + ") x where x.user_id = ?",
+        rs -> Jdbc.instant(rs, 1),
+        params.toArray());
   }
 
   /** Locks a row still claimed for its firing (empty: moved, dropped, or fired meanwhile). */

@@ -35,6 +35,14 @@ public class JobStore {
 
   @Inject Claims claims;
 
+  /** These jobs' ids ordered by user, then id (unknown ids are left out). */
+  public List<Long> inUserOrder(List<Long> ids) {
+    return jdbc.list(
+        "select id from scenario_jobs where id = any(cast(? as bigint[])) order by user_id, id",
+        rs -> rs.getLong(1),
+        Jdbc.idArray(ids));
+  }
+
   /**
    * Records the user's entry of the scenario when its re-entry rule lets the user in: {@code
    * always}; {@code once} — never entered before; {@code after_days} — the last entry is at least

@@ -63,6 +63,13 @@ class ScenarioJobConsumerTest {
           }
         };
     consumer.kind = new ScenarioJobKind();
+    consumer.queue =
+        new ScenarioJobQueue() {
+          @Override
+          public void sendEach(List<Long> jobIds) {
+            calls.add("send each " + jobIds);
+          }
+        };
     return consumer;
   }
 
@@ -91,9 +98,9 @@ class ScenarioJobConsumerTest {
   }
 
   @Test
-  void aBatchDeliveredAgainRunsOneByOneAndIsNeverGivenUpWhole() {
-    consumer().onMessage(TestMessages.message("1,2", Map.of("JMSXDeliveryCount", 2)));
-    assertThat(calls).containsExactly("run 1", "run 2");
+  void aBatchDeliveredAgainGoesBackJobByJobAndIsNeverGivenUpWhole() {
+    consumer().onMessage(TestMessages.message("1,2", Map.of("JMSXDeliveryCount", Redelivery.CAP)));
+    assertThat(calls).containsExactly("send each [1, 2]");
   }
 
   @Test
