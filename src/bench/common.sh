@@ -23,3 +23,11 @@ cpu_during() {
   kill $vm 2>/dev/null; wait $vm 2>/dev/null || true
   awk 'NR > 3 { us += $13; sy += $14; id += $15; st += $17; n++ } END { if (n) printf "  cpu during the run: user %.0f%%, system %.0f%%, idle %.0f%%, steal %.0f%%\n", us / n, sy / n, id / n, st / n }' $WORK/vmstat.txt
 }
+# Seeds N users sc-1 … sc-N@bench.local once (the scenario benchmarks share them).
+seed_bench_users() {
+  if [ "$($PSQL -c "select count(*) from users where email like 'sc-%@bench.local'")" -lt "$1" ]; then
+    echo "== seeding $1 users"
+    $PSQL -c "insert into users (uuid, email, active, created_at) select gen_random_uuid(), 'sc-' || g || '@bench.local', true, now()
+              from generate_series(1, $1) g on conflict do nothing"
+  fi
+}

@@ -25,11 +25,7 @@ GOAL=bench-j-$RUN
 TEMPLATE=bench-j-$RUN
 api POST /api/v1/onboarding-goals "{\"code\":\"$GOAL\",\"name\":\"Bench journey goal\",\"type\":\"simple\"}" >/dev/null
 api POST /api/v1/email-templates "{\"code\":\"$TEMPLATE\",\"name\":\"Bench\",\"subject\":\"Hello {{ user.email }}\",\"html_body\":\"<p>Hello</p>\",\"text_body\":\"Hello\"}" >/dev/null
-if [ "$($PSQL -c "select count(*) from users where email like 'sc-%@bench.local'")" -lt "$USERS" ]; then
-  echo "== seeding $USERS users"
-  $PSQL -c "insert into users (uuid, email, active, created_at) select gen_random_uuid(), 'sc-' || g || '@bench.local', true, now()
-            from generate_series(1, $USERS) g on conflict do nothing"
-fi
+seed_bench_users $USERS
 
 echo "== a disabled scenario: goal ($GOAL) → positive: wait 1 min → email ($TEMPLATE)"
 SCENARIO=$($PSQL -c "insert into scenarios (name, enabled, created_at, updated_at) values ('bench journey $RUN', false, now(), now()) returning id" | head -1)

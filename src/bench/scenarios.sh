@@ -16,11 +16,7 @@ launcher start
 RUN=$(date +%s)
 GOAL=bench-sc-$RUN
 api POST /api/v1/onboarding-goals "{\"code\":\"$GOAL\",\"name\":\"Bench scenario goal\",\"type\":\"simple\"}" >/dev/null
-if [ "$($PSQL -c "select count(*) from users where email like 'sc-%@bench.local'")" -lt "$USERS" ]; then
-  echo "== seeding $USERS users"
-  $PSQL -c "insert into users (uuid, email, active, created_at) select gen_random_uuid(), 'sc-' || g || '@bench.local', true, now()
-            from generate_series(1, $USERS) g on conflict do nothing"
-fi
+seed_bench_users $USERS
 
 echo "== a disabled scenario: goal element ($GOAL, re-check 10 h) → positive: wait element"
 SCENARIO=$($PSQL -c "insert into scenarios (name, enabled, created_at, updated_at) values ('bench $RUN', false, now(), now()) returning id" | head -1)

@@ -7,6 +7,7 @@ import io.waymark.platform.criteria.CriteriaCompiler;
 import io.waymark.platform.criteria.CriteriaParser;
 import io.waymark.platform.criteria.CriterionPlugin;
 import io.waymark.platform.criteria.SavedSegment;
+import io.waymark.platform.criteria.Watch;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.db.Sql;
 import io.waymark.platform.db.SqlFragment;
@@ -591,6 +592,66 @@ public class Segments {
         r.getLong(15),
         r.getString(16),
         Jdbc.instant(r, 17));
+  }
+
+  /**
+   * How the segment's entered / left are found, said plainly for the console: at once (goal and
+   * static segments), by re-checks of what its criteria watch and at each recount (criteria), or at
+   * each recount only (raw SQL, criteria that watch nothing).
+   */
+  public String membershipEvents(SegmentView segment) {
+    if (segment.isStatic()) {
+      return "Entered / left at once, as members are added and removed.";
+    }
+    if (segment.locked()) {
+      return "Entered / left at once, from the goal's rows.";
+    }
+    if (segment.sql() != null) {
+      return "Entered / left at each recount (raw SQL is not re-checked between recounts).";
+    }
+    List<String> watched = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
+    Criteria tree =
+        CriteriaParser.parse(
+            read(segment.criteria()), "criteria", new CompileContext(errors, this::savedSegment));
+    for (Watch watch : tree == null ? List.<Watch>of() : compiler.watches(tree)) {
+      if (watch instanceof Watch.Field f) {
+        watched.add("the field " + f.name());
+      } else if (watch instanceof Watch.Event e) {
+        watched.add(
+            "a tracked event " + e.name() + (e.windowDays() == null ? "" : window(e.windowDays())));
+      } else if (watch instanceof Watch.Goal g) {
+        watched.add(
+            "the rows of goal "
+                + g.code()
+                + (g.windowDays() == null ? "" : window(g.windowDays())));
+      }
+    }
+    if (watched.isEmpty()) {
+      return "Entered / left at each recount (its criteria watch nothing to re-check between"
+          + " recounts).";
+    }
+    return "Entered / left at once when one of these changes for a user: "
+        + String.join(", ", watched)
+        + "; anything else at each recount.";
+  }
+
+  /**
+   * When the membership snapshot of a criteria or raw-SQL segment's current definition was taken
+   * (its first count takes it, telling nothing); empty when it is not yet, or for a goal or static
+   * segment, which keep none.
+   */
+  public Optional<Instant> snapshotTakenAt(SegmentView segment) {
+    if (segment.isStatic() || segment.locked()) {
+      return Optional.empty();
+    }
+    return snapshots.takenAt(
+        segment.id(),
+        SegmentSnapshots.md5(segment.sql() != null ? segment.sql() : segment.criteria()));
+  }
+
+  private static String window(int days) {
+    return " (and again when its " + days + "-day window has passed)";
   }
 
   static JsonValue read(String json) {

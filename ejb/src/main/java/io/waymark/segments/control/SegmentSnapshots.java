@@ -64,6 +64,15 @@ public class SegmentSnapshots {
         .orElse(false);
   }
 
+  /** When the segment's snapshot for this definition was taken; empty when it is not yet. */
+  public Optional<Instant> takenAt(long segmentId, String definition) {
+    return jdbc.first(
+        "select taken_at from segment_snapshots where segment_id = ? and definition = ?",
+        rs -> Jdbc.instant(rs, 1),
+        segmentId,
+        definition);
+  }
+
   private void stamp(long segmentId, String definition, Instant now) {
     jdbc.update(
         "insert into segment_snapshots (segment_id, definition, taken_at) values (?, ?, ?)"

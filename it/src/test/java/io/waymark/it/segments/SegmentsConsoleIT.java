@@ -133,6 +133,11 @@ class SegmentsConsoleIT {
     List<Object> history = chartData(admin);
     assertThat(history).hasSize(31);
     assertThat(((Number) history.get(30)).longValue()).isEqualTo(27);
+    // how its entered / left are found, said plainly (the recount took its first snapshot)
+    assertThat(admin.driver().findElement(By.id("membership-events")).getText())
+        .startsWith("Entered / left at once when one of these changes for a user: ")
+        .contains("the rows of goal " + goal)
+        .contains("Membership snapshot taken");
     admin.screenshot("segments-detail");
 
     // the list, filtered by group: the count and no lock
@@ -186,6 +191,8 @@ class SegmentsConsoleIT {
         .contains("onboarding goal '" + goal + "'");
     row.findElement(By.linkText(code)).click();
     admin.text(By.id("locked-reason"), "nobody can edit it");
+    assertThat(admin.driver().findElement(By.id("membership-events")).getText())
+        .isEqualTo("Entered / left at once, from the goal's rows.");
     assertThat(texts(admin, "wm-summary-row"))
         .containsExactly(
             "All of (AND)",

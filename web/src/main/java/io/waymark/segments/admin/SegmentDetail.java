@@ -50,6 +50,9 @@ public class SegmentDetail {
   private List<DailyCount> history = List.of();
   private boolean loaded;
 
+  private String membershipEvents;
+  private java.time.Instant snapshotTakenAt;
+
   public void load() {
     loaded = true;
     try {
@@ -58,6 +61,8 @@ public class SegmentDetail {
       Messages.error("Segment '" + code + "' not found.");
       return;
     }
+    membershipEvents = segments.membershipEvents(segment);
+    snapshotTakenAt = segments.snapshotTakenAt(segment).orElse(null);
     if (segment.criteria() != null) {
       try (var reader = JsonSupport.JSON.createReader(new StringReader(segment.criteria()))) {
         tree =
@@ -177,6 +182,21 @@ public class SegmentDetail {
   /** Days of the chart that have a figure. */
   public int getHistoryDays() {
     return history.size();
+  }
+
+  /** How this segment's entered / left are found (SPEC §4: what is real time, said plainly). */
+  public String getMembershipEvents() {
+    return membershipEvents;
+  }
+
+  /** Whether it keeps a membership snapshot: a criteria or raw-SQL segment. */
+  public boolean isKeepsSnapshot() {
+    return segment != null && !segment.isStatic() && !segment.locked();
+  }
+
+  /** When its membership snapshot was taken; null when not yet (or a goal or static segment). */
+  public java.time.Instant getSnapshotTakenAt() {
+    return snapshotTakenAt;
   }
 
   public String getLockedReason() {
