@@ -31,3 +31,18 @@ seed_bench_users() {
               from generate_series(1, $1) g on conflict do nothing"
   fi
 }
+# A disabled scenario named $1; prints its id.
+bench_scenario() {
+  $PSQL -c "insert into scenarios (name, enabled, created_at, updated_at) values ('$1', false, now(), now()) returning id" | head -1
+}
+# An element of scenario $1: name $2, type $3, options $4 (JSON); prints its id.
+bench_element() {
+  $PSQL -c "insert into scenario_elements (scenario_id, uuid, name, type, options) values ($1, gen_random_uuid(), '$2', '$3', '$4') returning id" | head -1
+}
+# The jobs a trigger would have inserted in scenario $1 at element $2: one per seeded user (up to $3), created, due
+# now, ids from the engine's sequence.
+bench_jobs() {
+  $PSQL -c "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, context, created_at, updated_at)
+            select nextval('scenario_jobs_seq'), $1, $2, id, 'created', now(), '{}', now(), now()
+            from users where email like 'sc-%@bench.local' order by id limit $3"
+}

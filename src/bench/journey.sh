@@ -28,17 +28,12 @@ api POST /api/v1/email-templates "{\"code\":\"$TEMPLATE\",\"name\":\"Bench\",\"s
 seed_bench_users $USERS
 
 echo "== a disabled scenario: goal ($GOAL) → positive: wait 1 min → email ($TEMPLATE)"
-SCENARIO=$($PSQL -c "insert into scenarios (name, enabled, created_at, updated_at) values ('bench journey $RUN', false, now(), now()) returning id" | head -1)
-GOAL_ELEMENT=$($PSQL -c "insert into scenario_elements (scenario_id, uuid, name, type, options) values ($SCENARIO, gen_random_uuid(),
-  'goal', 'goal', '{\"codes\":[\"$GOAL\"],\"recheckPeriodMinutes\":600}') returning id" | head -1)
-WAIT=$($PSQL -c "insert into scenario_elements (scenario_id, uuid, name, type, options) values ($SCENARIO, gen_random_uuid(),
-  'wait', 'wait', '{\"minutes\":1}') returning id" | head -1)
-EMAIL=$($PSQL -c "insert into scenario_elements (scenario_id, uuid, name, type, options) values ($SCENARIO, gen_random_uuid(),
-  'email', 'email', '{\"template_code\":\"$TEMPLATE\"}') returning id" | head -1)
+SCENARIO=$(bench_scenario "bench journey $RUN")
+GOAL_ELEMENT=$(bench_element $SCENARIO goal goal "{\"codes\":[\"$GOAL\"],\"recheckPeriodMinutes\":600}")
+WAIT=$(bench_element $SCENARIO wait wait '{"minutes":1}')
+EMAIL=$(bench_element $SCENARIO email email "{\"template_code\":\"$TEMPLATE\"}")
 $PSQL -c "insert into scenario_element_edges (parent_id, child_id, direction) values ($GOAL_ELEMENT, $WAIT, 'positive'), ($WAIT, $EMAIL, 'positive')"
-$PSQL -c "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, context, created_at, updated_at)
-          select nextval('scenario_jobs_seq'), $SCENARIO, $GOAL_ELEMENT, id, 'created', now(), '{}', now(), now()
-          from users where email like 'sc-%@bench.local' order by id limit $USERS"
+bench_jobs $SCENARIO $GOAL_ELEMENT $USERS
 $PSQL -c "vacuum analyze scenario_jobs"
 $PSQL -c "select user_id from scenario_jobs where element_id = $GOAL_ELEMENT order by user_id" > $WORK/j-users.txt
 
@@ -112,11 +107,9 @@ print(f"{len(delays)} samples: p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, max {d
 PY
 
 echo "== 3. raw PostgreSQL: the same inserts and updates, one transaction per visit, $RAW_CLIENTS connections"
-RAW_SCENARIO=$($PSQL -c "insert into scenarios (name, enabled, created_at, updated_at) values ('bench journey raw $RUN', false, now(), now()) returning id" | head -1)
+RAW_SCENARIO=$(bench_scenario "bench journey raw $RUN")
 GOAL_ID=$($PSQL -c "select id from onboarding_goals where code = '$GOAL'")
-$PSQL -c "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, context, created_at, updated_at)
-          select nextval('scenario_jobs_seq'), $RAW_SCENARIO, $GOAL_ELEMENT, id, 'created', now(), '{}', now(), now()
-          from users where email like 'sc-%@bench.local' order by id limit $USERS"
+bench_jobs $RAW_SCENARIO $GOAL_ELEMENT $USERS
 $PSQL -c "drop sequence if exists bench_journey; create sequence bench_journey;
           drop table if exists bench_journey_users; create table bench_journey_users as
           select row_number() over (order by id) as n, id as job_id, user_id from scenario_jobs where scenario_id = $RAW_SCENARIO;

@@ -19,16 +19,11 @@ api POST /api/v1/onboarding-goals "{\"code\":\"$GOAL\",\"name\":\"Bench scenario
 seed_bench_users $USERS
 
 echo "== a disabled scenario: goal element ($GOAL, re-check 10 h) → positive: wait element"
-SCENARIO=$($PSQL -c "insert into scenarios (name, enabled, created_at, updated_at) values ('bench $RUN', false, now(), now()) returning id" | head -1)
-GOAL_ELEMENT=$($PSQL -c "insert into scenario_elements (scenario_id, uuid, name, type, options) values ($SCENARIO, gen_random_uuid(),
-  'goal', 'goal', '{\"codes\":[\"$GOAL\"],\"recheckPeriodMinutes\":600}') returning id" | head -1)
-NEXT=$($PSQL -c "insert into scenario_elements (scenario_id, uuid, name, type, options) values ($SCENARIO, gen_random_uuid(),
-  'next', 'wait', '{\"minutes\":600}') returning id" | head -1)
+SCENARIO=$(bench_scenario "bench $RUN")
+GOAL_ELEMENT=$(bench_element $SCENARIO goal goal "{\"codes\":[\"$GOAL\"],\"recheckPeriodMinutes\":600}")
+NEXT=$(bench_element $SCENARIO next wait '{"minutes":600}')
 $PSQL -c "insert into scenario_element_edges (parent_id, child_id, direction) values ($GOAL_ELEMENT, $NEXT, 'positive')"
-# the jobs a trigger would have inserted: one per user, created, due now (ids from the engine's sequence)
-$PSQL -c "insert into scenario_jobs (id, scenario_id, element_id, user_id, state, due_at, context, created_at, updated_at)
-          select nextval('scenario_jobs_seq'), $SCENARIO, $GOAL_ELEMENT, id, 'created', now(), '{}', now(), now()
-          from users where email like 'sc-%@bench.local' order by id limit $USERS"
+bench_jobs $SCENARIO $GOAL_ELEMENT $USERS
 $PSQL -c "vacuum analyze scenario_jobs"
 
 echo "== 1. dispatcher throughput: enable, wait until all $USERS jobs wait in the goal element"
