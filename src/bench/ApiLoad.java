@@ -26,7 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       goal), assigns the goal through the API, waits until the campaign's banner is returned,
  *       completes the goal, then polls the banners until it is gone, and reports the time from the
  *       complete's 200 answer to the first banners answer without it (the first 20 users warm up
- *       and are not counted).
+ *       and are not counted);
+ *   <li>{@code journey} (journey.sh): completes the goal of each user of a file once the user is
+ *       ready — a command (psql) printing the ready user ids is run every 200 ms —, with C
+ *       connections taking the ready users as they come (up to BATCH per request: 1 = {@code
+ *       complete}, more = {@code complete-batch}), and writes {@code user,epoch_seconds} of the 200
+ *       answer for every n-th user (the latency samples).
  * </ul>
  *
  * Load modes: {@code closed C}: C connections each sending the next request when the previous
@@ -42,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>java src/bench/ApiLoad.java complete|check|static BASE_URL TOKEN GOAL_OR_SEGMENT FIRST_USER_ID
  * USER_COUNT closed|open C|R SECONDS java src/bench/ApiLoad.java banner-gone BASE_URL TOKEN
- * GOAL_CODE CAMPAIGN_ID USER_IDS_FILE
+ * GOAL_CODE CAMPAIGN_ID USER_IDS_FILE java src/bench/ApiLoad.java journey BASE_URL TOKEN GOAL_CODE
+ * USER_IDS_FILE OUT_CSV C SAMPLES BATCH READY_COMMAND...
  */
 public class ApiLoad {
 
@@ -51,6 +57,10 @@ public class ApiLoad {
   static final long STOP = -1;
 
   public static void main(String[] args) throws Exception {
+    if (args.length >= 10 && args[0].equals("journey")) {
+      journey(args);
+      return;
+    }
     if (args.length >= 6 && args[0].equals("banner-gone")) {
       long[] users =
           java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[5])).stream()
@@ -147,6 +157,111 @@ public class ApiLoad {
           percentiles(service));
     }
     System.exit(0);
+  }
+
+  /** The journey's completions: each user's once ready, sampled answers written to a file. */
+  static void journey(String[] args) throws Exception {
+    Target target = new Target("complete", URI.create(args[1]), args[2], args[3], 0, 0);
+    List<String> users =
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[4])).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
+    int clients = Integer.parseInt(args[6]);
+    int every = Math.max(1, users.size() / Integer.parseInt(args[7]));
+    // BATCH users per request: 1 = POST complete, more = POST complete-batch
+    int batch = Math.max(1, Integer.parseInt(args[8]));
+    List<String> ready = List.of(args).subList(9, args.length);
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < users.size(); i++) {
+      index.put(users.get(i), i);
+    }
+    BlockingQueue<String> work = new LinkedBlockingQueue<>();
+    List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> workers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Thread w =
+          new Thread(
+              () -> {
+                Connection connection = new Connection(target);
+                try {
+                  boolean stop = false;
+                  while (!stop) {
+                    List<String> taken = new ArrayList<>();
+                    taken.add(work.take());
+                    work.drainTo(taken, batch - 1);
+                    stop = taken.remove("");
+                    if (stop) {
+                      work.add(""); // the others' stop
+                    }
+                    if (taken.isEmpty()) {
+                      continue;
+                    }
+                    byte[] request =
+                        batch == 1
+                            ? target.request(Long.parseLong(taken.get(0)))
+                            : target.post(
+                                "/api/v1/onboarding-goals/complete-batch",
+                                taken.stream()
+                                    .map(
+                                        u ->
+                                            "{\"goal_code\":\""
+                                                + target.code()
+                                                + "\",\"user_id\":"
+                                                + u
+                                                + "}")
+                                    .collect(
+                                        java.util.stream.Collectors.joining(
+                                            ",", "{\"items\":[", "]}")));
+                    Response r = connection.send(request);
+                    if (r.status() != 200 || r.body().contains("\"error\"")) {
+                      ERRORS.addAndGet(taken.size());
+                      continue;
+                    }
+                    java.time.Instant now = java.time.Instant.now();
+                    String at = now.getEpochSecond() + "." + String.format("%09d", now.getNano());
+                    taken.stream()
+                        .filter(u -> index.get(u) % every == 0)
+                        .forEach(u -> answered.add(u + "," + at));
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  connection.close();
+                }
+              });
+      w.start();
+      workers.add(w);
+    }
+    java.util.Set<String> todo = new java.util.HashSet<>(users);
+    while (!todo.isEmpty()) {
+      Process p = new ProcessBuilder(ready).redirectErrorStream(false).start();
+      List<String> now;
+      try (var out =
+          new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+        now = out.lines().map(String::strip).filter(todo::contains).toList();
+      }
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("the ready command failed: " + ready);
+      }
+      now.forEach(
+          u -> {
+            todo.remove(u);
+            work.add(u);
+          });
+      if (!todo.isEmpty()) {
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+    }
+    work.add(""); // passed on from worker to worker
+    for (Thread w : workers) {
+      w.join();
+    }
+    java.nio.file.Files.write(java.nio.file.Path.of(args[5]), answered);
+    if (ERRORS.get() > 0) {
+      System.err.println(ERRORS.get() + " completions failed");
+      System.exit(1);
+    }
   }
 
   /** Complete → banner gone, per user, measured from the complete's answer. */

@@ -10,7 +10,7 @@
 #  3. raw PostgreSQL doing the same inserts and updates per user (pgbench, one transaction per element visit, the
 #     same number of connections as the server's consumers are busy with), visits/s and the ratio.
 # Needs: the build (./mvnw install -DskipTests), psql and pgbench (Debian: postgresql-client), python3.
-# Usage: src/bench/journey.sh        (USERS=… CLIENTS=… SAMPLES=…; BENCH_OPTS=-Dwaymark.scenarios.run-batch=1 …)
+# Usage: src/bench/journey.sh        (USERS=… CLIENTS=… SAMPLES=… BATCH=…; BENCH_OPTS=-Dwaymark.scenarios.run-batch=1 …)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/common.sh
@@ -18,6 +18,8 @@ USERS=${USERS:-100000}
 CLIENTS=${CLIENTS:-8}
 SAMPLES=${SAMPLES:-500}
 RAW_CLIENTS=${RAW_CLIENTS:-8}
+# users completed per request: 1 = POST /onboarding-goals/complete, more = POST /onboarding-goals/complete-batch
+BATCH=${BATCH:-1}
 
 launcher start
 RUN=$(date +%s)
@@ -26,6 +28,10 @@ TEMPLATE=bench-j-$RUN
 api POST /api/v1/onboarding-goals "{\"code\":\"$GOAL\",\"name\":\"Bench journey goal\",\"type\":\"simple\"}" >/dev/null
 api POST /api/v1/email-templates "{\"code\":\"$TEMPLATE\",\"name\":\"Bench\",\"subject\":\"Hello {{ user.email }}\",\"html_body\":\"<p>Hello</p>\",\"text_body\":\"Hello\"}" >/dev/null
 seed_bench_users $USERS
+# earlier runs' rows go, so every run measures on tables of the same size
+$PSQL -c "delete from scenario_jobs where scenario_id in (select id from scenarios where name like 'bench journey %');
+          delete from outbox_items where channel = 'mail' and payload->>'template_code' like 'bench-j-%';
+          delete from user_onboarding_goals where onboarding_goal_id in (select id from onboarding_goals where code like 'bench-j-%')"
 
 echo "== a disabled scenario: goal ($GOAL) → positive: wait 1 min → email ($TEMPLATE)"
 SCENARIO=$(bench_scenario "bench journey $RUN")
@@ -37,54 +43,17 @@ bench_jobs $SCENARIO $GOAL_ELEMENT $USERS
 $PSQL -c "vacuum analyze scenario_jobs"
 $PSQL -c "select user_id from scenario_jobs where element_id = $GOAL_ELEMENT order by user_id" > $WORK/j-users.txt
 
-echo "== 1. the journey: enable; $CLIENTS clients complete each user's goal once the user waits in the goal element"
+echo "== 1. the journey: enable; $CLIENTS clients complete each user's goal once the user waits in the goal element ($BATCH per request)"
 START=$(date +%s.%N)
 $PSQL -c "update scenarios set enabled = true, updated_at = clock_timestamp() where id = $SCENARIO"
 journey() {
-python3 - "$BASE" "$TOKEN" "$GOAL" $WORK/j-users.txt $WORK/j-answered.csv "$CLIENTS" "$SAMPLES" "$PGPASSWORD" "$DB" "$GOAL_ELEMENT" <<'PY'
-import json, subprocess, sys, threading, time, urllib.request
-base, token, goal, users_file, out, clients, samples, _, db, element = sys.argv[1:]
-users = [l.strip() for l in open(users_file) if l.strip()]
-every = max(1, len(users) // int(samples))
-answered, lock, errors = [], threading.Lock(), []
-def entered():
-    # the users whose goal job waits (entered, goal assigned): only their completions wake a job
-    q = f"select user_id from scenario_jobs where element_id = {element} and state = 'waiting'"
-    return set(subprocess.run(["psql", "-X", "-q", "-t", "-A", "-h", "127.0.0.1", "-p", db, "-U", "waymark", "waymark",
-                               "-c", q], capture_output=True, text=True, check=True).stdout.split())
-todo = list(users)
-def work(part):
-    for i, user in part:
-        req = urllib.request.Request(base + "/api/v1/onboarding-goals/complete", method="POST",
-            data=json.dumps({"goal_code": goal, "user_id": int(user)}).encode(),
-            headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(req) as r:
-                assert r.status == 200
-        except Exception as e:
-            errors.append(str(e)); continue
-        if i % every == 0:
-            with lock:
-                answered.append(f"{user},{time.time():.6f}")
-index = {u: i for i, u in enumerate(users)}
-while todo:
-    ready = entered()
-    batch = [u for u in todo if u in ready]
-    if not batch:
-        time.sleep(0.2); continue
-    todo = [u for u in todo if u not in ready]
-    parts = [[] for _ in range(int(clients))]
-    for n, u in enumerate(batch):
-        parts[n % int(clients)].append((index[u], u))
-    threads = [threading.Thread(target=work, args=(p,)) for p in parts]
-    [t.start() for t in threads]; [t.join() for t in threads]
-open(out, "w").write("\n".join(answered) + "\n")
-if errors:
-    sys.exit(f"{len(errors)} completions failed, e.g. {errors[0]}")
-PY
+  java src/bench/ApiLoad.java journey "$BASE" "$TOKEN" "$GOAL" $WORK/j-users.txt $WORK/j-answered.csv "$CLIENTS" "$SAMPLES" "$BATCH" \
+    $PSQL -c "select user_id from scenario_jobs where scenario_id = $SCENARIO and state in ('created', 'scheduled', 'waiting')
+              and state = 'waiting' and element_id = $GOAL_ELEMENT"
 }
 cpu_during journey
-while [ "$($PSQL -c "select count(*) from scenario_jobs where element_id = $EMAIL and state = 'finished'")" -lt "$USERS" ]; do
+# (both polls read indexes: pending jobs by scenario, finished ones by element, not the whole table)
+while [ "$($PSQL -c "select count(*) from scenario_jobs where element_id = $EMAIL and finished_at is not null and state = 'finished'")" -lt "$USERS" ]; do
   sleep 0.5
 done
 END=$(date +%s.%N)

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +60,14 @@ public class UserGoals {
     Instant expiresAt =
         timeoutMinutes == null ? null : now.plus(Duration.ofMinutes(timeoutMinutes));
     return lifecycle.assign(userId, goalId, goalCode, now, expiresAt);
+  }
+
+  /**
+   * Assigns the goal to these users at once (a scenario batch's entries); their rows by user (a
+   * user that does not exist is left out). An unknown goal is a 404, as for one user.
+   */
+  public Map<Long, UserGoalView> assignAll(String goalCode, Collection<Long> userIds) {
+    return lifecycle.assignAll(userIds, goalId(goalCode), goalCode, clock.instant(), null);
   }
 
   public UserGoalView timeout(String goalCode, long userId) {

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,69 @@ public class GoalLifecycle {
     UserGoalView row = insert(userId, goalId, goalCode, now, null, null, expiresAt);
     created.fire(new UserGoalCreated(row));
     return row;
+  }
+
+  /**
+   * {@link #assign} for many users at once, in a few statements whatever their number (a scenario
+   * batch entering a goal element, ADR 0024): the users locked in id order, their active rows
+   * touched, a new row for each of the others; the same events per row. Returns the users' rows; a
+   * user that does not exist is left out.
+   */
+  public Map<Long, UserGoalView> assignAll(
+      Collection<Long> userIds, long goalId, String goalCode, Instant now, Instant expiresAt) {
+    List<Long> users =
+        jdbc.list(
+            "select id from users where id = any(cast(? as bigint[])) order by id for no key update",
+            rs -> rs.getLong(1),
+            Jdbc.idArray(userIds));
+    Map<Long, UserGoalView> rows = new HashMap<>();
+    if (users.isEmpty()) {
+      return rows;
+    }
+    Map<Long, UserGoalView> active = new HashMap<>();
+    jdbc.list(
+        "select "
+            + COLUMNS
+            + " from user_onboarding_goals where user_id = any(cast(? as bigint[])) and onboarding_goal_id = ?"
+            + " and completed_at is null and timedout_at is null order by user_id for update",
+        rs -> active.put(rs.getLong(2), view(rs, goalCode)),
+        Jdbc.idArray(users),
+        goalId);
+    if (!active.isEmpty()) {
+      jdbc.list(
+          "update user_onboarding_goals set updated_at = ?, expires_at = coalesce(?, expires_at)"
+              + " where id = any(cast(? as bigint[])) returning "
+              + COLUMNS,
+          rs -> rows.put(rs.getLong(2), view(rs, goalCode)),
+          now,
+          expiresAt,
+          Jdbc.idArray(active.values().stream().map(UserGoalView::id).toList()));
+      if (expiresAt != null) {
+        active.values().stream()
+            .filter(old -> !expiresAt.equals(old.expiresAt()))
+            .forEach(old -> expiryChanged.fire(new UserGoalExpiryChanged(rows.get(old.userId()))));
+      }
+    }
+    List<Long> fresh = users.stream().filter(u -> !active.containsKey(u)).toList();
+    if (!fresh.isEmpty()) {
+      List<UserGoalView> made =
+          jdbc.list(
+              "insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, expires_at)"
+                  + " select u, ?, ?, ?, ? from unnest(cast(? as bigint[])) as u returning "
+                  + COLUMNS,
+              rs -> view(rs, goalCode),
+              goalId,
+              now,
+              now,
+              expiresAt,
+              Jdbc.idArray(fresh));
+      made.forEach(
+          row -> {
+            rows.put(row.userId(), row);
+            created.fire(new UserGoalCreated(row));
+          });
+    }
+    return rows;
   }
 
   /**

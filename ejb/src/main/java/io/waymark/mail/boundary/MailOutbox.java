@@ -14,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,9 @@ public class MailOutbox {
 
   @Inject TemplateRenderer renderer;
 
+  /** One message to queue with {@link #enqueueAll}: its user, template variables and key. */
+  public record MailRequest(long userId, Map<String, Object> params, String uniqueKey) {}
+
   /**
    * Renders the template for the user now and queues it; empty when the template (or user) does not
    * exist. A template that fails for this user — a limit of {@code waymark.templates.*} (output,
@@ -49,6 +53,15 @@ public class MailOutbox {
    */
   public Optional<Enqueued> enqueue(
       String templateCode, long userId, Map<String, Object> params, String uniqueKey) {
+    return enqueueAll(templateCode, List.of(new MailRequest(userId, params, uniqueKey))).get(0);
+  }
+
+  /**
+   * {@link #enqueue} for many users of one template (a scenario batch's email element): the
+   * template and the users are read once for all, each message rendered and queued on its own; the
+   * results in the same order.
+   */
+  public List<Optional<Enqueued>> enqueueAll(String templateCode, List<MailRequest> requests) {
     Optional<MailContent> source =
         em.createQuery(
                 "select new io.waymark.mail.control.MailContent(t.subject, t.htmlBody, t.textBody) from EmailTemplate t where t.code = :code",
@@ -58,14 +71,24 @@ public class MailOutbox {
             .findFirst();
     if (source.isEmpty()) {
       LOG.log(Level.DEBUG, "Mail not queued: no template ''{0}''", templateCode);
-      return Optional.empty();
+      return Collections.nCopies(requests.size(), Optional.empty());
     }
-    Optional<Map<String, Object>> user = users.variables(userId);
-    if (user.isEmpty()) {
+    Map<Long, Map<String, Object>> variables =
+        users.variables(requests.stream().map(MailRequest::userId).distinct().toList());
+    return requests.stream()
+        .map(r -> queue(templateCode, source.get(), r, variables.get(r.userId())))
+        .toList();
+  }
+
+  private Optional<Enqueued> queue(
+      String templateCode, MailContent source, MailRequest request, Map<String, Object> user) {
+    long userId = request.userId();
+    String uniqueKey = request.uniqueKey();
+    if (user == null) {
       LOG.log(Level.DEBUG, "Mail not queued: no user {0}", userId);
       return Optional.empty();
     }
-    String recipient = (String) user.get().get("email");
+    String recipient = (String) user.get("email");
     if (recipient == null) {
       // a user reached only by phone (SPEC §7a): recorded, never sent
       String reason = "user " + userId + " has no email address";
@@ -82,12 +105,11 @@ public class MailOutbox {
     }
     MailContent mail;
     try {
-      mail = renderer.render(source.get(), user.get(), params);
+      mail = renderer.render(source, user, request.params());
     } catch (TemplateException e) {
       String reason = "template '" + templateCode + "': " + e.part() + ": " + e.getMessage();
       LOG.log(Level.WARNING, "Mail failed for user {0}: {1}", userId, reason);
-      JsonObject payload =
-          payload(templateCode, userId, recipient == null ? "" : recipient, "", "", "");
+      JsonObject payload = payload(templateCode, userId, recipient, "", "", "");
       long id = outbox.enqueueDead(MailChannel.NAME, key(uniqueKey), payload, reason).id();
       return Optional.of(new Enqueued(id, Optional.of(reason)));
     }

@@ -8,9 +8,12 @@ import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code email.send} {template_code}: the template rendered for the user now and queued in the mail
@@ -43,27 +46,55 @@ public class SendEmailAction implements Action {
 
   @Override
   public ActionResult perform(ActionRequest request) {
-    if (!(request.params().get("template_code") instanceof JsonString code)) {
-      return ActionResult.failed("email.send needs a template_code");
+    return performAll(List.of(request)).get(0);
+  }
+
+  /**
+   * Many requests at once (a scenario batch's email element): the messages of each template are
+   * queued together ({@link MailOutbox#enqueueAll}: the template and the users read once); the
+   * results in the same order.
+   */
+  public List<ActionResult> performAll(List<ActionRequest> requests) {
+    ActionResult[] results = new ActionResult[requests.size()];
+    Map<String, List<Integer>> byTemplate = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      if (requests.get(i).params().get("template_code") instanceof JsonString code) {
+        byTemplate.computeIfAbsent(code.getString(), c -> new ArrayList<>()).add(i);
+      } else {
+        results[i] = ActionResult.failed("email.send needs a template_code");
+      }
     }
+    byTemplate.forEach(
+        (template, indexes) -> {
+          List<Optional<Enqueued>> queued =
+              outbox.enqueueAll(
+                  template, indexes.stream().map(i -> mailRequest(requests.get(i))).toList());
+          for (int n = 0; n < indexes.size(); n++) {
+            long userId = requests.get(indexes.get(n)).userId();
+            results[indexes.get(n)] =
+                queued
+                    .get(n)
+                    .map(
+                        q ->
+                            q.failure()
+                                .map(reason -> ActionResult.failed("email " + reason))
+                                .orElse(ActionResult.DONE))
+                    .orElseGet(
+                        () ->
+                            ActionResult.failed(
+                                "email template '"
+                                    + template
+                                    + "' or user "
+                                    + userId
+                                    + " does not exist"));
+          }
+        });
+    return List.of(results);
+  }
+
+  private static MailOutbox.MailRequest mailRequest(ActionRequest request) {
     Map<String, Object> variables = new HashMap<>(request.context());
     variables.put("trigger", PlainJson.map(request.payload()));
-    String template = code.getString();
-    return outbox
-        .enqueue(template, request.userId(), variables, request.key())
-        .map(
-            queued ->
-                queued
-                    .failure()
-                    .map(reason -> ActionResult.failed("email " + reason))
-                    .orElse(ActionResult.DONE))
-        .orElseGet(
-            () ->
-                ActionResult.failed(
-                    "email template '"
-                        + template
-                        + "' or user "
-                        + request.userId()
-                        + " does not exist"));
+    return new MailOutbox.MailRequest(request.userId(), variables, request.key());
   }
 }

@@ -3,7 +3,10 @@ package io.waymark.mail.entity;
 import io.waymark.platform.db.Jdbc;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,15 +19,21 @@ public class MailUsers {
 
   @Inject Jdbc jdbc;
 
+  /** The user's variables, if the user exists. */
+  public Optional<Map<String, Object>> variables(long userId) {
+    return Optional.ofNullable(variables(List.of(userId)).get(userId));
+  }
+
   /**
    * {@code id, uuid, email, public_name, first_name, last_name, locale, timezone, created_at,
-   * confirmed_at}.
+   * confirmed_at} of each of these users that exists, by id (one query).
    */
-  public Optional<Map<String, Object>> variables(long userId) {
-    return jdbc.first(
+  public Map<Long, Map<String, Object>> variables(Collection<Long> userIds) {
+    Map<Long, Map<String, Object>> found = new HashMap<>();
+    jdbc.list(
         """
             select id, uuid, email, public_name, first_name, last_name, locale, timezone, created_at, confirmed_at
-            from users where id = ?""",
+            from users where id = any(cast(? as bigint[]))""",
         rs -> {
           Map<String, Object> user = new LinkedHashMap<>();
           user.put("id", rs.getLong(1));
@@ -37,8 +46,9 @@ public class MailUsers {
           user.put("timezone", rs.getString(8));
           user.put("created_at", Jdbc.instant(rs, 9));
           user.put("confirmed_at", Jdbc.instant(rs, 10));
-          return user;
+          return found.put(rs.getLong(1), user);
         },
-        userId);
+        Jdbc.idArray(userIds));
+    return found;
   }
 }

@@ -55,19 +55,12 @@ class ScenarioExactlyOnceIT {
       users.add(user);
       assertThat(Goals.complete(start, user).status()).isEqualTo(200);
     }
-    await()
-        .atMost(WAIT)
-        .until(() -> users.stream().allMatch(u -> "waiting".equals(ScenarioGraphs.state(hold, u))));
+    // the wait is over for all of them at once
+    ScenarioGraphs.waitIsOverAtOnce(hold, users);
     String holdIds =
         users.stream()
             .map(u -> String.valueOf(ScenarioGraphs.jobId(hold, u)))
             .collect(Collectors.joining(","));
-
-    // the wait is over for all of them at once
-    Db.update(
-        "update scenario_jobs set entered_at = entered_at - interval '601 minutes', due_at = now()"
-            + " where element_id = ?",
-        hold.id());
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Future<Api.Reply>> replies = new ArrayList<>();

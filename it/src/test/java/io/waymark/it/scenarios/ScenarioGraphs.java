@@ -244,6 +244,20 @@ public final class ScenarioGraphs {
     return new WebhookJourney(user, webhook);
   }
 
+  /**
+   * The users wait in {@code wait} (entered by completing {@code start}), then its wait is over for
+   * all of them at once, as if its minutes had passed: the dispatcher claims them together.
+   */
+  public static void waitIsOverAtOnce(Element wait, List<Long> users) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(90))
+        .until(() -> users.stream().allMatch(u -> "waiting".equals(state(wait, u))));
+    Db.update(
+        "update scenario_jobs set entered_at = entered_at - interval '601 minutes', due_at = now()"
+            + " where element_id = ?",
+        wait.id());
+  }
+
   /** One dispatch pass on the server; returns how many jobs it claimed. */
   public static int dispatch() {
     Api.Reply reply = Api.bootstrap().post("/api/v1/ops/scenario-dispatch", "");

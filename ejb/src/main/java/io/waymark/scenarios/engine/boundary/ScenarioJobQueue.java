@@ -4,10 +4,13 @@ import io.waymark.scenarios.engine.control.EngineSettings;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,8 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class ScenarioJobQueue {
+
+  private static final System.Logger LOG = System.getLogger(ScenarioJobQueue.class.getName());
 
   public static final String QUEUE = "java:app/jms/ScenarioJobs";
 
@@ -65,11 +70,38 @@ public class ScenarioJobQueue {
   }
 
   /**
-   * A goal completion's wake-ups, from an after-commit observer: on its own thread and transaction
-   * (DESIGN §4).
+   * Sends the jobs the hand-off gathered until none are left (one drain at a time, started by
+   * {@link JobsDueHandOff}), outside a transaction so each message goes out when sent. Idle, the
+   * first jobs go out at once; while hand-offs keep coming (another drain started within four
+   * lingers) it first lets them gather for up to {@code waymark.scenarios.hand-off-linger} or a
+   * full message, so a busy engine runs them {@code run-batch} at a time instead of one transaction
+   * each.
    */
   @Asynchronous
-  public void handOff(List<Long> jobIds) {
-    send(jobIds, WAKE_UP);
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void drain(JobsDueHandOff jobs) {
+    try {
+      var producer = jms.createProducer().setPriority(WAKE_UP);
+      int batch = settings.runBatch();
+      long linger = settings.handOffLinger().toNanos();
+      do {
+        long started = System.nanoTime();
+        if (jobs.busy(started, 4 * linger)) {
+          while (jobs.pending() < batch && System.nanoTime() - started < linger) {
+            LockSupport.parkNanos(LINGER_STEP);
+          }
+        }
+        for (List<Long> ids = jobs.take(batch); !ids.isEmpty(); ids = jobs.take(batch)) {
+          producer.send(queue, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+      } while (jobs.stop());
+    } catch (RuntimeException e) {
+      // the broker away: what was taken is claimed by the dispatcher (due rows, wake-up rows)
+      jobs.failed();
+      LOG.log(System.Logger.Level.WARNING, "Handing scenario jobs to the queue failed", e);
+    }
   }
+
+  /** How often a lingering drain looks again. */
+  private static final long LINGER_STEP = 250_000;
 }

@@ -9,6 +9,8 @@ import io.waymark.scenarios.engine.entity.Element;
 import io.waymark.scenarios.engine.entity.Job;
 import io.waymark.scenarios.engine.entity.JobState;
 import io.waymark.scenarios.engine.entity.JobStore;
+import io.waymark.scenarios.engine.entity.JobStore.NewJob;
+import io.waymark.scenarios.engine.entity.JobStore.Recorded;
 import io.waymark.scenarios.engine.entity.ScenarioGraph;
 import io.waymark.scenarios.engine.entity.ScenarioState;
 import jakarta.ejb.Stateless;
@@ -19,15 +21,20 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one job, exactly once, in ONE transaction: lock the job row, check its state, run the
- * element, record the result and insert the descendants' jobs on the branch the result selects (due
- * now). A duplicate hand-off or a second dispatcher waits for the lock and then finds the job done.
- * Side effects (banner, webhook outbox row, goal changes) commit together with the job's state, or
- * not at all.
+ * Runs jobs, each exactly once, in ONE transaction per call: lock the job rows, check their state,
+ * run their elements, record the results and insert the descendants' jobs on the branches the
+ * results select (due now). A duplicate hand-off or a second dispatcher waits for the lock and then
+ * finds the job done. Side effects (banner, webhook outbox row, goal changes, mail) commit together
+ * with the jobs' states, or not at all. A batch (ADR 0024) costs a few statements whatever its
+ * size: one lock of all its jobs, one read of their scenarios and elements, the elements run type
+ * by type ({@link Elements#runAll}), one update recording every outcome and one insert of all the
+ * descendants; one job is the batch of one.
  */
 @Stateless
 public class ScenarioJobs {
@@ -45,17 +52,12 @@ public class ScenarioJobs {
   @Inject Event<JobsDue> due;
 
   /**
-   * Returns what happened to the job (for logs and the tests), or empty when there was nothing to
-   * do.
+   * Runs one job; returns what happened to it (for logs and the tests), or empty when there was
+   * nothing to do.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<JobState> run(long jobId) {
-    List<Long> children = new ArrayList<>();
-    Optional<JobState> state = runHere(jobId, children);
-    if (!children.isEmpty()) {
-      due.fire(new JobsDue(children));
-    }
-    return state;
+    return Optional.ofNullable(runHere(List.of(jobId)).get(jobId));
   }
 
   /**
@@ -67,74 +69,112 @@ public class ScenarioJobs {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void runAll(List<Long> jobIds) {
-    List<Long> children = new ArrayList<>();
-    jobs.inUserOrder(jobIds).forEach(id -> runHere(id, children));
-    if (!children.isEmpty()) {
-      due.fire(new JobsDue(children));
-    }
+    runHere(jobIds);
   }
 
-  /** Runs one job in the caller's transaction; its descendants' new jobs go to {@code children}. */
-  private Optional<JobState> runHere(long jobId, List<Long> children) {
-    Optional<Job> locked = jobs.lock(jobId);
-    if (locked.isEmpty() || !locked.get().state().pending()) {
-      return Optional.empty();
+  /** Runs the jobs in the caller's transaction; what happened to each that had something to do. */
+  private Map<Long, JobState> runHere(List<Long> jobIds) {
+    Map<Long, JobState> happened = new HashMap<>();
+    List<Job> locked = jobs.lockPending(jobIds);
+    if (locked.isEmpty()) {
+      return happened;
     }
-    Job job = locked.get();
     Instant now = clock.instant();
-    Optional<ScenarioState> scenario = graph.scenario(job.scenarioId());
-    Optional<Element> element = graph.element(job.elementId());
-    if (scenario.isEmpty()
-        || element.isEmpty()
-        || scenario.get().outlived(job)
-        || element.get().deleted()) {
-      // deleted meanwhile: finishes without descendants
+    Map<Long, ScenarioState> scenarios =
+        graph.scenarios(locked.stream().map(Job::scenarioId).distinct().toList());
+    Map<Long, Element> elementsById =
+        graph.elements(locked.stream().map(Job::elementId).distinct().toList());
+    List<Visit> visits = new ArrayList<>(locked.size());
+    for (Job job : locked) {
+      ScenarioState scenario = scenarios.get(job.scenarioId());
+      Element element = elementsById.get(job.elementId());
+      if (dropped(job, scenario, element, now)) {
+        happened.put(job.id(), JobState.DROPPED);
+      } else if (runnable(job, scenario, element, now)) {
+        Instant enteredAt = job.entered() ? job.enteredAt() : now;
+        visits.add(new Visit(job, element, enteredAt, !job.entered(), now));
+      }
+    }
+    if (visits.isEmpty()) {
+      return happened;
+    }
+    // before reading goals: a completion committed later leaves its wake-up for the dispatcher
+    jobs.forgetWakeups(visits.stream().map(v -> v.job().id()).toList());
+    Map<Long, Outcome> outcomes = elements.runAll(visits);
+    List<Recorded> recorded = new ArrayList<>(visits.size());
+    List<NewJob> children = new ArrayList<>();
+    Map<String, List<Long>> branches = new HashMap<>();
+    for (Visit visit : visits) {
+      Job job = visit.job();
+      Outcome outcome = outcomes.get(job.id());
+      if (outcome instanceof Outcome.Finished finished) {
+        recorded.add(Recorded.finished(job.id(), finished.result(), visit.enteredAt()));
+        List<Long> next =
+            branches.computeIfAbsent(
+                job.elementId() + ":" + finished.result(),
+                k -> graph.descendants(job.elementId(), finished.result()));
+        for (long child : next) {
+          children.add(
+              new NewJob(
+                  job.scenarioId(), child, job.triggerId(), job.id(), job.userId(), job.context()));
+        }
+        happened.put(job.id(), JobState.FINISHED);
+      } else if (outcome instanceof Outcome.Waiting waiting) {
+        recorded.add(Recorded.waiting(job.id(), waiting.until(), visit.enteredAt()));
+        happened.put(job.id(), JobState.WAITING);
+      } else {
+        recorded.add(
+            Recorded.failed(job.id(), ((Outcome.Failed) outcome).reason(), visit.enteredAt()));
+        happened.put(job.id(), JobState.FAILED);
+      }
+    }
+    jobs.record(recorded, now);
+    List<Long> made = jobs.insertAll(children, now);
+    if (!made.isEmpty()) {
+      due.fire(new JobsDue(made));
+    }
+    return happened;
+  }
+
+  /**
+   * Drops the job when its scenario or element was deleted meanwhile (it finishes without
+   * descendants) or its user left by an exit criterion after it was made (a run in progress made
+   * it); whether it did.
+   */
+  private boolean dropped(Job job, ScenarioState scenario, Element element, Instant now) {
+    if (scenario == null || element == null || scenario.outlived(job) || element.deleted()) {
       jobs.end(
-          jobId,
+          job.id(),
           JobState.DROPPED,
-          element.isPresent() && element.get().deleted()
-              ? "element deleted"
-              : "scenario deleted or restored",
+          element != null && element.deleted() ? "element deleted" : "scenario deleted or restored",
           null,
           now);
-      return Optional.of(JobState.DROPPED);
+      return true;
     }
     if (catalog.hasExits(job.scenarioId())
         && jobs.exitedAt(job.scenarioId(), job.userId())
             .filter(exited -> exited.isAfter(job.createdAt()))
             .isPresent()) {
-      // the user left by an exit criterion after this job was made (a run in progress made it)
-      jobs.exited(jobId, now);
-      return Optional.of(JobState.DROPPED);
+      jobs.exited(job.id(), now);
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * Whether the job is to run now: not a duplicate hand-off of a job that is not due, and its
+   * scenario not paused (then it is released: the dispatcher claims it again once enabled).
+   */
+  private boolean runnable(Job job, ScenarioState scenario, Element element, Instant now) {
     if (job.state() == JobState.WAITING
         && job.dueAt().isAfter(now)
-        && !elements.recheckableEarly(element.get().type())) {
-      return Optional.empty(); // a duplicate hand-off of a job that is not due
+        && !elements.recheckableEarly(element.type())) {
+      return false;
     }
-    if (!scenario.get().enabled()) {
-      jobs.release(job, now, now); // paused: the dispatcher claims it again once enabled
-      return Optional.empty();
+    if (!scenario.enabled()) {
+      jobs.release(job, now, now);
+      return false;
     }
-    jobs.forgetWakeups(
-        jobId); // before reading goals: a completion committed later leaves its wake-up for the
-    // dispatcher
-    Instant enteredAt = job.entered() ? job.enteredAt() : now;
-    Outcome outcome = elements.run(new Visit(job, element.get(), enteredAt, !job.entered(), now));
-    if (outcome instanceof Outcome.Finished finished) {
-      jobs.finish(jobId, finished.result(), enteredAt, now);
-      for (long child : graph.descendants(job.elementId(), finished.result())) {
-        children.add(
-            jobs.insert(
-                job.scenarioId(), child, job.triggerId(), jobId, job.userId(), job.context(), now));
-      }
-      return Optional.of(JobState.FINISHED);
-    }
-    if (outcome instanceof Outcome.Waiting waiting) {
-      jobs.waitUntil(jobId, waiting.until(), enteredAt, now);
-      return Optional.of(JobState.WAITING);
-    }
-    jobs.end(jobId, JobState.FAILED, ((Outcome.Failed) outcome).reason(), enteredAt, now);
-    return Optional.of(JobState.FAILED);
+    return true;
   }
 }

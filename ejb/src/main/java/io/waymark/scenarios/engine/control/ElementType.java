@@ -1,6 +1,7 @@
 package io.waymark.scenarios.engine.control;
 
 import io.waymark.platform.plugins.Plugin;
+import java.util.List;
 
 /**
  * A scenario element type (SPEC §6), a CDI bean found by {@link ElementTypes}: its key is the
@@ -15,6 +16,15 @@ public interface ElementType extends Plugin {
   void check(ElementCheck check);
 
   Outcome run(Visit visit);
+
+  /**
+   * Runs several visits of elements of this type in the one transaction of their batch (ADR 0024),
+   * in user order, and returns their outcomes in the same order. A type whose visits cost
+   * statements each decides them with a few statements for all; by default each is run on its own.
+   */
+  default List<Outcome> runAll(List<Visit> visits) {
+    return visits.stream().map(this::run).toList();
+  }
 
   /** Whether it can end on the negative branch (the builder draws that port). */
   default boolean negativeBranch() {

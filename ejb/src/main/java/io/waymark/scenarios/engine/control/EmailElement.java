@@ -47,6 +47,16 @@ public class EmailElement implements ElementType {
 
   @Override
   public Outcome run(Visit visit) {
-    return Outcome.after(action.perform(ActionRequests.of(visit, visit.element().options())));
+    return runAll(List.of(visit)).get(0);
+  }
+
+  /** A batch's mails queued together: each template and the users read once. */
+  @Override
+  public List<Outcome> runAll(List<Visit> visits) {
+    return action
+        .performAll(visits.stream().map(v -> ActionRequests.of(v, v.element().options())).toList())
+        .stream()
+        .map(Outcome::after)
+        .toList();
   }
 }

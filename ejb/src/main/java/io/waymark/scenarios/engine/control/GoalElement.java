@@ -1,12 +1,7 @@
 package io.waymark.scenarios.engine.control;
 
-import io.waymark.goals.boundary.AssignGoalAction;
-import io.waymark.goals.boundary.OnboardingGoals;
 import io.waymark.goals.boundary.UserGoals;
-import io.waymark.platform.actions.ActionRequest;
-import io.waymark.platform.actions.ActionResult;
 import io.waymark.platform.db.Jdbc;
-import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.plugins.Param;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,8 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code goal} {codes, recheckPeriodMinutes, timeoutMinutes?}: on entry the user gets the goals (an
@@ -32,10 +32,6 @@ import java.util.Map;
 public class GoalElement implements ElementType {
 
   @Inject UserGoals userGoals;
-
-  @Inject AssignGoalAction assign;
-
-  @Inject OnboardingGoals goals;
 
   @Inject Jdbc jdbc;
 
@@ -100,33 +96,82 @@ public class GoalElement implements ElementType {
 
   @Override
   public Outcome run(Visit visit) {
-    List<String> codes = EngineCatalog.goalCodes(visit.element());
-    if (codes.isEmpty()) {
-      return new Outcome.Failed("the goal element has no goal codes");
+    return runAll(List.of(visit)).get(0);
+  }
+
+  /**
+   * The batch's visits: the goals assigned to the users entering (each assignment locks its user;
+   * the batch comes in user order), then the goal rows of all of them read in ONE statement.
+   */
+  @Override
+  public List<Outcome> runAll(List<Visit> visits) {
+    Outcome[] outcomes = new Outcome[visits.size()];
+    List<Integer> checked = new ArrayList<>(visits.size());
+    Set<String> known = known(visits);
+    Map<String, List<Integer>> entering = new LinkedHashMap<>();
+    for (int i = 0; i < visits.size(); i++) {
+      Visit visit = visits.get(i);
+      List<String> codes = EngineCatalog.goalCodes(visit.element());
+      Optional<String> unknown = codes.stream().filter(c -> !known.contains(c)).findFirst();
+      if (codes.isEmpty()) {
+        outcomes[i] = new Outcome.Failed("the goal element has no goal codes");
+      } else if (unknown.isPresent()) {
+        outcomes[i] = new Outcome.Failed("goal '" + unknown.get() + "' does not exist");
+      } else {
+        if (visit.firstRun()) {
+          for (String code : codes) {
+            entering.computeIfAbsent(code, c -> new ArrayList<>()).add(i);
+          }
+        }
+        checked.add(i);
+      }
     }
+    // on entry the users get the goals: one assignment of each goal to all its users
+    entering.forEach(
+        (code, entries) -> {
+          Map<Long, ?> rows =
+              userGoals.assignAll(
+                  code, entries.stream().map(i -> visits.get(i).job().userId()).toList());
+          for (int i : entries) {
+            long user = visits.get(i).job().userId();
+            if (!rows.containsKey(user)) {
+              outcomes[i] = new Outcome.Failed("user " + user + " does not exist");
+            }
+          }
+        });
+    checked.removeIf(i -> outcomes[i] != null);
+    List<Map<String, GoalState>> states = states(checked.stream().map(visits::get).toList());
+    for (int n = 0; n < checked.size(); n++) {
+      int i = checked.get(n);
+      outcomes[i] = decide(visits.get(i), states.get(n));
+    }
+    return List.of(outcomes);
+  }
+
+  /** Which of the visits' goal codes exist (one statement). */
+  private Set<String> known(List<Visit> visits) {
+    String[] codes =
+        visits.stream()
+            .flatMap(v -> EngineCatalog.goalCodes(v.element()).stream())
+            .distinct()
+            .toArray(String[]::new);
+    return codes.length == 0
+        ? Set.of()
+        : new HashSet<>(
+            jdbc.list(
+                "select code from onboarding_goals where code = any(?)",
+                rs -> rs.getString(1),
+                (Object) codes));
+  }
+
+  private Outcome decide(Visit visit, Map<String, GoalState> states) {
+    List<String> codes = EngineCatalog.goalCodes(visit.element());
     for (String code : codes) {
-      // lookup() never throws: an exception from another bean would mark the run rollback-only
-      if (goals.lookup(code).isEmpty()) {
+      if (!states.containsKey(code)) { // deleted since the batch began
         return new Outcome.Failed("goal '" + code + "' does not exist");
       }
     }
     long userId = visit.job().userId();
-    if (visit.firstRun()) {
-      for (String code : codes) {
-        var assigned =
-            assign.perform(
-                new ActionRequest(
-                    userId,
-                    JsonSupport.JSON.createObjectBuilder().add("goal_code", code).build(),
-                    null,
-                    null,
-                    null));
-        if (assigned instanceof ActionResult.Failed) {
-          return Outcome.after(assigned);
-        }
-      }
-    }
-    Map<String, GoalState> states = states(userId, codes, visit.enteredAt());
     if (codes.stream().allMatch(c -> states.get(c).completedSinceEntry())) {
       return Outcome.POSITIVE;
     }
@@ -146,21 +191,41 @@ public class GoalElement implements ElementType {
     return new Outcome.Waiting(timesOut != null && timesOut.isBefore(next) ? timesOut : next);
   }
 
-  private Map<String, GoalState> states(long userId, List<String> codes, Instant enteredAt) {
-    List<Object> params = new ArrayList<>();
-    params.add(enteredAt);
-    params.add(userId);
-    params.addAll(codes);
-    Map<String, GoalState> states = new HashMap<>();
-    codes.forEach(c -> states.put(c, new GoalState(false, false)));
+  /**
+   * For each visit, its goals' states for its user since its entry (a goal that does not exist is
+   * left out), in ONE statement for the lot.
+   */
+  private List<Map<String, GoalState>> states(List<Visit> visits) {
+    List<Map<String, GoalState>> states = new ArrayList<>(visits.size());
+    if (visits.isEmpty()) {
+      return states;
+    }
+    int n = visits.size();
+    String[] users = new String[n];
+    String[] entered = new String[n];
+    Set<String> codes = new LinkedHashSet<>();
+    for (int i = 0; i < n; i++) {
+      Visit visit = visits.get(i);
+      users[i] = Long.toString(visit.job().userId());
+      entered[i] = visit.enteredAt().toString();
+      codes.addAll(EngineCatalog.goalCodes(visit.element()));
+      states.add(new HashMap<>());
+    }
     jdbc.list(
-        "select g.code, coalesce(bool_or(u.completed_at >= ?), false), coalesce(bool_or(u.id is not null and u.completed_at is null"
-            + " and u.timedout_at is null), false) from onboarding_goals g left join user_onboarding_goals u on u.onboarding_goal_id = g.id"
-            + " and u.user_id = ? where g.code in ("
-            + "?,".repeat(codes.size() - 1)
-            + "?) group by g.code",
-        rs -> states.put(rs.getString(1), new GoalState(rs.getBoolean(2), rs.getBoolean(3))),
-        params.toArray());
+        """
+        select v.n, g.code, coalesce(bool_or(u.completed_at >= v.entered::timestamptz), false),
+               coalesce(bool_or(u.id is not null and u.completed_at is null and u.timedout_at is null), false)
+        from unnest(cast(? as text[]), cast(? as text[])) with ordinality as v(uid, entered, n)
+        cross join onboarding_goals g
+        left join user_onboarding_goals u on u.onboarding_goal_id = g.id and u.user_id = v.uid::bigint
+        where g.code = any(?) group by v.n, g.code""",
+        rs ->
+            states
+                .get(rs.getInt(1) - 1)
+                .put(rs.getString(2), new GoalState(rs.getBoolean(3), rs.getBoolean(4))),
+        users,
+        entered,
+        codes.toArray(String[]::new));
     return states;
   }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +35,6 @@ public class JobStore {
   @Inject JobIds ids;
 
   @Inject Claims claims;
-
-  /** These jobs' ids ordered by user, then id (unknown ids are left out). */
-  public List<Long> inUserOrder(List<Long> ids) {
-    return jdbc.list(
-        "select id from scenario_jobs where id = any(cast(? as bigint[])) order by user_id, id",
-        rs -> rs.getLong(1),
-        Jdbc.idArray(ids));
-  }
 
   /**
    * Records the user's entry of the scenario when its re-entry rule lets the user in: {@code
@@ -175,30 +168,145 @@ public class JobStore {
     return id;
   }
 
-  /** Locks the job for its run (jobs are locked before the user's goal rows, everywhere). */
-  public Optional<Job> lock(long id) {
-    return jdbc.first(
-        "select " + COLUMNS + " from scenario_jobs where id = ? for update", JobStore::job, id);
+  /**
+   * A descendant's job to insert ({@link #insertAll}): due now, with its parent's trigger, user and
+   * context.
+   */
+  public record NewJob(
+      long scenarioId,
+      long elementId,
+      Long triggerId,
+      long parentId,
+      long userId,
+      String context) {}
+
+  /**
+   * Inserts these jobs, due now, in ONE statement (a batch's descendants); returns their ids in the
+   * same order. Insert-only, like {@link #insert}.
+   */
+  public List<Long> insertAll(List<NewJob> jobs, Instant now) {
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    int n = jobs.size();
+    String[] id = new String[n];
+    String[] scenario = new String[n];
+    String[] element = new String[n];
+    String[] trigger = new String[n];
+    String[] parent = new String[n];
+    String[] user = new String[n];
+    String[] context = new String[n];
+    List<Long> made = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      NewJob job = jobs.get(i);
+      long next = ids.next();
+      made.add(next);
+      id[i] = Long.toString(next);
+      scenario[i] = Long.toString(job.scenarioId());
+      element[i] = Long.toString(job.elementId());
+      trigger[i] = job.triggerId() == null ? null : job.triggerId().toString();
+      parent[i] = Long.toString(job.parentId());
+      user[i] = Long.toString(job.userId());
+      context[i] = job.context();
+    }
+    jdbc.update(
+        "insert into scenario_jobs (id, scenario_id, element_id, trigger_id, parent_id, user_id, state, due_at, context,"
+            + " created_at, updated_at) select v.id::bigint, v.scenario::bigint, v.element::bigint, v.trigger::bigint,"
+            + " v.parent::bigint, v.uid::bigint, 'created', ?, v.context, ?, ? from unnest(cast(? as text[]),"
+            + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+            + " cast(? as text[])) as v(id, scenario, element, trigger, parent, uid, context)",
+        now,
+        now,
+        now,
+        id,
+        scenario,
+        element,
+        trigger,
+        parent,
+        user,
+        context);
+    return made;
   }
 
-  public void finish(long id, String result, Instant enteredAt, Instant now) {
+  /**
+   * Locks these jobs for their run, in user order (then id) — the order batches lock users in —,
+   * and returns those still pending (a duplicate hand-off finds the others done).
+   */
+  public List<Job> lockPending(List<Long> ids) {
+    return jdbc
+        .list(
+            "select "
+                + COLUMNS
+                + " from scenario_jobs where id = any(cast(? as bigint[])) order by user_id, id for update",
+            JobStore::job,
+            Jdbc.idArray(ids))
+        .stream()
+        .filter(job -> job.state().pending())
+        .toList();
+  }
+
+  /**
+   * What a run decided for a job ({@link #record}): {@code finished} with a result, {@code waiting}
+   * until {@code dueAt}, or {@code failed} with the reason.
+   */
+  public record Recorded(
+      long id, JobState state, String result, Instant dueAt, Instant enteredAt, String error) {
+
+    public static Recorded finished(long id, String result, Instant enteredAt) {
+      return new Recorded(id, JobState.FINISHED, result, null, enteredAt, null);
+    }
+
+    public static Recorded waiting(long id, Instant dueAt, Instant enteredAt) {
+      return new Recorded(id, JobState.WAITING, null, dueAt, enteredAt, null);
+    }
+
+    public static Recorded failed(long id, String reason, Instant enteredAt) {
+      return new Recorded(id, JobState.FAILED, null, null, enteredAt, reason);
+    }
+  }
+
+  /**
+   * Records what the runs decided, in ONE statement: a finished job gets its result and end (its
+   * last error cleared), a waiting one its next due time, a failed one its end and reason; each
+   * keeps its first entry.
+   */
+  public void record(List<Recorded> runs, Instant now) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    int n = runs.size();
+    String[] id = new String[n];
+    String[] state = new String[n];
+    String[] result = new String[n];
+    String[] due = new String[n];
+    String[] entered = new String[n];
+    String[] error = new String[n];
+    for (int i = 0; i < n; i++) {
+      Recorded run = runs.get(i);
+      id[i] = Long.toString(run.id());
+      state[i] = run.state().id();
+      result[i] = run.result();
+      due[i] = run.dueAt() == null ? null : run.dueAt().toString();
+      entered[i] = run.enteredAt() == null ? null : run.enteredAt().toString();
+      error[i] = run.error();
+    }
     jdbc.update(
-        "update scenario_jobs set state = 'finished', result = ?, entered_at = ?, finished_at = ?, updated_at = ?,"
-            + " last_error = null where id = ?",
+        """
+        update scenario_jobs j set state = v.state, result = coalesce(v.result, j.result),
+          due_at = coalesce(v.due_at::timestamptz, j.due_at), entered_at = coalesce(v.entered_at::timestamptz, j.entered_at),
+          finished_at = case when v.state = 'waiting' then j.finished_at else ? end,
+          last_error = case when v.state = 'waiting' then j.last_error else v.error end, updated_at = ?
+        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                    cast(? as text[])) as v(id, state, result, due_at, entered_at, error)
+        where j.id = v.id::bigint""",
+        now,
+        now,
+        id,
+        state,
         result,
-        enteredAt,
-        now,
-        now,
-        id);
-  }
-
-  public void waitUntil(long id, Instant dueAt, Instant enteredAt, Instant now) {
-    jdbc.update(
-        "update scenario_jobs set state = 'waiting', due_at = ?, entered_at = ?, updated_at = ? where id = ?",
-        dueAt,
-        enteredAt,
-        now,
-        id);
+        due,
+        entered,
+        error);
   }
 
   /** Ends the job for good: {@code failed} or {@code dropped}, with the reason. */
@@ -253,14 +361,24 @@ public class JobStore {
           JobState.FAILED.id(),
           "finished_at");
 
-  /** Pending jobs a scenario's deletion or restore outlived. */
+  /**
+   * Pending jobs a scenario's deletion or restore outlived: read per deleted or restored scenario
+   * (a lateral read of its pending jobs by (scenario_id, created_at), V14), so the scan never
+   * starts from the jobs — a join the planner could start from them re-read every pending job for
+   * each one, and with tens of thousands pending it held both cores for minutes (the journey
+   * benchmark found it).
+   */
   private static final ClaimSpec OUTLIVED =
       new ClaimSpec(
           "scenario_jobs j",
           """
-          id in (select j2.id from scenarios s2 join scenario_jobs j2 on j2.scenario_id = s2.id
-                 where (s2.deleted_at is not null or s2.restored_at is not null) and j2.state in %1$s
-                   and j2.created_at < case when s2.deleted_at is not null then 'infinity'::timestamptz else s2.restored_at end
+          id in (select c.id from scenarios s2
+                 cross join lateral (select j2.id from scenario_jobs j2
+                                     where j2.scenario_id = s2.id and j2.state in %1$s
+                                       and j2.created_at < case when s2.deleted_at is not null then 'infinity'::timestamptz
+                                                                else s2.restored_at end
+                                     limit %2$s) c
+                 where s2.deleted_at is not null or s2.restored_at is not null
                  limit %2$s)
           and state in %1$s"""
               .formatted(JobState.PENDING_SQL, ClaimSpec.LIMIT),
@@ -294,9 +412,11 @@ public class JobStore {
         userId);
   }
 
-  /** Consumes wake-ups written so far for this job (its run re-checks it anyway). */
-  public void forgetWakeups(long jobId) {
-    jdbc.update("delete from scenario_wakeups where job_id = ?", jobId);
+  /** Consumes wake-ups written so far for these jobs (their runs re-check them anyway). */
+  public void forgetWakeups(Collection<Long> jobIds) {
+    jdbc.update(
+        "delete from scenario_wakeups where job_id = any(cast(? as bigint[]))",
+        Jdbc.idArray(jobIds));
   }
 
   /**

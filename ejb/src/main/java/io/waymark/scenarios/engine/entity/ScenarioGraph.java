@@ -6,7 +6,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,19 +62,41 @@ public class ScenarioGraph {
         id);
   }
 
-  public Optional<Element> element(long id) {
-    return jdbc.first(
-        "select id, scenario_id, uuid::text, name, type, options, deleted_at is not null from scenario_elements where id = ?",
+  /** These scenarios by id (a batch's, read once). */
+  public Map<Long, ScenarioState> scenarios(Collection<Long> ids) {
+    Map<Long, ScenarioState> found = new HashMap<>();
+    jdbc.list(
+        "select id, enabled, deleted_at, restored_at from scenarios where id = any(cast(? as bigint[]))",
         rs ->
-            new Element(
+            found.put(
                 rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                json(rs.getString(6)),
-                rs.getBoolean(7)),
-        id);
+                new ScenarioState(
+                    rs.getLong(1), rs.getBoolean(2), Jdbc.instant(rs, 3), Jdbc.instant(rs, 4))),
+        Jdbc.idArray(ids));
+    return found;
+  }
+
+  /** These elements by id, deleted ones included (a batch's, read once). */
+  public Map<Long, Element> elements(Collection<Long> ids) {
+    Map<Long, Element> found = new HashMap<>();
+    jdbc.list(
+        "select id, scenario_id, uuid::text, name, type, options, deleted_at is not null from scenario_elements"
+            + " where id = any(cast(? as bigint[]))",
+        rs -> found.put(rs.getLong(1), element(rs)),
+        Jdbc.idArray(ids));
+    return found;
+  }
+
+  /** An element from id, scenario_id, uuid, name, type, options, deleted. */
+  private static Element element(ResultSet rs) throws SQLException {
+    return new Element(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        json(rs.getString(6)),
+        rs.getBoolean(7));
   }
 
   /**
@@ -166,15 +193,7 @@ public class ScenarioGraph {
     return jdbc.list(
         "select e.id, e.scenario_id, e.uuid::text, e.name, e.type, e.options, false from scenario_elements e"
             + " join scenarios s on s.id = e.scenario_id where e.type = 'goal' and e.deleted_at is null and s.deleted_at is null",
-        rs ->
-            new Element(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                json(rs.getString(6)),
-                false));
+        ScenarioGraph::element);
   }
 
   /**
