@@ -70,6 +70,14 @@ public class UserGoals {
     return lifecycle.assignAll(userIds, goalId(goalCode), goalCode, clock.instant(), null);
   }
 
+  /**
+   * Locks these users' goal changes for the caller's transaction, in id order (a batch that
+   * assigns, completes or times out goals of several users takes them all first).
+   */
+  public void lockUsers(Collection<Long> userIds) {
+    lifecycle.lockUsers(userIds);
+  }
+
   public UserGoalView timeout(String goalCode, long userId) {
     long goalId = goalId(goalCode);
     Instant now = clock.instant();

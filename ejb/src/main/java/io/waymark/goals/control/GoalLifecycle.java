@@ -83,11 +83,7 @@ public class GoalLifecycle {
    */
   public Map<Long, UserGoalView> assignAll(
       Collection<Long> userIds, long goalId, String goalCode, Instant now, Instant expiresAt) {
-    List<Long> users =
-        jdbc.list(
-            "select id from users where id = any(cast(? as bigint[])) order by id for no key update",
-            rs -> rs.getLong(1),
-            Jdbc.idArray(userIds));
+    List<Long> users = lockUsers(userIds);
     Map<Long, UserGoalView> rows = new HashMap<>();
     if (users.isEmpty()) {
       return rows;
@@ -246,6 +242,18 @@ public class GoalLifecycle {
             rs -> Map.entry(rs.getLong(1), rs.getString(2)))
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /**
+   * Locks these users' rows in id order, as {@link #lockUser} locks one (a batch takes its users'
+   * locks in one statement, so two batches never wait for each other in a cycle); the ids that
+   * exist, in order.
+   */
+  public List<Long> lockUsers(Collection<Long> userIds) {
+    return jdbc.list(
+        "select id from users where id = any(cast(? as bigint[])) order by id for no key update",
+        rs -> rs.getLong(1),
+        Jdbc.idArray(userIds));
   }
 
   /** Serialises the user's goal changes; an unknown user is a 404. */

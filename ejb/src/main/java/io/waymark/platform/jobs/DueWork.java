@@ -6,15 +6,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one dispatcher of due work (DESIGN §4a, ADR 0021): claims a kind's due rows in batches
  * ({@code FOR UPDATE SKIP LOCKED}, each claim committed on its own), never more than the kind's max
- * in flight (refilling as runs free room), while batches come back full and its budget lasts; hands
- * each batch to the kind and records the failed and dead outcomes. Safe to run concurrently on any
- * number of servers: a row is claimed by one of them, and a row whose handler never reported is due
- * again when its lease ends.
+ * in flight, while batches come back full and its budget lasts; hands each batch to the kind and
+ * records the failed and dead outcomes. Safe to run concurrently on any number of servers: a row is
+ * claimed by one of them, and a row whose handler never reported is due again when its lease ends.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -24,35 +22,23 @@ public class DueWork {
 
   @Inject DueTransactions transactions;
 
-  /** How long a dispatch whose room is all in flight waits before it looks again. */
-  static final long REFILL_NANOS = 20_000_000;
-
-  /**
-   * One dispatch of the kind; returns how many rows it claimed. It claims while batches come back
-   * full and its budget lasts; when all the kind's room is in flight it waits for runs to free some
-   * ({@link #REFILL_NANOS} at a time) rather than leave a backlog to the next pass, so the rows
-   * flow as fast as the handlers take them while the queue stays as short as {@code maxInFlight}.
-   */
+  /** One dispatch of the kind; returns how many rows it claimed. */
   public int dispatch(DueKind kind) {
     long deadline = System.nanoTime() + kind.budget().toNanos();
     int room = transactions.room(kind);
     int claimed = 0;
-    while (true) {
-      if (room <= 0) {
-        if (System.nanoTime() + REFILL_NANOS > deadline) {
-          break;
-        }
-        LockSupport.parkNanos(REFILL_NANOS);
-        room = transactions.room(kind);
-        continue;
+    int wanted;
+    List<DueItem> items;
+    do {
+      wanted = Math.min(kind.batch(), room - claimed);
+      if (wanted <= 0) {
+        break;
       }
-      int wanted = Math.min(kind.batch(), room);
-      List<DueItem> items = transactions.claim(kind, wanted);
+      items = transactions.claim(kind, wanted);
       if (items.isEmpty()) {
         break;
       }
       claimed += items.size();
-      room -= items.size();
       List<Handled> outcomes;
       try {
         outcomes = kind.handle(items);
@@ -70,10 +56,7 @@ public class DueWork {
         break;
       }
       transactions.record(kind, items, outcomes);
-      if (items.size() < wanted || System.nanoTime() >= deadline) {
-        break; // nothing more is due, or the rest is the next pass's
-      }
-    }
+    } while (items.size() == wanted && System.nanoTime() < deadline);
     return claimed;
   }
 

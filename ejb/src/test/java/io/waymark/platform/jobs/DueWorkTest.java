@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dispatcher's claim loop: batches while they come back full, never more in flight than the
- * kind allows, refilled as runs free room within the budget.
+ * kind allows.
  */
 class DueWorkTest {
 
@@ -21,8 +21,6 @@ class DueWorkTest {
     int inFlight;
     int mostInFlight;
     final List<List<Long>> claims = new ArrayList<>();
-    int roomReads;
-    Runnable onRoomRead = () -> {};
 
     Table(long due, int maxInFlight) {
       this.due = due;
@@ -43,8 +41,6 @@ class DueWorkTest {
 
     @Override
     public int room(DueKind kind) {
-      roomReads++;
-      onRoomRead.run();
       return maxInFlight - inFlight;
     }
 
@@ -115,27 +111,13 @@ class DueWorkTest {
   }
 
   @Test
-  void whenAllTheRoomIsInFlightItWaitsForRunsToFreeSomeAndGoesOn() {
+  void neverClaimsMoreThanTheRoomLeftInFlightAndLeavesTheRestToTheNextPass() {
     Table table = new Table(10, 4);
-    // each look at the room after the first finds the runs of two claimed rows over
-    table.onRoomRead =
-        () -> {
-          if (table.roomReads > 1) {
-            table.inFlight = Math.max(0, table.inFlight - 2);
-          }
-        };
-    assertThat(work(table).dispatch(kind(3, 4, Duration.ofSeconds(5)))).isEqualTo(10);
-    assertThat(table.claims.stream().mapToInt(List::size).max().orElse(0)).isLessThanOrEqualTo(3);
+    assertThat(work(table).dispatch(kind(3, 4, Duration.ofSeconds(5)))).isEqualTo(4);
+    assertThat(table.claims).containsExactly(List.of(1L, 2L, 3L), List.of(4L));
     assertThat(table.mostInFlight).isEqualTo(4);
-    assertThat(table.claims.stream().flatMap(List::stream))
-        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-  }
-
-  @Test
-  void withNoRoomFreedItGivesUpAtTheEndOfItsBudget() {
-    Table table = new Table(10, 4);
-    assertThat(work(table).dispatch(kind(4, 4, Duration.ofMillis(100)))).isEqualTo(4);
-    assertThat(table.roomReads).isGreaterThan(1); // it looked again before giving up
-    assertThat(table.claims).containsExactly(List.of(1L, 2L, 3L, 4L));
+    table.inFlight = 1; // runs ended before the next pass
+    assertThat(work(table).dispatch(kind(3, 4, Duration.ofSeconds(5)))).isEqualTo(3);
+    assertThat(table.claims).last().isEqualTo(List.of(5L, 6L, 7L));
   }
 }

@@ -95,10 +95,14 @@ public class ScenarioJobQueue {
           producer.send(queue, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
       } while (jobs.stop());
-    } catch (RuntimeException e) {
-      // the broker away: what was taken is claimed by the dispatcher (due rows, wake-up rows)
+    } catch (RuntimeException | Error e) {
+      // the broker away: what was taken is claimed by the dispatcher (due rows, wake-up rows);
+      // whatever ended the drain, the next hand-off starts another
       jobs.failed();
       LOG.log(System.Logger.Level.WARNING, "Handing scenario jobs to the queue failed", e);
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 

@@ -100,7 +100,8 @@ public class ScenarioJobs {
     }
     // before reading goals: a completion committed later leaves its wake-up for the dispatcher
     jobs.forgetWakeups(visits.stream().map(v -> v.job().id()).toList());
-    Map<Long, Outcome> outcomes = elements.runAll(visits);
+    Map<Long, Outcome> outcomes = run(visits, now, happened);
+    visits.removeIf(v -> !outcomes.containsKey(v.job().id()));
     List<Recorded> recorded = new ArrayList<>(visits.size());
     List<NewJob> children = new ArrayList<>();
     Map<String, List<Long>> branches = new HashMap<>();
@@ -137,6 +138,35 @@ public class ScenarioJobs {
   }
 
   /**
+   * Runs the visits' elements: those of scenarios without exit criteria together, type by type;
+   * then each of the others on its own, after checking again that its user has not left the
+   * scenario by an event of this very batch (a goal one of its elements changed) — the check the
+   * jobs had when each ran in its own transaction. A visit dropped so gets no outcome.
+   */
+  private Map<Long, Outcome> run(List<Visit> visits, Instant now, Map<Long, JobState> happened) {
+    List<Visit> together = new ArrayList<>(visits.size());
+    List<Visit> alone = new ArrayList<>();
+    visits.forEach(v -> (catalog.hasExits(v.job().scenarioId()) ? alone : together).add(v));
+    Map<Long, Outcome> outcomes = new HashMap<>(elements.runAll(together));
+    for (Visit visit : alone) {
+      if (exited(visit.job())) {
+        jobs.exited(visit.job().id(), now);
+        happened.put(visit.job().id(), JobState.DROPPED);
+      } else {
+        outcomes.putAll(elements.runAll(List.of(visit)));
+      }
+    }
+    return outcomes;
+  }
+
+  /** Whether the user left the job's scenario by an exit criterion after the job was made. */
+  private boolean exited(Job job) {
+    return jobs.exitedAt(job.scenarioId(), job.userId())
+        .filter(exited -> exited.isAfter(job.createdAt()))
+        .isPresent();
+  }
+
+  /**
    * Drops the job when its scenario or element was deleted meanwhile (it finishes without
    * descendants) or its user left by an exit criterion after it was made (a run in progress made
    * it); whether it did.
@@ -151,10 +181,7 @@ public class ScenarioJobs {
           now);
       return true;
     }
-    if (catalog.hasExits(job.scenarioId())
-        && jobs.exitedAt(job.scenarioId(), job.userId())
-            .filter(exited -> exited.isAfter(job.createdAt()))
-            .isPresent()) {
+    if (catalog.hasExits(job.scenarioId()) && exited(job)) {
       jobs.exited(job.id(), now);
       return true;
     }

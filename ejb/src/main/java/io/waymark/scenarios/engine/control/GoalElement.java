@@ -108,6 +108,18 @@ public class GoalElement implements ElementType {
     Outcome[] outcomes = new Outcome[visits.size()];
     List<Integer> checked = new ArrayList<>(visits.size());
     Set<String> known = known(visits);
+    // every user this batch may change goals of (entries, timeouts), locked at once in id
+    // order: per goal or per visit their order would be the batch's own, and two batches could
+    // wait for each other
+    List<Long> changing =
+        visits.stream()
+            .filter(v -> v.firstRun() || timedOut(v))
+            .map(v -> v.job().userId())
+            .distinct()
+            .toList();
+    if (!changing.isEmpty()) {
+      userGoals.lockUsers(changing);
+    }
     Map<String, List<Integer>> entering = new LinkedHashMap<>();
     for (int i = 0; i < visits.size(); i++) {
       Visit visit = visits.get(i);
@@ -141,9 +153,10 @@ public class GoalElement implements ElementType {
         });
     checked.removeIf(i -> outcomes[i] != null);
     List<Map<String, GoalState>> states = states(checked.stream().map(visits::get).toList());
+    Set<String> doneTimeouts = new HashSet<>(); // user:code timed out by this batch
     for (int n = 0; n < checked.size(); n++) {
       int i = checked.get(n);
-      outcomes[i] = decide(visits.get(i), states.get(n));
+      outcomes[i] = decide(visits.get(i), states.get(n), doneTimeouts);
     }
     return List.of(outcomes);
   }
@@ -164,7 +177,7 @@ public class GoalElement implements ElementType {
                 (Object) codes));
   }
 
-  private Outcome decide(Visit visit, Map<String, GoalState> states) {
+  private Outcome decide(Visit visit, Map<String, GoalState> states, Set<String> doneTimeouts) {
     List<String> codes = EngineCatalog.goalCodes(visit.element());
     for (String code : codes) {
       if (!states.containsKey(code)) { // deleted since the batch began
@@ -176,11 +189,11 @@ public class GoalElement implements ElementType {
       return Outcome.POSITIVE;
     }
     JsonObject options = visit.element().options();
-    Integer timeout = minutes(options, "timeoutMinutes");
-    Instant timesOut = timeout == null ? null : visit.enteredAt().plus(Duration.ofMinutes(timeout));
-    if (timesOut != null && !visit.now().isBefore(timesOut)) {
+    Instant timesOut = timesOut(visit);
+    if (timedOut(visit)) {
       for (String code : codes) {
-        if (states.get(code).open()) {
+        // read before the batch ran: a second visit of the user times the goal out once
+        if (states.get(code).open() && doneTimeouts.add(userId + ":" + code)) {
           userGoals.timeout(code, userId);
         }
       }
@@ -227,6 +240,17 @@ public class GoalElement implements ElementType {
         entered,
         codes.toArray(String[]::new));
     return states;
+  }
+
+  /** When the visit times out, if its element has a timeout. */
+  private static Instant timesOut(Visit visit) {
+    Integer timeout = minutes(visit.element().options(), "timeoutMinutes");
+    return timeout == null ? null : visit.enteredAt().plus(Duration.ofMinutes(timeout));
+  }
+
+  private static boolean timedOut(Visit visit) {
+    Instant timesOut = timesOut(visit);
+    return timesOut != null && !visit.now().isBefore(timesOut);
   }
 
   static Integer minutes(JsonObject options, String key) {
