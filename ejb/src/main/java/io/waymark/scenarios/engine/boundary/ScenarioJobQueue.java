@@ -61,11 +61,7 @@ public class ScenarioJobQueue {
     var producer = jms.createProducer().setPriority(priority);
     int batch = settings.runBatch();
     for (int from = 0; from < jobIds.size(); from += batch) {
-      producer.send(
-          queue,
-          jobIds.subList(from, Math.min(jobIds.size(), from + batch)).stream()
-              .map(String::valueOf)
-              .collect(Collectors.joining(",")));
+      producer.send(queue, body(jobIds.subList(from, Math.min(jobIds.size(), from + batch))));
     }
   }
 
@@ -92,7 +88,7 @@ public class ScenarioJobQueue {
           }
         }
         for (List<Long> ids = jobs.take(batch); !ids.isEmpty(); ids = jobs.take(batch)) {
-          producer.send(queue, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+          producer.send(queue, body(ids));
         }
       } while (jobs.stop());
     } catch (RuntimeException | Error e) {
@@ -104,6 +100,11 @@ public class ScenarioJobQueue {
         throw error;
       }
     }
+  }
+
+  /** A message's body: the job ids, comma-separated ({@link ScenarioJobConsumer} reads them). */
+  private static String body(List<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** How often a lingering drain looks again. */

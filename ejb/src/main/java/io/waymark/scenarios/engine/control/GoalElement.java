@@ -100,8 +100,9 @@ public class GoalElement implements ElementType {
   }
 
   /**
-   * The batch's visits: the goals assigned to the users entering (each assignment locks its user;
-   * the batch comes in user order), then the goal rows of all of them read in ONE statement.
+   * The batch's visits: the users whose goals it may change (entries, timeouts) locked at once in
+   * id order, each goal assigned to all its entering users in one call, then the goal rows of all
+   * the visits read in ONE statement.
    */
   @Override
   public List<Outcome> runAll(List<Visit> visits) {
