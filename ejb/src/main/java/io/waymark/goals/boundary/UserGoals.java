@@ -11,13 +11,16 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** A user's goals: assign, complete, time out (API and scenarios), and the user's goal history. */
@@ -67,7 +70,7 @@ public class UserGoals {
    * user that does not exist is left out). An unknown goal is a 404, as for one user.
    */
   public Map<Long, UserGoalView> assignAll(String goalCode, Collection<Long> userIds) {
-    return lifecycle.assignAll(userIds, goalId(goalCode), goalCode, clock.instant(), null);
+    return lifecycle.assignAll(userIds, goalId(goalCode), goalCode, clock.instant());
   }
 
   /**
@@ -85,8 +88,11 @@ public class UserGoals {
   }
 
   /**
-   * Completes each item on its own: an unknown goal or user fails that item only. Goals and users
-   * are looked up once for the whole batch.
+   * Completes each item on its own: an unknown goal or user fails that item only. Goals are looked
+   * up once for the whole batch, all its users locked at once (in id order, so two batches never
+   * wait for each other in a cycle; the locked are those that exist), and each goal completed for
+   * all its users in a few statements ({@link GoalLifecycle#completeAll}); a user listed twice for
+   * a goal is completed once.
    */
   public List<BatchResult> completeBatch(List<BatchItem> items) {
     Map<String, GoalView> goalsByCode = new HashMap<>();
@@ -96,26 +102,24 @@ public class UserGoals {
       goals.lookup(code).ifPresent(goal -> goalsByCode.put(code, goal));
     }
     Set<Long> existing =
-        users.existing(items.stream().map(BatchItem::userId).collect(Collectors.toSet()));
-    Instant now = clock.instant();
-    BatchResult[] results = new BatchResult[items.size()];
-    // users' rows are locked in id order, so two batches never wait for each other in a cycle
-    Integer[] order = new Integer[items.size()];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.comparing((Integer i) -> items.get(i).userId()));
-    for (int i : order) {
-      BatchItem item = items.get(i);
+        new HashSet<>(
+            lifecycle.lockUsers(items.stream().map(BatchItem::userId).collect(Collectors.toSet())));
+    Map<GoalView, Set<Long>> byGoal = new TreeMap<>(Comparator.comparing(GoalView::id));
+    List<BatchResult> results = new ArrayList<>(items.size());
+    for (BatchItem item : items) {
       GoalView goal = goalsByCode.get(item.goalCode());
       if (goal == null) {
-        results[i] = new BatchResult(OnboardingGoals.goalNotFound(item.goalCode()));
+        results.add(new BatchResult(OnboardingGoals.goalNotFound(item.goalCode())));
       } else if (!existing.contains(item.userId())) {
-        results[i] = new BatchResult(Users.userNotFound(String.valueOf(item.userId())));
+        results.add(new BatchResult(Users.userNotFound(String.valueOf(item.userId()))));
       } else {
-        lifecycle.complete(item.userId(), goal.id(), goal.code(), now, now);
-        results[i] = new BatchResult(null);
+        byGoal.computeIfAbsent(goal, g -> new TreeSet<>()).add(item.userId());
+        results.add(new BatchResult(null));
       }
     }
-    return List.of(results);
+    Instant now = clock.instant();
+    byGoal.forEach((goal, userIds) -> lifecycle.completeAll(userIds, goal.id(), goal.code(), now));
+    return results;
   }
 
   /** The user's goal rows, newest first (keyset on id). */

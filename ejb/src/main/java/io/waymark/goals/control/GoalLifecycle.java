@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,61 +77,41 @@ public class GoalLifecycle {
   }
 
   /**
-   * {@link #assign} for many users at once, in a few statements whatever their number (a scenario
-   * batch entering a goal element, ADR 0024): the users locked in id order, their active rows
-   * touched, a new row for each of the others; the same events per row. Returns the users' rows; a
-   * user that does not exist is left out.
+   * {@link #assign} (without expiry) for many users at once, in two statements whatever their
+   * number (a scenario batch entering a goal element, ADR 0024): the users locked in id order, then
+   * one upsert on the one-active-row index touches their active rows and inserts a row for each of
+   * the others; {@link UserGoalCreated} for each new row. Returns the users' rows; a user that does
+   * not exist is left out. (A select of the active rows first let the planner pick the goal's index
+   * while a goal had tens of thousands of active rows: 9,000 pages read per batch.)
    */
   public Map<Long, UserGoalView> assignAll(
-      Collection<Long> userIds, long goalId, String goalCode, Instant now, Instant expiresAt) {
+      Collection<Long> userIds, long goalId, String goalCode, Instant now) {
     List<Long> users = lockUsers(userIds);
     Map<Long, UserGoalView> rows = new HashMap<>();
     if (users.isEmpty()) {
       return rows;
     }
-    Map<Long, UserGoalView> active = new HashMap<>();
+    List<UserGoalView> made = new ArrayList<>();
     jdbc.list(
-        "select "
+        "insert into user_onboarding_goals as g (user_id, onboarding_goal_id, created_at, updated_at)"
+            + " select u, ?, ?, ? from unnest(cast(? as bigint[])) as u order by u"
+            + " on conflict (user_id, onboarding_goal_id) where completed_at is null and timedout_at is null"
+            + " do update set updated_at = excluded.updated_at returning "
             + COLUMNS
-            + " from user_onboarding_goals where user_id = any(cast(? as bigint[])) and onboarding_goal_id = ?"
-            + " and completed_at is null and timedout_at is null order by user_id for update",
-        rs -> active.put(rs.getLong(2), view(rs, goalCode)),
-        Jdbc.idArray(users),
-        goalId);
-    if (!active.isEmpty()) {
-      jdbc.list(
-          "update user_onboarding_goals set updated_at = ?, expires_at = coalesce(?, expires_at)"
-              + " where id = any(cast(? as bigint[])) returning "
-              + COLUMNS,
-          rs -> rows.put(rs.getLong(2), view(rs, goalCode)),
-          now,
-          expiresAt,
-          Jdbc.idArray(active.values().stream().map(UserGoalView::id).toList()));
-      if (expiresAt != null) {
-        active.values().stream()
-            .filter(old -> !expiresAt.equals(old.expiresAt()))
-            .forEach(old -> expiryChanged.fire(new UserGoalExpiryChanged(rows.get(old.userId()))));
-      }
-    }
-    List<Long> fresh = users.stream().filter(u -> !active.containsKey(u)).toList();
-    if (!fresh.isEmpty()) {
-      List<UserGoalView> made =
-          jdbc.list(
-              "insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, expires_at)"
-                  + " select u, ?, ?, ?, ? from unnest(cast(? as bigint[])) as u returning "
-                  + COLUMNS,
-              rs -> view(rs, goalCode),
-              goalId,
-              now,
-              now,
-              expiresAt,
-              Jdbc.idArray(fresh));
-      made.forEach(
-          row -> {
-            rows.put(row.userId(), row);
-            created.fire(new UserGoalCreated(row));
-          });
-    }
+            + ", xmax = 0",
+        rs -> {
+          UserGoalView row = view(rs, goalCode);
+          rows.put(row.userId(), row);
+          if (rs.getBoolean(9)) {
+            made.add(row);
+          }
+          return row;
+        },
+        goalId,
+        now,
+        now,
+        Jdbc.idArray(users));
+    made.forEach(row -> created.fire(new UserGoalCreated(row)));
     return rows;
   }
 
@@ -156,6 +137,60 @@ public class GoalLifecycle {
     }
     completed.fire(new UserGoalCompleted(row));
     return row;
+  }
+
+  /**
+   * {@link #complete} for many users of one goal (the API's batch), in three statements whatever
+   * their number: each user's latest row (the active one first) read by one lateral select, the
+   * active or completed ones (re)completed by one update, a completed row inserted for the others
+   * by one insert; then {@link UserGoalCompleted} per row, in user order. The caller has locked the
+   * users ({@link #lockUsers}, with any others its transaction changes).
+   */
+  public List<UserGoalView> completeAll(
+      Collection<Long> lockedUserIds, long goalId, String goalCode, Instant now) {
+    // the latest rows not timed out are (re)completed; the users without one get a new row
+    List<Long> toUpdate =
+        jdbc.list(
+            "select l.id from unnest(cast(? as bigint[])) as u(id) cross join lateral"
+                + " (select id, timedout_at from user_onboarding_goals where user_id = u.id and onboarding_goal_id = ?"
+                + " order by (completed_at is null and timedout_at is null) desc, created_at desc, id desc limit 1) l"
+                + " where l.timedout_at is null",
+            rs -> rs.getLong(1),
+            Jdbc.idArray(lockedUserIds),
+            goalId);
+    Map<Long, UserGoalView> rows = new HashMap<>();
+    Jdbc.Row<UserGoalView> row =
+        rs -> {
+          UserGoalView view = view(rs, goalCode);
+          rows.put(view.userId(), view);
+          return view;
+        };
+    if (!toUpdate.isEmpty()) {
+      jdbc.list(
+          "update user_onboarding_goals set completed_at = ?, updated_at = ? where id = any(cast(? as bigint[]))"
+              + " returning "
+              + COLUMNS,
+          row,
+          now,
+          now,
+          Jdbc.idArray(toUpdate));
+    }
+    List<Long> fresh = lockedUserIds.stream().filter(u -> !rows.containsKey(u)).toList();
+    if (!fresh.isEmpty()) {
+      jdbc.list(
+          "insert into user_onboarding_goals (user_id, onboarding_goal_id, created_at, updated_at, completed_at)"
+              + " select u, ?, ?, ?, ? from unnest(cast(? as bigint[])) as u order by u returning "
+              + COLUMNS,
+          row,
+          goalId,
+          now,
+          now,
+          now,
+          Jdbc.idArray(fresh));
+    }
+    List<UserGoalView> done = lockedUserIds.stream().sorted().map(rows::get).toList();
+    done.forEach(view -> completed.fire(new UserGoalCompleted(view)));
+    return done;
   }
 
   /**

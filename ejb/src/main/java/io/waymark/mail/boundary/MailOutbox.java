@@ -75,13 +75,17 @@ public class MailOutbox {
     }
     Map<Long, Map<String, Object>> variables =
         users.variables(requests.stream().map(MailRequest::userId).distinct().toList());
+    TemplateRenderer.Prepared template = renderer.prepare(source.get());
     return requests.stream()
-        .map(r -> queue(templateCode, source.get(), r, variables.get(r.userId())))
+        .map(r -> queue(templateCode, template, r, variables.get(r.userId())))
         .toList();
   }
 
   private Optional<Enqueued> queue(
-      String templateCode, MailContent source, MailRequest request, Map<String, Object> user) {
+      String templateCode,
+      TemplateRenderer.Prepared template,
+      MailRequest request,
+      Map<String, Object> user) {
     long userId = request.userId();
     String uniqueKey = request.uniqueKey();
     if (user == null) {
@@ -105,7 +109,7 @@ public class MailOutbox {
     }
     MailContent mail;
     try {
-      mail = renderer.render(source, user, request.params());
+      mail = renderer.render(template, user, request.params());
     } catch (TemplateException e) {
       String reason = "template '" + templateCode + "': " + e.part() + ": " + e.getMessage();
       LOG.log(Level.WARNING, "Mail failed for user {0}: {1}", userId, reason);

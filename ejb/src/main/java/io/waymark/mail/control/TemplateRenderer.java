@@ -48,7 +48,30 @@ public class TemplateRenderer {
   public MailContent render(
       MailContent source, Map<String, Object> user, Map<String, Object> params)
       throws TemplateException {
-    return mail(parts.render(parts.compile(parts(source)), TemplateParts.variables(user, params)));
+    return render(prepare(source), user, params);
+  }
+
+  /**
+   * A template compiled once for many renders (a batch of mails); a part that does not compile
+   * fails each of them, as it would alone.
+   */
+  public record Prepared(TemplateParts.Compiled compiled, TemplateException error) {}
+
+  public Prepared prepare(MailContent source) {
+    try {
+      return new Prepared(parts.compile(parts(source)), null);
+    } catch (TemplateException e) {
+      return new Prepared(null, e);
+    }
+  }
+
+  /** {@link #render} of a prepared template. */
+  public MailContent render(Prepared template, Map<String, Object> user, Map<String, Object> params)
+      throws TemplateException {
+    if (template.error() != null) {
+      throw template.error();
+    }
+    return mail(parts.render(template.compiled(), TemplateParts.variables(user, params)));
   }
 
   /** {@link #render} on the managed executor, cut off at the render timeout. */

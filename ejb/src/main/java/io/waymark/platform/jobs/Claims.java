@@ -23,20 +23,4 @@ public class Claims {
     return jdbc.list(
         spec.sql(limit), row, Stream.concat(Stream.of(dueParams), Stream.of(setParams)).toArray());
   }
-
-  /**
-   * Takes (deletes and answers) at most {@code limit} rows of {@code table} in {@code order} that
-   * no other transaction holds: a queue of hints consumed once, such as wake-ups. {@code table} and
-   * {@code order} are constant SQL of the feature; {@code returning} the columns answered.
-   */
-  public <T> List<T> take(
-      String table, String order, int limit, String returning, Jdbc.Row<T> row) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("a take removes at least one row: " + limit);
-    }
-    return jdbc.list(
-        "delete from %1$s where id in (select id from %1$s order by %2$s limit %3$d for update skip locked) returning %4$s"
-            .formatted(table, order, limit, returning),
-        row);
-  }
 }

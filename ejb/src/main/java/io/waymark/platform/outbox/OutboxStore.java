@@ -131,17 +131,41 @@ public class OutboxStore {
         params.toArray());
   }
 
-  /** {@code state}: {@code done} or {@code dead}; only a pending item changes. */
-  void finish(long id, String state, String outcome, Integer status, String error, Instant now) {
+  /** A delivery's end: {@code state} {@code done} or {@code dead}. */
+  record Finished(long id, String state, String outcome, Integer status, String error) {}
+
+  /** Ends these items in one statement; only a pending item changes. */
+  void finishAll(List<Finished> items, Instant now) {
+    if (items.isEmpty()) {
+      return;
+    }
+    int n = items.size();
+    String[] id = new String[n];
+    String[] state = new String[n];
+    String[] outcome = new String[n];
+    String[] status = new String[n];
+    String[] error = new String[n];
+    for (int i = 0; i < n; i++) {
+      Finished item = items.get(i);
+      id[i] = Long.toString(item.id());
+      state[i] = item.state();
+      outcome[i] = item.outcome();
+      status[i] = item.status() == null ? null : item.status().toString();
+      error[i] = truncate(item.error());
+    }
     jdbc.update(
-        "update outbox_items set state = ?, outcome = ?, last_status = ?, last_error = ?, finished_at = ?"
-            + " where id = ? and state = 'pending'",
+        """
+        update outbox_items o set state = v.state, outcome = v.outcome, last_status = v.status::int,
+          last_error = v.error, finished_at = ?
+        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+          as v(id, state, outcome, status, error)
+        where o.id = v.id::bigint and o.state = 'pending'""",
+        now,
+        id,
         state,
         outcome,
         status,
-        truncate(error),
-        now,
-        id);
+        error);
   }
 
   /** The oldest pending item of that sequence, if any: the next to deliver. */

@@ -52,32 +52,38 @@ public class OutboxTransactions {
     RetryPolicy policy = channel.policy();
     int dead = 0;
     String example = null;
+    List<OutboxStore.Finished> finished = new ArrayList<>();
+    List<OutboxItem> sequenced = new ArrayList<>();
     for (Attempt attempt : attempts) {
       OutboxItem item = attempt.item();
       Delivery d = attempt.delivery();
-      boolean finished = true;
-      switch (d.result()) {
-        case DONE -> store.finish(item.id(), "done", d.outcome(), d.status(), d.error(), now);
-        case RETRY -> {
-          if (item.attempts() >= policy.maxAttempts()) {
-            store.finish(item.id(), "dead", null, d.status(), d.error(), now);
-            dead++;
-            example = "item " + item.id() + ": " + d.error();
-          } else {
-            store.retryAt(
-                item.id(), now.plus(policy.retryAfter(item.attempts())), d.status(), d.error());
-            finished = false;
-          }
-        }
-        case DEAD -> {
-          store.finish(item.id(), "dead", null, d.status(), d.error(), now);
-          dead++;
-          example = "item " + item.id() + ": " + d.error();
-        }
+      boolean gaveUp =
+          d.result() == Delivery.Result.DEAD
+              || (d.result() == Delivery.Result.RETRY && item.attempts() >= policy.maxAttempts());
+      if (d.result() == Delivery.Result.RETRY && !gaveUp) {
+        store.retryAt(
+            item.id(), now.plus(policy.retryAfter(item.attempts())), d.status(), d.error());
+        continue;
       }
-      if (finished && item.sequenceKey() != null) {
-        store.nextInSequence(item.channel(), item.sequenceKey()).ifPresent(next::add);
+      if (gaveUp) {
+        dead++;
+        example = "item " + item.id() + ": " + d.error();
       }
+      finished.add(
+          new OutboxStore.Finished(
+              item.id(),
+              gaveUp ? "dead" : "done",
+              gaveUp ? null : d.outcome(),
+              d.status(),
+              d.error()));
+      if (item.sequenceKey() != null) {
+        sequenced.add(item);
+      }
+    }
+    // one statement for the batch; then the next of each sequence (no longer the finished one)
+    store.finishAll(finished, now);
+    for (OutboxItem item : sequenced) {
+      store.nextInSequence(item.channel(), item.sequenceKey()).ifPresent(next::add);
     }
     if (dead > 0) {
       // one line per batch (a receiver that is down fails whole batches); each item keeps its own

@@ -152,6 +152,45 @@ class UserGoalLifecycleIT {
   }
 
   @Test
+  void aBatchCompletesTheActiveRowAfterATimeoutANewRowAndAUserListedTwiceOnce() {
+    String code = Goals.createSimple("batch-rows");
+    String other = Goals.createSimple("batch-other");
+    long active = Goals.user();
+    long timedOut = Goals.user();
+    long twice = Goals.user();
+    Goals.assign(code, active, null);
+    Goals.timeout(code, timedOut);
+    String item = "{\"goal_code\":\"%s\",\"user_id\":%d}";
+    Api.Reply reply =
+        Api.bootstrap()
+            .post(
+                "/api/v1/onboarding-goals/complete-batch",
+                "{\"items\":["
+                    + String.join(
+                        ",",
+                        item.formatted(code, twice),
+                        item.formatted(code, active),
+                        item.formatted(other, twice),
+                        item.formatted(code, timedOut),
+                        item.formatted(code, twice))
+                    + "]}");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(
+            reply.json().getJsonArray("results").stream()
+                .map(r -> r.asJsonObject().getString("status"))
+                .toList())
+        .containsExactly("ok", "ok", "ok", "ok", "ok");
+    assertThat(Goals.rows(code, active))
+        .as("the active row completed")
+        .containsExactly(List.of(true, false));
+    assertThat(Goals.rows(code, timedOut))
+        .as("a new completed row after the timed-out one")
+        .containsExactly(List.of(false, true), List.of(true, false));
+    assertThat(Goals.rows(code, twice)).containsExactly(List.of(true, false));
+    assertThat(Goals.rows(other, twice)).containsExactly(List.of(true, false));
+  }
+
+  @Test
   void batchesOverOneThousandItemsAreTooLarge() {
     StringBuilder items = new StringBuilder();
     for (int i = 0; i < 1001; i++) {

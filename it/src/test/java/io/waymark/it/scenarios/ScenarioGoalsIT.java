@@ -73,6 +73,49 @@ class ScenarioGoalsIT {
     assertThat(ScenarioGraphs.jobs(j.negative(), user)).isEmpty();
   }
 
+  private static long wakeups(long job) {
+    return ((Number) Db.single("select count(*) from scenario_wakeups where job_id = ?", job))
+        .longValue();
+  }
+
+  @Test
+  void aLostHandOffIsAppliedByTheDispatchPassOnceItsWakeUpIsOld() {
+    String g = Goals.createSimple("sc-lost");
+    Journey j = journey("[\"" + g + "\"]", null);
+    long user = Goals.user();
+    enter(j, user);
+    long job = ScenarioGraphs.jobId(j.goal(), user);
+    // the server died between the completion's commit and its hand-off: the goal row and the
+    // wake-up are written, nothing ran
+    Db.update(
+        "update user_onboarding_goals set completed_at = now(), updated_at = now() where user_id = ?"
+            + " and onboarding_goal_id = (select id from onboarding_goals where code = ?) and completed_at is null",
+        user,
+        g);
+    Db.update("insert into scenario_wakeups (job_id, created_at) values (?, now())", job);
+
+    ScenarioGraphs.dispatch();
+    assertThat(wakeups(job)).as("a fresh wake-up is its hand-off's").isEqualTo(1);
+    assertThat(ScenarioGraphs.state(j.goal(), user)).isEqualTo("waiting");
+
+    // a minute passes
+    Db.update(
+        "update scenario_wakeups set created_at = created_at - interval '1 minute' where job_id = ?",
+        job);
+    ScenarioGraphs.dispatch();
+    await().atMost(WAIT).until(() -> ScenarioGraphs.state(j.positive(), user) != null);
+    assertThat(ScenarioGraphs.state(j.goal(), user)).isEqualTo("finished");
+    assertThat(wakeups(job)).isZero();
+
+    // a wake-up written while the job ran outlives it: the pass deletes it once old
+    Db.update(
+        "insert into scenario_wakeups (job_id, created_at) values (?, now() - interval '1 minute')",
+        job);
+    ScenarioGraphs.dispatch();
+    assertThat(wakeups(job)).isZero();
+    assertThat(ScenarioGraphs.jobs(j.goal(), user)).hasSize(1);
+  }
+
   @Test
   void severalGoalsFinishOnlyWhenAllAreCompleted() {
     String g1 = Goals.createSimple("sc-g1");
@@ -89,10 +132,7 @@ class ScenarioGoalsIT {
         .until(
             () -> {
               ScenarioGraphs.dispatch();
-              return ((Number)
-                          Db.single("select count(*) from scenario_wakeups where job_id = ?", job))
-                      .longValue()
-                  == 0;
+              return wakeups(job) == 0;
             });
     await()
         .during(Duration.ofSeconds(2))

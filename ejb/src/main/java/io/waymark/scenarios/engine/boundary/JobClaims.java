@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The dispatch pass's own short transactions before it claims (the claims are {@code
@@ -26,7 +28,14 @@ public class JobClaims {
     return jobs.dropOutlived(clock.instant(), settings.batch());
   }
 
+  /**
+   * A hand-off normally runs its wake-up within milliseconds (even a busy engine's queue drains in
+   * seconds): wake-ups older than this are a lost hand-off's, and the dispatch pass applies them.
+   */
+  static final Duration LOST_HAND_OFF = Duration.ofSeconds(30);
+
   public int applyWakeups() {
-    return jobs.applyWakeups(clock.instant(), settings.batch());
+    Instant now = clock.instant();
+    return jobs.applyWakeups(now.minus(LOST_HAND_OFF), now, settings.batch());
   }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 
 /**
  * One dispatch pass (the timers' tick, and {@code POST /api/v1/ops/scenario-dispatch}): follow
- * definition changes, turn wake-up rows into due jobs, drop the jobs of deleted (or restored)
- * scenarios, then dispatch the due jobs ({@link DueWork}: batches while they come back full, up to
- * {@code waymark.scenarios.max-in-flight} claimed-but-not-run jobs, each batch handed to the queue
- * after its claim committed). Safe to run concurrently anywhere: claims skip locked rows, and a job
- * runs at most once whatever is handed off twice.
+ * definition changes, turn the wake-up rows of lost hand-offs into due jobs, drop the jobs of
+ * deleted (or restored) scenarios, then dispatch the due jobs ({@link DueWork}: batches while they
+ * come back full, up to {@code waymark.scenarios.max-in-flight} claimed-but-not-run jobs, each
+ * batch handed to the queue after its claim committed). Safe to run concurrently anywhere: claims
+ * skip locked rows, and a job runs at most once whatever is handed off twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -39,8 +39,8 @@ public class ScenarioDispatch {
   /** Returns how many jobs this pass claimed and handed off. */
   public int pass() {
     catalog.refresh();
-    while (claims.applyWakeups() == settings.batch()) {
-      // a burst of completions: keep going
+    while (claims.applyWakeups() >= settings.batch()) {
+      // many lost hand-offs: keep going
     }
     int dropped = 0;
     int batch;

@@ -420,22 +420,51 @@ public class JobStore {
   }
 
   /**
-   * Turns up to {@code limit} wake-ups into due jobs (a hand-off may have been lost); returns how
-   * many were read.
+   * Pending jobs with a wake-up written before a moment (a hand-off that may have been lost): the
+   * jobs are locked first, skipping those a run holds — a run locks its jobs and then deletes their
+   * wake-ups, so taking the wake-ups first (as this sweep once did) deadlocked with the runs under
+   * load. A waiting job due later becomes due now.
    */
-  public int applyWakeups(Instant now, int limit) {
-    List<Long> jobs = claims.take("scenario_wakeups", "id", limit, "job_id", rs -> rs.getLong(1));
-    if (!jobs.isEmpty()) {
-      jdbc.update(
-          "update scenario_jobs set due_at = ?, updated_at = ? where id in ("
-              + Jdbc.idList(jobs)
-              + ") and state = 'waiting'"
-              + " and due_at > ?",
-          now,
-          now,
-          now);
-    }
-    return jobs.size();
+  private static final ClaimSpec WOKEN =
+      new ClaimSpec(
+          "scenario_jobs j",
+          """
+          id in (select job_id from scenario_wakeups where created_at <= ? order by id limit %s)
+          and state in %s"""
+              .formatted(ClaimSpec.LIMIT, JobState.PENDING_SQL),
+          "id",
+          "update",
+          """
+          due_at = case when j.state = 'waiting' and j.due_at > ? then ? else j.due_at end,
+          updated_at = case when j.state = 'waiting' and j.due_at > ? then ? else j.updated_at end""",
+          null,
+          "j.id");
+
+  /**
+   * Applies up to {@code limit} wake-ups written before {@code before} (their hand-off may have
+   * been lost: a server died between commit and hand-off) — their waiting jobs become due now — and
+   * deletes them, with wake-ups as old of jobs no longer pending; returns how many wake-ups went.
+   * Newer wake-ups are their hand-offs' (whose runs delete them).
+   */
+  public int applyWakeups(Instant before, Instant now, int limit) {
+    List<Long> jobs =
+        claims.claim(WOKEN, limit, rs -> rs.getLong(1), new Object[] {before}, now, now, now, now);
+    int gone =
+        jobs.isEmpty()
+            ? 0
+            : jdbc.update(
+                "delete from scenario_wakeups where job_id = any(cast(? as bigint[]))",
+                Jdbc.idArray(jobs));
+    // a run deletes its jobs' wake-ups, but one written while it ran outlives the job
+    return gone
+        + jdbc.update(
+            "delete from scenario_wakeups where id in (select w.id from scenario_wakeups w where w.created_at <= ?"
+                + " and not exists (select 1 from scenario_jobs j where j.id = w.job_id and j.state in "
+                + JobState.PENDING_SQL
+                + ") order by w.id limit "
+                + limit
+                + ")",
+            before);
   }
 
   static Job job(ResultSet rs) throws SQLException {
