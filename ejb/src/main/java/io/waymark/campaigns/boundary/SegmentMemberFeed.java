@@ -2,10 +2,10 @@ package io.waymark.campaigns.boundary;
 
 import io.waymark.campaigns.control.CachedSegment;
 import io.waymark.campaigns.control.CampaignSegmentCache;
-import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsCompleted;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.segments.boundary.SegmentEntered;
 import io.waymark.segments.boundary.SegmentLeft;
@@ -33,8 +33,8 @@ public class SegmentMemberFeed {
     changed(event.userGoal(), event.userGoal().state() == UserGoalState.ACTIVE);
   }
 
-  void completed(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalCompleted event) {
-    changed(event.userGoal(), false);
+  void completed(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalsCompleted event) {
+    event.userGoals().forEach(row -> changed(row, false));
   }
 
   void timedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserGoalsTimedOut event) {

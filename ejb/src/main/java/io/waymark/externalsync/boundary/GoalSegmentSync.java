@@ -2,10 +2,10 @@ package io.waymark.externalsync.boundary;
 
 import io.waymark.externalsync.control.RempSettings;
 import io.waymark.externalsync.entity.SegmentAction;
-import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsCompleted;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.outbox.Outbox;
@@ -36,8 +36,8 @@ public class GoalSegmentSync {
     }
   }
 
-  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
-    record(event.userGoal(), SegmentAction.REMOVE_USER);
+  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsCompleted event) {
+    event.userGoals().forEach(row -> record(row, SegmentAction.REMOVE_USER));
   }
 
   void timedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {

@@ -22,8 +22,8 @@ public class GoalSegmentRechecks {
     changed(event.userGoal(), Source.API);
   }
 
-  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
-    changed(event.userGoal(), Source.API);
+  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsCompleted event) {
+    event.userGoals().forEach(row -> changed(row, Source.API));
   }
 
   void timedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {

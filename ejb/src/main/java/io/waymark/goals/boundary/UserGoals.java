@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,6 @@ public class UserGoals {
   }
 
   @Inject Clock clock;
-
-  @Inject OnboardingGoals goals;
 
   @Inject Users users;
 
@@ -89,36 +86,35 @@ public class UserGoals {
 
   /**
    * Completes each item on its own: an unknown goal or user fails that item only. Goals are looked
-   * up once for the whole batch, all its users locked at once (in id order, so two batches never
-   * wait for each other in a cycle; the locked are those that exist), and each goal completed for
-   * all its users in a few statements ({@link GoalLifecycle#completeAll}); a user listed twice for
-   * a goal is completed once.
+   * up once for the whole batch (by their remembered ids), all its users locked at once (in id
+   * order, so two batches never wait for each other in a cycle; the locked are those that exist),
+   * and each goal completed for all its users in a few statements ({@link
+   * GoalLifecycle#completeAll}); a user listed twice for a goal is completed once.
    */
   public List<BatchResult> completeBatch(List<BatchItem> items) {
-    Map<String, GoalView> goalsByCode = new HashMap<>();
-    // lookup() never throws: an application exception from another bean would mark the whole batch
-    // rollback-only
+    // goal ids are remembered once found (GoalIds): a batch reads only the codes it has not seen
+    Map<String, Long> goalsByCode = new HashMap<>();
     for (String code : items.stream().map(BatchItem::goalCode).collect(Collectors.toSet())) {
-      goals.lookup(code).ifPresent(goal -> goalsByCode.put(code, goal));
+      goalIds.of(code).ifPresent(id -> goalsByCode.put(code, id));
     }
     Set<Long> existing =
         new HashSet<>(
             lifecycle.lockUsers(items.stream().map(BatchItem::userId).collect(Collectors.toSet())));
-    Map<GoalView, Set<Long>> byGoal = new TreeMap<>(Comparator.comparing(GoalView::id));
+    Map<String, Set<Long>> byGoal = new TreeMap<>();
     List<BatchResult> results = new ArrayList<>(items.size());
     for (BatchItem item : items) {
-      GoalView goal = goalsByCode.get(item.goalCode());
-      if (goal == null) {
+      if (!goalsByCode.containsKey(item.goalCode())) {
         results.add(new BatchResult(OnboardingGoals.goalNotFound(item.goalCode())));
       } else if (!existing.contains(item.userId())) {
         results.add(new BatchResult(Users.userNotFound(String.valueOf(item.userId()))));
       } else {
-        byGoal.computeIfAbsent(goal, g -> new TreeSet<>()).add(item.userId());
+        byGoal.computeIfAbsent(item.goalCode(), g -> new TreeSet<>()).add(item.userId());
         results.add(new BatchResult(null));
       }
     }
     Instant now = clock.instant();
-    byGoal.forEach((goal, userIds) -> lifecycle.completeAll(userIds, goal.id(), goal.code(), now));
+    byGoal.forEach(
+        (code, userIds) -> lifecycle.completeAll(userIds, goalsByCode.get(code), code, now));
     return results;
   }
 

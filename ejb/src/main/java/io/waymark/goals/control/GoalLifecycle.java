@@ -1,9 +1,9 @@
 package io.waymark.goals.control;
 
-import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalExpiryChanged;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsCompleted;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.db.Jdbc;
 import io.waymark.platform.jobs.ClaimSpec;
@@ -45,7 +45,7 @@ public class GoalLifecycle {
 
   @Inject Event<UserGoalExpiryChanged> expiryChanged;
 
-  @Inject Event<UserGoalCompleted> completed;
+  @Inject Event<UserGoalsCompleted> completed;
 
   @Inject Event<UserGoalsTimedOut> timedOut;
 
@@ -135,7 +135,7 @@ public class GoalLifecycle {
               now,
               latest.get().id());
     }
-    completed.fire(new UserGoalCompleted(row));
+    completed.fire(new UserGoalsCompleted(List.of(row)));
     return row;
   }
 
@@ -143,8 +143,8 @@ public class GoalLifecycle {
    * {@link #complete} for many users of one goal (the API's batch), in three statements whatever
    * their number: each user's latest row (the active one first) read by one lateral select, the
    * active or completed ones (re)completed by one update, a completed row inserted for the others
-   * by one insert; then {@link UserGoalCompleted} per row, in user order. The caller has locked the
-   * users ({@link #lockUsers}, with any others its transaction changes).
+   * by one insert; then one {@link UserGoalsCompleted} for all the rows, in user order. The caller
+   * has locked the users ({@link #lockUsers}, with any others its transaction changes).
    */
   public List<UserGoalView> completeAll(
       Collection<Long> lockedUserIds, long goalId, String goalCode, Instant now) {
@@ -189,7 +189,7 @@ public class GoalLifecycle {
           Jdbc.idArray(fresh));
     }
     List<UserGoalView> done = lockedUserIds.stream().sorted().map(rows::get).toList();
-    done.forEach(view -> completed.fire(new UserGoalCompleted(view)));
+    completed.fire(new UserGoalsCompleted(done));
     return done;
   }
 

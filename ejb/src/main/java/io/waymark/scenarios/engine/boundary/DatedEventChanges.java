@@ -1,10 +1,10 @@
 package io.waymark.scenarios.engine.boundary;
 
-import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalExpiryChanged;
 import io.waymark.goals.boundary.UserGoalState;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsCompleted;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.scenarios.engine.control.BeforeEvents;
 import io.waymark.scenarios.engine.control.DateFieldEvent;
@@ -41,8 +41,8 @@ public class DatedEventChanges {
     goal(event.userGoal(), event.userGoal().expiresAt());
   }
 
-  void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
-    goal(event.userGoal(), null);
+  void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsCompleted event) {
+    event.userGoals().forEach(row -> goal(row, null));
   }
 
   void goalsTimedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {

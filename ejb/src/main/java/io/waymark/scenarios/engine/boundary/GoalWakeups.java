@@ -1,6 +1,7 @@
 package io.waymark.scenarios.engine.boundary;
 
-import io.waymark.goals.boundary.UserGoalCompleted;
+import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsCompleted;
 import io.waymark.scenarios.engine.control.EngineCatalog;
 import io.waymark.scenarios.engine.control.JobsDue;
 import io.waymark.scenarios.engine.entity.JobStore;
@@ -10,7 +11,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Wakes the goal elements waiting for a completed goal within milliseconds. The completion's
@@ -31,12 +36,22 @@ public class GoalWakeups {
 
   @Inject Event<JobsDue> due;
 
-  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
-    List<Long> watchers = catalog.watchers(event.userGoal().goalCode());
-    if (watchers.isEmpty()) {
-      return;
-    }
-    List<Long> ids = jobs.wake(event.userGoal().userId(), watchers, clock.instant());
+  void completed(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsCompleted event) {
+    Map<String, List<Long>> usersByGoal =
+        event.userGoals().stream()
+            .collect(
+                Collectors.groupingBy(
+                    UserGoalView::goalCode,
+                    LinkedHashMap::new,
+                    Collectors.mapping(UserGoalView::userId, Collectors.toList())));
+    List<Long> ids = new ArrayList<>();
+    usersByGoal.forEach(
+        (goal, users) -> {
+          List<Long> watchers = catalog.watchers(goal);
+          if (!watchers.isEmpty()) {
+            ids.addAll(jobs.wake(users, watchers, clock.instant()));
+          }
+        });
     if (!ids.isEmpty()) {
       due.fire(new JobsDue(ids));
     }

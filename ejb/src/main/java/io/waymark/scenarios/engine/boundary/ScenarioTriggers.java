@@ -1,10 +1,10 @@
 package io.waymark.scenarios.engine.boundary;
 
 import io.waymark.events.boundary.TrackedEventReceived;
-import io.waymark.goals.boundary.UserGoalCompleted;
 import io.waymark.goals.boundary.UserGoalCreated;
 import io.waymark.goals.boundary.UserGoalState;
 import io.waymark.goals.boundary.UserGoalView;
+import io.waymark.goals.boundary.UserGoalsCompleted;
 import io.waymark.goals.boundary.UserGoalsTimedOut;
 import io.waymark.platform.json.JsonSupport;
 import io.waymark.platform.plugins.Source;
@@ -54,9 +54,14 @@ public class ScenarioTriggers {
   }
 
   /** Completing a goal also leaves its goal segment {@code onboarding_<code>}. */
-  void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalCompleted event) {
-    goal("goal_completed", event.userGoal());
-    goalSegment("segment_left", event.userGoal());
+  void goalCompleted(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsCompleted event) {
+    event
+        .userGoals()
+        .forEach(
+            row -> {
+              goal("goal_completed", row);
+              goalSegment("segment_left", row);
+            });
   }
 
   void goalTimedOut(@Observes(during = TransactionPhase.IN_PROGRESS) UserGoalsTimedOut event) {

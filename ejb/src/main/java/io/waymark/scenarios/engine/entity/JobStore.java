@@ -399,17 +399,22 @@ public class JobStore {
     return claims.claim(OUTLIVED, limit, rs -> rs.getLong(1), new Object[0], now, now).size();
   }
 
-  /** Wake-ups of the user's pending jobs on these elements (insert-only; returns the job ids). */
-  public List<Long> wake(long userId, Collection<Long> elementIds, Instant now) {
+  /**
+   * Wake-ups of these users' pending jobs on these elements (insert-only; returns the job ids):
+   * read per user by the pending-jobs index (a lateral read, whatever the planner thinks of the
+   * array).
+   */
+  public List<Long> wake(Collection<Long> userIds, Collection<Long> elementIds, Instant now) {
     return jdbc.list(
-        "insert into scenario_wakeups (job_id, created_at) select id, ? from scenario_jobs where user_id = ? and state in "
+        "insert into scenario_wakeups (job_id, created_at) select j.id, ? from unnest(cast(? as bigint[])) as u(id)"
+            + " cross join lateral (select id from scenario_jobs where user_id = u.id and state in "
             + JobState.PENDING_SQL
             + " and element_id in ("
             + Jdbc.idList(elementIds)
-            + ") returning job_id",
+            + ")) j returning job_id",
         rs -> rs.getLong(1),
         now,
-        userId);
+        Jdbc.idArray(userIds));
   }
 
   /** Consumes wake-ups written so far for these jobs (their runs re-check them anyway). */
