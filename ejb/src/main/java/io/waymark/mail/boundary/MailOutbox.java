@@ -14,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -76,18 +77,39 @@ public class MailOutbox {
     Map<Long, Map<String, Object>> variables =
         users.variables(requests.stream().map(MailRequest::userId).distinct().toList());
     TemplateRenderer.Prepared template = renderer.prepare(source.get());
-    return requests.stream()
-        .map(r -> queue(templateCode, template, r, variables.get(r.userId())))
-        .toList();
+    List<Optional<Outbox.Item>> prepared =
+        requests.stream()
+            .map(r -> item(templateCode, template, r, variables.get(r.userId())))
+            .toList();
+    // one insert for the batch's messages
+    List<Outbox.Enqueued> written =
+        outbox.enqueueAll(MailChannel.NAME, prepared.stream().flatMap(Optional::stream).toList());
+    List<Optional<Enqueued>> results = new ArrayList<>(requests.size());
+    int next = 0;
+    for (Optional<Outbox.Item> item : prepared) {
+      if (item.isEmpty()) {
+        results.add(Optional.empty());
+      } else {
+        results.add(
+            Optional.of(
+                new Enqueued(
+                    written.get(next++).id(), Optional.ofNullable(item.get().deadReason()))));
+      }
+    }
+    return results;
   }
 
-  private Optional<Enqueued> queue(
+  /**
+   * The outbox item of one message: rendered for its user, or recorded dead with the reason (no
+   * email address, the template failing for the user); empty when the user does not exist.
+   */
+  private Optional<Outbox.Item> item(
       String templateCode,
       TemplateRenderer.Prepared template,
       MailRequest request,
       Map<String, Object> user) {
     long userId = request.userId();
-    String uniqueKey = request.uniqueKey();
+    String key = key(request.uniqueKey());
     if (user == null) {
       LOG.log(Level.DEBUG, "Mail not queued: no user {0}", userId);
       return Optional.empty();
@@ -97,30 +119,23 @@ public class MailOutbox {
       // a user reached only by phone (SPEC §7a): recorded, never sent
       String reason = "user " + userId + " has no email address";
       LOG.log(Level.INFO, "Mail not sent: {0}", reason);
-      long id =
-          outbox
-              .enqueueDead(
-                  MailChannel.NAME,
-                  key(uniqueKey),
-                  payload(templateCode, userId, "", "", "", ""),
-                  reason)
-              .id();
-      return Optional.of(new Enqueued(id, Optional.of(reason)));
+      return Optional.of(
+          new Outbox.Item(key, null, payload(templateCode, userId, "", "", "", ""), reason));
     }
-    MailContent mail;
     try {
-      mail = renderer.render(template, user, request.params());
+      MailContent mail = renderer.render(template, user, request.params());
+      return Optional.of(
+          new Outbox.Item(
+              key,
+              null,
+              payload(templateCode, userId, recipient, mail.subject(), mail.html(), mail.text()),
+              null));
     } catch (TemplateException e) {
       String reason = "template '" + templateCode + "': " + e.part() + ": " + e.getMessage();
       LOG.log(Level.WARNING, "Mail failed for user {0}: {1}", userId, reason);
-      JsonObject payload = payload(templateCode, userId, recipient, "", "", "");
-      long id = outbox.enqueueDead(MailChannel.NAME, key(uniqueKey), payload, reason).id();
-      return Optional.of(new Enqueued(id, Optional.of(reason)));
+      return Optional.of(
+          new Outbox.Item(key, null, payload(templateCode, userId, recipient, "", "", ""), reason));
     }
-    JsonObject payload =
-        payload(templateCode, userId, recipient, mail.subject(), mail.html(), mail.text());
-    long id = outbox.enqueue(MailChannel.NAME, key(uniqueKey), null, payload).id();
-    return Optional.of(new Enqueued(id, Optional.empty()));
   }
 
   /** Left out of listed messages. */

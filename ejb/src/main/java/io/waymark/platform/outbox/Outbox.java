@@ -43,13 +43,7 @@ public class Outbox {
    */
   public Enqueued enqueue(
       String channel, String uniqueKey, String sequenceKey, JsonObject payload) {
-    channels.require(channel);
-    OutboxStore.Inserted item =
-        store.insert(channel, uniqueKey, sequenceKey, payload, clock.instant(), null);
-    if (item.created()) {
-      handOffAfterCommit(item.id());
-    }
-    return new Enqueued(item.id(), item.created());
+    return enqueueAll(channel, List.of(new Item(uniqueKey, sequenceKey, payload, null))).get(0);
   }
 
   /**
@@ -57,10 +51,31 @@ public class Outbox {
    * dead} at once with the reason, so an operator sees it; the same key records once.
    */
   public Enqueued enqueueDead(String channel, String uniqueKey, JsonObject payload, String reason) {
+    return enqueueAll(channel, List.of(new Item(uniqueKey, null, payload, reason))).get(0);
+  }
+
+  /**
+   * One item of {@link #enqueueAll}: {@code deadReason} null = to deliver, otherwise recorded
+   * {@code dead} with it (as {@link #enqueueDead}).
+   */
+  public record Item(String uniqueKey, String sequenceKey, JsonObject payload, String deadReason) {}
+
+  /**
+   * {@link #enqueue} / {@link #enqueueDead} of many items of one channel in one statement (a
+   * scenario batch's mails); the results in the same order.
+   */
+  public List<Enqueued> enqueueAll(String channel, List<Item> items) {
     channels.require(channel);
-    OutboxStore.Inserted item =
-        store.insert(channel, uniqueKey, null, payload, clock.instant(), reason);
-    return new Enqueued(item.id(), item.created());
+    List<OutboxStore.Inserted> inserted = store.insertAll(channel, items, clock.instant());
+    List<Enqueued> enqueued = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      OutboxStore.Inserted item = inserted.get(i);
+      if (item.created() && items.get(i).deadReason() == null) {
+        handOffAfterCommit(item.id());
+      }
+      enqueued.add(new Enqueued(item.id(), item.created()));
+    }
+    return enqueued;
   }
 
   void handOffAfterCommit(long id) {

@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,44 +40,67 @@ public class OutboxStore {
   /** An item's id, and whether this call wrote it (false: the key existed). */
   record Inserted(long id, boolean created) {}
 
-  /** Inserts a pending (or, with an error, dead) item unless the key exists. */
-  Inserted insert(
-      String channel,
-      String uniqueKey,
-      String sequenceKey,
-      JsonObject payload,
-      Instant now,
-      String deadReason) {
-    boolean dead = deadReason != null;
-    Optional<Long> id =
-        jdbc.first(
-            """
-            insert into outbox_items (channel, unique_key, sequence_key, payload, state, due_at, created_at, finished_at, last_error)
-            values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) on conflict (channel, unique_key) do nothing returning id""",
-            rs -> rs.getLong(1),
-            channel,
-            uniqueKey,
-            sequenceKey,
-            payload.toString(),
-            dead ? "dead" : "pending",
-            now,
-            now,
-            dead ? now : null,
-            truncate(deadReason));
-    if (id.isPresent()) {
-      return new Inserted(id.get(), true);
+  /**
+   * Inserts each item, pending (or, with a dead reason, dead), unless its key exists, in one
+   * statement; answers in the items' order, with the existing item's id for a key that was there
+   * (or came twice).
+   */
+  List<Inserted> insertAll(String channel, List<Outbox.Item> items, Instant now) {
+    int n = items.size();
+    String[] key = new String[n];
+    String[] sequence = new String[n];
+    String[] payload = new String[n];
+    String[] dead = new String[n];
+    for (int i = 0; i < n; i++) {
+      Outbox.Item item = items.get(i);
+      key[i] = item.uniqueKey();
+      sequence[i] = item.sequenceKey();
+      payload[i] = item.payload().toString();
+      dead[i] = truncate(item.deadReason());
     }
-    return new Inserted(
-        jdbc.first(
-                "select id from outbox_items where channel = ? and unique_key = ?",
-                rs -> rs.getLong(1),
-                channel,
-                uniqueKey)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "outbox item " + channel + "/" + uniqueKey + " vanished")),
-        false);
+    Map<String, Long> created = new HashMap<>();
+    jdbc.list(
+        """
+        insert into outbox_items (channel, unique_key, sequence_key, payload, state, due_at, created_at, finished_at, last_error)
+        select ?, v.k, v.s, v.p::jsonb, case when v.d is null then 'pending' else 'dead' end, ?, ?,
+               case when v.d is null then null else cast(? as timestamptz) end, v.d
+        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) with ordinality as v(k, s, p, d, n)
+        order by v.n
+        on conflict (channel, unique_key) do nothing returning id, unique_key""",
+        rs -> created.put(rs.getString(2), rs.getLong(1)),
+        channel,
+        now,
+        now,
+        now,
+        key,
+        sequence,
+        payload,
+        dead);
+    Map<String, Long> existing = new HashMap<>();
+    List<String> missing =
+        Arrays.stream(key).filter(k -> !created.containsKey(k)).distinct().toList();
+    if (!missing.isEmpty()) {
+      jdbc.list(
+          "select id, unique_key from outbox_items where channel = ? and unique_key = any(?)",
+          rs -> existing.put(rs.getString(2), rs.getLong(1)),
+          channel,
+          missing.toArray(String[]::new));
+    }
+    List<Inserted> inserted = new ArrayList<>(n);
+    Set<String> answered = new HashSet<>();
+    for (String k : key) {
+      Long id = answered.add(k) ? created.get(k) : null;
+      if (id != null) {
+        inserted.add(new Inserted(id, true));
+      } else {
+        Long old = created.containsKey(k) ? created.get(k) : existing.get(k);
+        if (old == null) {
+          throw new IllegalStateException("outbox item " + channel + "/" + k + " vanished");
+        }
+        inserted.add(new Inserted(old, false));
+      }
+    }
+    return inserted;
   }
 
   /**

@@ -58,6 +58,27 @@ class EmailTemplatesApiIT {
   }
 
   @Test
+  void aSendRetriedWithItsIdempotencyKeyQueuesOneMessage() {
+    String code = Mails.code("once");
+    Mails.create(code, "Hi {{ user.email }}", "<p>Hi</p>", "Hi");
+    long user = io.waymark.it.support.Goals.user();
+    String body = "{\"user_id\":" + user + ",\"idempotency_key\":\"k-" + user + "\"}";
+    Api.Reply first = Api.bootstrap().post("/api/v1/email-templates/" + code + "/send", body);
+    Api.Reply again = Api.bootstrap().post("/api/v1/email-templates/" + code + "/send", body);
+    assertThat(first.status()).as(first.body()).isEqualTo(202);
+    assertThat(again.status()).as(again.body()).isEqualTo(202);
+    assertThat(again.json().getJsonNumber("message_id").longValue())
+        .isEqualTo(first.json().getJsonNumber("message_id").longValue());
+    assertThat(
+            ((Number)
+                    Db.single(
+                        "select count(*) from outbox_items where channel = 'mail' and payload->>'template_code' = ?",
+                        code))
+                .longValue())
+        .isEqualTo(1);
+  }
+
+  @Test
   void theListIsPagedByCursor() {
     List<String> codes = List.of(Mails.code("list"), Mails.code("list"), Mails.code("list"));
     codes.forEach(c -> Mails.create(c, "s", "h", "t"));
