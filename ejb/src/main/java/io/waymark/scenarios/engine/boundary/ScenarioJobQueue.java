@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * Hands job ids to {@link ScenarioJobConsumer} over the queue, a few per message (so runs spread
- * over the MDB pool and over servers, each message one transaction). Called after the claim or the
- * completion committed; a lost message costs a lease (a claimed job) or a dispatch period (a
- * wake-up row), never the job.
+ * over the MDB pool and over servers, each message one transaction); what commits hand off goes to
+ * a queue of its own ({@link ScenarioHandOffConsumer}), so it never waits behind the dispatcher's
+ * batches. Called after the claim or the completion committed; a lost message costs a lease (a
+ * claimed job) or half a minute (a wake-up row, {@code JobClaims.LOST_HAND_OFF}), never the job.
  */
 @Stateless
 public class ScenarioJobQueue {
@@ -26,6 +27,9 @@ public class ScenarioJobQueue {
 
   public static final String QUEUE = "java:app/jms/ScenarioJobs";
 
+  /** What commits hand off ({@link #drain}), run by {@link ScenarioHandOffConsumer}. */
+  public static final String HAND_OFFS = "java:app/jms/ScenarioHandOffs";
+
   @Inject JMSContext jms;
 
   @Inject EngineSettings settings;
@@ -33,36 +37,25 @@ public class ScenarioJobQueue {
   @Resource(lookup = QUEUE)
   Queue queue;
 
-  /** JMS's default priority: the dispatcher's batches. */
-  static final int BULK = 4;
-
-  /**
-   * Wake-ups overtake the dispatcher's batches: a goal completion must release its waiting job
-   * within milliseconds even while tens of thousands of claimed jobs are queued (both brokers
-   * deliver higher priorities first).
-   */
-  static final int WAKE_UP = 9;
-
-  public void send(List<Long> jobIds) {
-    send(jobIds, BULK);
-  }
-
-  /** One message per job (a batch delivered again is split, so each job counts its deliveries). */
-  public void sendEach(List<Long> jobIds) {
-    var producer = jms.createProducer().setPriority(BULK);
-    jobIds.forEach(id -> producer.send(queue, Long.toString(id)));
-  }
+  @Resource(lookup = HAND_OFFS)
+  Queue handOffs;
 
   /**
    * {@code waymark.scenarios.run-batch} job ids per message ({@code 1,2,3}), run in one transaction
-   * by the consumer.
+   * by the consumer: the dispatcher's batches.
    */
-  private void send(List<Long> jobIds, int priority) {
-    var producer = jms.createProducer().setPriority(priority);
+  public void send(List<Long> jobIds) {
+    var producer = jms.createProducer();
     int batch = settings.runBatch();
     for (int from = 0; from < jobIds.size(); from += batch) {
       producer.send(queue, body(jobIds.subList(from, Math.min(jobIds.size(), from + batch))));
     }
+  }
+
+  /** One message per job (a batch delivered again is split, so each job counts its deliveries). */
+  public void sendEach(List<Long> jobIds) {
+    var producer = jms.createProducer();
+    jobIds.forEach(id -> producer.send(queue, Long.toString(id)));
   }
 
   /**
@@ -77,7 +70,7 @@ public class ScenarioJobQueue {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void drain(JobsDueHandOff jobs) {
     try {
-      var producer = jms.createProducer().setPriority(WAKE_UP);
+      var producer = jms.createProducer();
       int batch = settings.runBatch();
       long linger = settings.handOffLinger().toNanos();
       do {
@@ -88,7 +81,7 @@ public class ScenarioJobQueue {
           }
         }
         for (List<Long> ids = jobs.take(batch); !ids.isEmpty(); ids = jobs.take(batch)) {
-          producer.send(queue, body(ids));
+          producer.send(handOffs, body(ids));
         }
       } while (jobs.stop());
     } catch (RuntimeException | Error e) {
