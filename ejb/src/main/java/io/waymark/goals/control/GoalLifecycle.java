@@ -167,8 +167,10 @@ public class GoalLifecycle {
         };
     if (!toUpdate.isEmpty()) {
       jdbc.list(
+          // not timed out meanwhile: the timeout sweep does not lock users (its user gets a new
+          // row)
           "update user_onboarding_goals set completed_at = ?, updated_at = ? where id = any(cast(? as bigint[]))"
-              + " returning "
+              + " and timedout_at is null returning "
               + COLUMNS,
           row,
           now,

@@ -62,10 +62,14 @@ public class Outbox {
 
   /**
    * {@link #enqueue} / {@link #enqueueDead} of many items of one channel in one statement (a
-   * scenario batch's mails); the results in the same order.
+   * scenario batch's mails); the results in the same order. Items are written (and numbered) in
+   * their order, which a sequence keeps.
    */
   public List<Enqueued> enqueueAll(String channel, List<Item> items) {
     channels.require(channel);
+    if (items.isEmpty()) {
+      return List.of();
+    }
     List<OutboxStore.Inserted> inserted = store.insertAll(channel, items, clock.instant());
     List<Enqueued> enqueued = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {

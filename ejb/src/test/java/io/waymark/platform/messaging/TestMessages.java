@@ -17,6 +17,7 @@ public final class TestMessages {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "getBody" -> body;
+                  case "getJMSDestination" -> null; // the jobs queue
                   case "propertyExists" -> properties.containsKey((String) args[0]);
                   case "getIntProperty" ->
                       Integer.parseInt(String.valueOf(properties.get(args[0])));

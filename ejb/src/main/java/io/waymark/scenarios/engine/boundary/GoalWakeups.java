@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * transaction only INSERTS wake-up rows (it never locks or updates jobs: the dispatcher locks jobs
  * before goal rows); after commit the job ids go to the queue from an asynchronous bean (an
  * after-commit observer must not use transactional resources, DESIGN §4). If that hand-off is lost,
- * the dispatcher turns the wake-up rows into due jobs. A goal no goal element watches costs a map
- * lookup.
+ * the dispatch pass turns the wake-up rows into due jobs once they are half a minute old. A goal no
+ * goal element watches costs a map lookup.
  */
 @ApplicationScoped
 public class GoalWakeups {

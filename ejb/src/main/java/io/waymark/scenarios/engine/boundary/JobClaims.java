@@ -18,6 +18,12 @@ import java.time.Instant;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobClaims {
 
+  /**
+   * A hand-off normally runs its wake-up within milliseconds (even a busy engine's queue drains in
+   * seconds): wake-ups older than this are a lost hand-off's, and the dispatch pass applies them.
+   */
+  static final Duration LOST_HAND_OFF = Duration.ofSeconds(30);
+
   @Inject JobStore jobs;
 
   @Inject EngineSettings settings;
@@ -27,12 +33,6 @@ public class JobClaims {
   public int dropOutlived() {
     return jobs.dropOutlived(clock.instant(), settings.batch());
   }
-
-  /**
-   * A hand-off normally runs its wake-up within milliseconds (even a busy engine's queue drains in
-   * seconds): wake-ups older than this are a lost hand-off's, and the dispatch pass applies them.
-   */
-  static final Duration LOST_HAND_OFF = Duration.ofSeconds(30);
 
   public int applyWakeups() {
     Instant now = clock.instant();

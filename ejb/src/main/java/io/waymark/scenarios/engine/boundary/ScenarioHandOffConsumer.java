@@ -8,10 +8,10 @@ import jakarta.jms.JMSDestinationDefinition;
 
 /**
  * Runs the jobs handed off after a commit — goal wake-ups, a finished job's descendants, a
- * trigger's first jobs — exactly as {@link ScenarioJobConsumer} runs the dispatcher's batches, from
- * a queue of their own: a woken job never waits behind the up to {@code
- * waymark.scenarios.max-in-flight} claimed jobs the dispatcher queued (both brokers hand a consumer
- * its messages ahead of time, so a priority alone does not overtake them; ADR 0024).
+ * trigger's first jobs — exactly as {@link ScenarioJobConsumer} runs the dispatcher's batches
+ * ({@link ScenarioJobMessages}), from a queue of their own: a woken job never waits behind the up
+ * to {@code waymark.scenarios.max-in-flight} claimed jobs the dispatcher queued (both brokers hand
+ * a consumer its messages ahead of time, so a priority alone does not overtake them; ADR 0024).
  */
 @JMSDestinationDefinition(
     name = ScenarioJobQueue.HAND_OFFS,
@@ -27,4 +27,4 @@ import jakarta.jms.JMSDestinationDefinition;
           propertyValue = "jakarta.jms.Queue")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ScenarioHandOffConsumer extends ScenarioJobConsumer {}
+public class ScenarioHandOffConsumer extends ScenarioJobMessages {}

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.util.List;
@@ -52,10 +53,14 @@ public class ScenarioJobQueue {
     }
   }
 
-  /** One message per job (a batch delivered again is split, so each job counts its deliveries). */
-  public void sendEach(List<Long> jobIds) {
+  /**
+   * One message per job (a batch delivered again is split, so each job counts its deliveries), to
+   * the queue the batch came from (null: the jobs queue).
+   */
+  public void sendEach(List<Long> jobIds, Destination to) {
     var producer = jms.createProducer();
-    jobIds.forEach(id -> producer.send(queue, Long.toString(id)));
+    Destination destination = to == null ? queue : to;
+    jobIds.forEach(id -> producer.send(destination, Long.toString(id)));
   }
 
   /**

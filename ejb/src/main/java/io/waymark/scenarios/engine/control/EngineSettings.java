@@ -22,7 +22,7 @@ public class EngineSettings {
   int batch;
 
   @Inject
-  @ConfigProperty(name = "waymark.scenarios.max-in-flight", defaultValue = "1000")
+  @ConfigProperty(name = "waymark.scenarios.max-in-flight", defaultValue = "2500")
   int maxInFlight;
 
   @Inject

@@ -438,7 +438,7 @@ public class JobStore {
           and state in %s"""
               .formatted(ClaimSpec.LIMIT, JobState.PENDING_SQL),
           "id",
-          "update",
+          "no key update",
           """
           due_at = case when j.state = 'waiting' and j.due_at > ? then ? else j.due_at end,
           updated_at = case when j.state = 'waiting' and j.due_at > ? then ? else j.updated_at end""",

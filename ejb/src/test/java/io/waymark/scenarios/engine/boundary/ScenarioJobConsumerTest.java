@@ -66,7 +66,7 @@ class ScenarioJobConsumerTest {
     consumer.queue =
         new ScenarioJobQueue() {
           @Override
-          public void sendEach(List<Long> jobIds) {
+          public void sendEach(List<Long> jobIds, jakarta.jms.Destination to) {
             calls.add("send each " + jobIds);
           }
         };
